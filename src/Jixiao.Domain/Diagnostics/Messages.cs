@@ -1,0 +1,130 @@
+namespace Jixiao.Domain.Diagnostics;
+
+/// <summary>
+/// The catalogue of every diagnostic the readers report: one place for codes, severities and Chinese
+/// wording. Tests assert codes; the wording may change without breaking them.
+/// </summary>
+public static class Messages
+{
+    private const Severity E = Severity.Error;
+    private const Severity W = Severity.Warning;
+    private const Severity I = Severity.Info;
+
+    /// <summary>The file has no content.</summary>
+    public static readonly DiagnosticDescriptor FileEmpty = new("FILE-EMPTY", E, "文件为空，没有可读取的内容。");
+
+    /// <summary>The file is binary where text was expected.</summary>
+    public static readonly DiagnosticDescriptor FileBinary = new("FILE-BINARY", E, "文件含有二进制内容，不是文本表格，无法读取。请提供 .txt、.csv 或 .xlsx 格式的绩效目标表。");
+
+    /// <summary>The text was not UTF-8 and was decoded as GB18030.</summary>
+    public static readonly DiagnosticDescriptor FileEncoding = new("FILE-ENCODING", I, "文件不是 UTF-8 编码，已按 GB18030（GBK）编码读取。");
+
+    /// <summary>The file extension is not one the reader handles.</summary>
+    public static readonly DiagnosticDescriptor FileUnsupported = new("FILE-UNSUPPORTED", E, "不支持的文件类型“{0}”，请提供 .txt、.csv 或 .xlsx 格式的文件。");
+
+    /// <summary>The file is larger than the configured limit.</summary>
+    public static readonly DiagnosticDescriptor FileTooLarge = new("FILE-TOO-LARGE", E, "文件大小 {0} 字节超过上限 {1} 字节，未读取。");
+
+    /// <summary>The file could not be opened at all.</summary>
+    public static readonly DiagnosticDescriptor FileUnreadable = new("FILE-UNREADABLE", E, "无法打开文件：{0}");
+
+    /// <summary>An .xlsx that is not a ZIP package.</summary>
+    public static readonly DiagnosticDescriptor XlsxNotZip = new("XLSX-NOT-ZIP", E, "文件不是有效的 .xlsx 工作簿（不是 ZIP 压缩格式），可能是改了扩展名的其他文件。");
+
+    /// <summary>An .xlsx whose package or XML is broken.</summary>
+    public static readonly DiagnosticDescriptor XlsxCorrupt = new("XLSX-CORRUPT", E, ".xlsx 工作簿已损坏，无法读取（{0}）。");
+
+    /// <summary>An .xlsx that would expand beyond the limits.</summary>
+    public static readonly DiagnosticDescriptor XlsxBomb = new("XLSX-BOMB", E, ".xlsx 工作簿解压后过大（{0}），超过上限，疑似压缩炸弹，已拒绝读取。");
+
+    /// <summary>A workbook without any worksheet.</summary>
+    public static readonly DiagnosticDescriptor XlsxNoSheet = new("XLSX-NO-SHEET", E, "工作簿中没有工作表。");
+
+    /// <summary>No header row was found.</summary>
+    public static readonly DiagnosticDescriptor HeaderNotFound = new("TABLE-HEADER-NOT-FOUND", E, "未找到表头行：应有一行包含“项目名称”“总计”“财政拨款”“财政专户拨款”“其他资金”“绩效目标”“绩效指标”等列。");
+
+    /// <summary>A column the reader needs to build projects is missing.</summary>
+    public static readonly DiagnosticDescriptor ColumnMissing = new("TABLE-COLUMN-MISSING", E, "表头缺少“{0}”列，无法读取项目。");
+
+    /// <summary>An amount column is missing; its amounts are read as blank.</summary>
+    public static readonly DiagnosticDescriptor AmountColumnMissing = new("TABLE-AMOUNT-COLUMN-MISSING", W, "表头缺少“{0}”列，各项目的该项金额按空白处理。");
+
+    /// <summary>No title line before the header.</summary>
+    public static readonly DiagnosticDescriptor TitleMissing = new("TABLE-TITLE-MISSING", W, "未找到表格标题（如“项目支出绩效目标表”）。");
+
+    /// <summary>No 单位名称 line; the unit name was taken from the summary row.</summary>
+    public static readonly DiagnosticDescriptor UnitNameMissing = new("TABLE-UNIT-NAME-MISSING", W, "未找到“单位名称：”行，单位名称取自汇总行“{0}”。");
+
+    /// <summary>No 单位：万元 line.</summary>
+    public static readonly DiagnosticDescriptor AmountUnitMissing = new("TABLE-AMOUNT-UNIT-MISSING", I, "未找到“单位：万元”行，金额按万元读取。");
+
+    /// <summary>The amount unit line names a unit the reader does not know.</summary>
+    public static readonly DiagnosticDescriptor AmountUnitUnknown = new("TABLE-AMOUNT-UNIT-UNKNOWN", W, "无法识别金额单位“{0}”，金额按万元读取。");
+
+    /// <summary>Text before the header row that is neither title nor unit line.</summary>
+    public static readonly DiagnosticDescriptor TextIgnored = new("TABLE-TEXT-IGNORED", I, "表头前的文字“{0}”未能识别，已忽略。");
+
+    /// <summary>The header row appears again (a page break in the source).</summary>
+    public static readonly DiagnosticDescriptor HeaderRepeated = new("TABLE-HEADER-REPEATED", I, "表头行重复出现（分页所致），已跳过。");
+
+    /// <summary>The table has a header but no project rows.</summary>
+    public static readonly DiagnosticDescriptor NoProjects = new("TABLE-NO-PROJECTS", W, "表中没有项目行。");
+
+    /// <summary>No unit summary row was found.</summary>
+    public static readonly DiagnosticDescriptor SummaryMissing = new("TABLE-SUMMARY-MISSING", I, "未找到单位汇总行（单位名称及各项资金合计）。");
+
+    /// <summary>More rows than the limit; the rest were not read.</summary>
+    public static readonly DiagnosticDescriptor RowLimit = new("TABLE-ROW-LIMIT", E, "行数超过上限 {0} 行，其后的行未读取。");
+
+    /// <summary>A row with fewer cells than the header.</summary>
+    public static readonly DiagnosticDescriptor RowTooFewCells = new("ROW-TOO-FEW-CELLS", E, "该行只有 {0} 列，少于表头的 {1} 列，无法对应各列，已跳过：“{2}”。");
+
+    /// <summary>A row with more cells than the header.</summary>
+    public static readonly DiagnosticDescriptor RowTooManyCells = new("ROW-TOO-MANY-CELLS", W, "该行有 {0} 列，多于表头的 {1} 列，多出的内容已忽略：“{2}”。");
+
+    /// <summary>A row without a project name.</summary>
+    public static readonly DiagnosticDescriptor RowNameMissing = new("ROW-NAME-MISSING", E, "该行缺少项目名称，已跳过。");
+
+    /// <summary>A cell longer than the limit.</summary>
+    public static readonly DiagnosticDescriptor CellTooLong = new("ROW-CELL-TOO-LONG", E, "单元格长度 {0} 字超过上限 {1} 字，该行已跳过。");
+
+    /// <summary>An amount cell that is not a number.</summary>
+    public static readonly DiagnosticDescriptor AmountInvalid = new("AMOUNT-INVALID", E, "“{0}”列的内容“{1}”不是金额，按空白（无此来源资金）处理。");
+
+    /// <summary>An amount finer than one fen.</summary>
+    public static readonly DiagnosticDescriptor AmountPrecision = new("AMOUNT-PRECISION", E, "“{0}”列的金额“{1}”精度超过 1 分，无法精确表示，按空白处理。");
+
+    /// <summary>A negative amount.</summary>
+    public static readonly DiagnosticDescriptor AmountNegative = new("AMOUNT-NEGATIVE", W, "“{0}”列的金额“{1}”为负数。");
+
+    /// <summary>An indicator cell with no recognisable numbered item.</summary>
+    public static readonly DiagnosticDescriptor IndicatorCellUnreadable = new("IND-CELL-UNREADABLE", W, "绩效指标单元格无法识别（应为“1、产出指标：指标名称，年度指标值：指标值。”），该项目未读取到指标：“{0}”。");
+
+    /// <summary>Text in an indicator cell that belongs to no item.</summary>
+    public static readonly DiagnosticDescriptor IndicatorTextIgnored = new("IND-TEXT-IGNORED", W, "绩效指标单元格开头的文字“{0}”不属于任何指标，已忽略。");
+
+    /// <summary>An indicator number out of sequence.</summary>
+    public static readonly DiagnosticDescriptor IndicatorSeqUnexpected = new("IND-SEQ-UNEXPECTED", I, "指标序号 {0} 与预期的 {1} 不一致。");
+
+    /// <summary>An indicator item without the 年度指标值 label.</summary>
+    public static readonly DiagnosticDescriptor IndicatorTargetLabelMissing = new("IND-TARGET-LABEL-MISSING", W, "第 {0} 项指标缺少“年度指标值：”，整段作为指标名称，指标值按缺失处理。");
+
+    /// <summary>An indicator category that is not 产出/效益/满意度/成本.</summary>
+    public static readonly DiagnosticDescriptor IndicatorLevel1Unknown = new("IND-LEVEL1-UNKNOWN", W, "第 {0} 项指标的类别“{1}”无法识别（应为产出指标、效益指标、满意度指标或成本指标），已跳过。");
+
+    /// <summary>An indicator item without a name.</summary>
+    public static readonly DiagnosticDescriptor IndicatorNameMissing = new("IND-NAME-MISSING", W, "第 {0} 项指标缺少指标名称。");
+
+    /// <summary>Every descriptor, for documentation and tests.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
+    [
+        FileEmpty, FileBinary, FileEncoding, FileUnsupported, FileTooLarge, FileUnreadable,
+        XlsxNotZip, XlsxCorrupt, XlsxBomb, XlsxNoSheet,
+        HeaderNotFound, ColumnMissing, AmountColumnMissing, TitleMissing, UnitNameMissing, AmountUnitMissing,
+        AmountUnitUnknown, TextIgnored, HeaderRepeated, NoProjects, SummaryMissing, RowLimit,
+        RowTooFewCells, RowTooManyCells, RowNameMissing, CellTooLong,
+        AmountInvalid, AmountPrecision, AmountNegative,
+        IndicatorCellUnreadable, IndicatorTextIgnored, IndicatorSeqUnexpected, IndicatorTargetLabelMissing,
+        IndicatorLevel1Unknown, IndicatorNameMissing,
+    ];
+}

@@ -1,0 +1,71 @@
+using Jixiao.Domain.Diagnostics;
+using Jixiao.Domain.Indicators;
+using Jixiao.Domain.Targets;
+
+namespace Jixiao.Domain.Documents;
+
+/// <summary>
+/// A 三级指标 with its 年度指标值. The level 2 is either written in the source or inferred from the name
+/// (<see cref="Level2Inferred"/>); the target is parsed from <see cref="TargetText"/> and kept in step with it.
+/// </summary>
+public sealed class Indicator
+{
+    private Indicator(int seq, Level1 level1, Level2? writtenLevel2, string name, string targetText, SourceLocation location)
+    {
+        Seq = seq;
+        Level1 = level1;
+        WrittenLevel2 = writtenLevel2;
+        Name = name;
+        Location = location;
+        TargetText = targetText;
+        Target = TargetGrammar.Parse(targetText, name);
+        NameUnit = TargetGrammar.UnitInName(name);
+    }
+
+    /// <summary>The sequence number as printed (1-based).</summary>
+    public int Seq { get; }
+
+    /// <summary>一级指标.</summary>
+    public Level1 Level1 { get; }
+
+    /// <summary>二级指标: as written, or inferred; null when neither.</summary>
+    public Level2? Level2 => WrittenLevel2 ?? IndicatorVocabulary.InferLevel2(Level1, Name, Target.Clauses.Count > 0 ? Target.Clauses[0].Unit : NameUnit);
+
+    /// <summary>True when <see cref="Level2"/> was inferred rather than written in the source.</summary>
+    public bool Level2Inferred => WrittenLevel2 is null && Level2 is not null;
+
+    /// <summary>The level 2 written in the source, null when it was not.</summary>
+    public Level2? WrittenLevel2 { get; }
+
+    /// <summary>三级指标 name as written.</summary>
+    public string Name { get; }
+
+    /// <summary>The unit carried in the brackets ending the name (<c>(件)</c>), null when none.</summary>
+    public string? NameUnit { get; }
+
+    /// <summary>年度指标值 as written.</summary>
+    public string TargetText { get; private set; }
+
+    /// <summary>The parsed <see cref="TargetText"/>.</summary>
+    public Target Target { get; private set; }
+
+    /// <summary>Where the indicator was read from.</summary>
+    public SourceLocation Location { get; }
+
+    /// <summary>Creates an indicator; the target is parsed here.</summary>
+    public static Indicator Create(int seq, Level1 level1, Level2? writtenLevel2, string name, string targetText, SourceLocation location)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(targetText);
+        ArgumentOutOfRangeException.ThrowIfNegative(seq);
+        return new Indicator(seq, level1, writtenLevel2, name, targetText, location);
+    }
+
+    /// <summary>Replaces the target text and re-parses it.</summary>
+    public void ChangeTarget(string targetText)
+    {
+        ArgumentNullException.ThrowIfNull(targetText);
+        TargetText = targetText;
+        Target = TargetGrammar.Parse(targetText, Name);
+    }
+}

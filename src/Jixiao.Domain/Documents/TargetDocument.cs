@@ -1,0 +1,146 @@
+using Jixiao.Domain.Diagnostics;
+using Jixiao.Domain.Amounts;
+
+namespace Jixiao.Domain.Documents;
+
+/// <summary>预算单位: the public body a table belongs to.</summary>
+/// <param name="Name">单位名称 as printed.</param>
+public sealed record BudgetUnit(string Name);
+
+/// <summary>The form a document was read from.</summary>
+public enum SourceFormat
+{
+    /// <summary>Tab-separated text, as extracted from the published PDF.</summary>
+    Text,
+
+    /// <summary>Comma-separated values.</summary>
+    Csv,
+
+    /// <summary>An Excel workbook (first sheet).</summary>
+    Xlsx,
+}
+
+/// <summary>Where a document came from.</summary>
+/// <param name="FileName">The file name (no directory).</param>
+/// <param name="Format">The format it was read as.</param>
+public sealed record DocumentSource(string FileName, SourceFormat Format);
+
+/// <summary>The unit's summary row: its name and the totals per source.</summary>
+/// <param name="Name">The name in the first column (usually the unit name).</param>
+/// <param name="Funding">The amounts.</param>
+/// <param name="Location">Where the row was read from.</param>
+public sealed record SummaryRow(string Name, Funding Funding, SourceLocation Location);
+
+/// <summary>One project row: name, funding, 绩效目标 and its indicators.</summary>
+public sealed class Project
+{
+    private readonly List<Indicator> _indicators = [];
+
+    /// <summary>Creates a project without indicators.</summary>
+    public Project(string name, Funding funding, string goal, SourceLocation location)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(funding);
+        ArgumentNullException.ThrowIfNull(goal);
+        Name = name;
+        Funding = funding;
+        Goal = goal;
+        Location = location;
+    }
+
+    /// <summary>项目名称（资金使用单位）.</summary>
+    public string Name { get; }
+
+    /// <summary>The four amounts.</summary>
+    public Funding Funding { get; private set; }
+
+    /// <summary>绩效目标 text, <c>""</c> when blank.</summary>
+    public string Goal { get; private set; }
+
+    /// <summary>Where the row was read from.</summary>
+    public SourceLocation Location { get; }
+
+    /// <summary>The indicators in the order written.</summary>
+    public IReadOnlyList<Indicator> Indicators => _indicators;
+
+    /// <summary>Appends an indicator.</summary>
+    public void AddIndicator(Indicator indicator)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        _indicators.Add(indicator);
+    }
+
+    /// <summary>Replaces the amounts.</summary>
+    public void ChangeFunding(Funding funding)
+    {
+        ArgumentNullException.ThrowIfNull(funding);
+        Funding = funding;
+    }
+
+    /// <summary>Replaces the goal text.</summary>
+    public void ChangeGoal(string goal)
+    {
+        ArgumentNullException.ThrowIfNull(goal);
+        Goal = goal;
+    }
+}
+
+/// <summary>A 项目支出绩效目标表: header lines, the unit's summary row and the project rows.</summary>
+public sealed class TargetDocument
+{
+    private readonly List<Project> _projects = [];
+
+    /// <summary>Creates an empty document.</summary>
+    public TargetDocument(string title, BudgetUnit unit, AmountUnit amountUnit, DocumentSource source)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(source);
+        Title = title;
+        Unit = unit;
+        AmountUnit = amountUnit;
+        Source = source;
+    }
+
+    /// <summary>The title line, <c>""</c> when the table had none.</summary>
+    public string Title { get; }
+
+    /// <summary>The unit the table belongs to.</summary>
+    public BudgetUnit Unit { get; private set; }
+
+    /// <summary>The unit amounts are printed in.</summary>
+    public AmountUnit AmountUnit { get; }
+
+    /// <summary>Where the document was read from.</summary>
+    public DocumentSource Source { get; }
+
+    /// <summary>The unit's summary row, null when the table has none.</summary>
+    public SummaryRow? Summary { get; private set; }
+
+    /// <summary>The project rows in table order.</summary>
+    public IReadOnlyList<Project> Projects => _projects;
+
+    /// <summary>The number of indicators over all projects.</summary>
+    public int IndicatorCount => _projects.Sum(p => p.Indicators.Count);
+
+    /// <summary>Sets the summary row.</summary>
+    public void SetSummary(SummaryRow summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        Summary = summary;
+    }
+
+    /// <summary>Replaces the unit (when the name is only known from the summary row).</summary>
+    public void ChangeUnit(BudgetUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        Unit = unit;
+    }
+
+    /// <summary>Appends a project.</summary>
+    public void AddProject(Project project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        _projects.Add(project);
+    }
+}

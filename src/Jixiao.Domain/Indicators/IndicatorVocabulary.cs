@@ -1,0 +1,181 @@
+using Jixiao.Domain.Targets;
+
+namespace Jixiao.Domain.Indicators;
+
+/// <summary>
+/// The words that classify indicators, as data: category labels, the keywords that infer a level 2 from
+/// an indicator name, and the keywords that tell whether more is better. Rules are tried in order; the
+/// first that matches wins.
+/// </summary>
+public static class IndicatorVocabulary
+{
+    /// <summary>Category labels as written before the colon (<c>产出指标：</c>), with the levels they name.</summary>
+    public static IReadOnlyList<(string Label, Level1 Level1, Level2? Level2)> Labels { get; } =
+    [
+        ("产出指标", Level1.Output, null),
+        ("效益指标", Level1.Benefit, null),
+        ("服务对象满意度指标", Level1.Satisfaction, Level2.Satisfaction),
+        ("满意度指标", Level1.Satisfaction, null),
+        ("经济成本指标", Level1.Cost, Level2.EconomicCost),
+        ("社会成本指标", Level1.Cost, Level2.SocialCost),
+        ("生态环境成本指标", Level1.Cost, Level2.EcoCost),
+        ("成本指标", Level1.Cost, null),
+        ("数量指标", Level1.Output, Level2.Quantity),
+        ("质量指标", Level1.Output, Level2.Quality),
+        ("时效指标", Level1.Output, Level2.Timeliness),
+        ("经济效益指标", Level1.Benefit, Level2.Economic),
+        ("社会效益指标", Level1.Benefit, Level2.Social),
+        ("生态效益指标", Level1.Benefit, Level2.Ecological),
+        ("可持续影响指标", Level1.Benefit, Level2.Sustainability),
+    ];
+
+    /// <summary>Level-2 inference for 产出 indicators: keywords in the name.</summary>
+    public static IReadOnlyList<(Level2 Level2, string[] Keywords)> OutputRules { get; } =
+    [
+        (Level2.Timeliness, ["及时", "时效", "响应时间", "响应的时间", "到达时间", "时长", "时限", "期限", "按期", "按时", "进度", "周期", "办结时间", "工期", "处理时间"]),
+        (Level2.Cost, ["成本", "预算控制", "造价", "单价", "费用", "经费控制", "资金控制", "支出控制"]),
+        (Level2.Quality, ["合格", "成功率", "故障", "事故", "达标", "准确", "质量", "验收", "可用性", "稳定", "出勤率", "完好", "合规", "规范", "安全", "优良", "通过率", "差错", "满足"]),
+        (Level2.Quantity, ["数量", "人数", "人次", "场次", "次数", "个数", "篇数", "面积", "覆盖", "规模", "完成率", "频率", "频次", "业务量", "数据量", "并发数", "用户数", "数"]),
+    ];
+
+    /// <summary>Level-2 inference for 效益 indicators; what matches none is 社会效益.</summary>
+    public static IReadOnlyList<(Level2 Level2, string[] Keywords)> BenefitRules { get; } =
+    [
+        (Level2.Sustainability, ["可持续", "持续", "长效", "长期", "寿命", "延续"]),
+        (Level2.Ecological, ["生态", "环境", "节能", "减排", "绿化", "能耗", "污染", "低碳", "绿色"]),
+        (Level2.Economic, ["经济", "收入", "节约", "人工成本", "产值", "利润", "收益", "增收"]),
+    ];
+
+    /// <summary>Level-2 inference for 成本 indicators; what matches none is 经济成本.</summary>
+    public static IReadOnlyList<(Level2 Level2, string[] Keywords)> CostRules { get; } =
+    [
+        (Level2.SocialCost, ["社会"]),
+        (Level2.EcoCost, ["生态", "环境"]),
+    ];
+
+    /// <summary>Units that count things: a bare number with one of them is a 数量 measure.</summary>
+    public static IReadOnlySet<string> CountUnits { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "人", "人次", "名", "个", "门", "篇", "份", "场", "讲", "项", "次", "件", "户", "家", "所", "台", "套",
+        "册", "本", "部", "条", "期", "批", "间", "辆", "座", "处", "张", "节", "笔", "种", "类", "课时", "学时",
+    };
+
+    /// <summary>Units of time: a duration is a 时效 measure.</summary>
+    public static IReadOnlySet<string> TimeUnits { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "分钟", "小时", "秒", "天", "日", "个月", "工作日", "周",
+    };
+
+    /// <summary>Name keywords meaning less is better (反向): failures, accidents, waiting times, costs.</summary>
+    public static IReadOnlyList<string> LowerIsBetter { get; } =
+    [
+        "故障", "事故", "发生率", "投诉", "差错", "错误", "失误", "违规", "违纪", "未解决", "超支", "超标", "能耗",
+        "响应时间", "响应的时间", "到达时间", "维修时长", "处理时间", "处理时长", "等待时间", "办结时间", "修复时间",
+        "恢复时间", "损失", "流失率", "辍学率", "空置率", "不合格", "误差", "单位造价", "单价", "延误", "缺陷",
+    ];
+
+    /// <summary>Name keywords meaning more is better (正向), checked after <see cref="LowerIsBetter"/>.</summary>
+    public static IReadOnlyList<string> HigherIsBetter { get; } =
+    [
+        "满意度", "率", "数量", "人数", "人次", "场次", "覆盖", "次数", "篇数", "个数", "业务量", "数据量", "并发数", "用户数", "增长", "频次", "频率", "数",
+    ];
+
+    /// <summary>Finds the category label that <paramref name="label"/> names, ignoring a missing trailing 指标.</summary>
+    public static bool TryFindLabel(string label, out Level1 level1, out Level2? level2)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        var text = label.Trim();
+        foreach (var (word, l1, l2) in Labels)
+        {
+            if (text == word || text + "指标" == word)
+            {
+                level1 = l1;
+                level2 = l2;
+                return true;
+            }
+        }
+
+        level1 = default;
+        level2 = null;
+        return false;
+    }
+
+    /// <summary>
+    /// Infers the level 2 of an indicator from its name and, failing that, the unit of its first clause.
+    /// Null when nothing in the name or unit points to one.
+    /// </summary>
+    public static Level2? InferLevel2(Level1 level1, string name, string? unit)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        switch (level1)
+        {
+            case Level1.Satisfaction:
+                return Level2.Satisfaction;
+            case Level1.Benefit:
+                return Match(BenefitRules, name) ?? Level2.Social;
+            case Level1.Cost:
+                return Match(CostRules, name) ?? Level2.EconomicCost;
+            case Level1.Output:
+                var fromName = Match(OutputRules, name);
+                if (fromName is not null || unit is null)
+                {
+                    return fromName;
+                }
+
+                if (CountUnits.Contains(unit))
+                {
+                    return Level2.Quantity;
+                }
+
+                return TimeUnits.Contains(unit) ? Level2.Timeliness : null;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(level1), level1, null);
+        }
+    }
+
+    /// <summary>The direction an indicator's meaning implies when its target is written as a bare number.</summary>
+    public static Direction DirectionFromMeaning(string name, string subject, string unit)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(unit);
+        if (ContainsAny(subject, LowerIsBetter) || ContainsAny(name, LowerIsBetter))
+        {
+            return Direction.Lower;
+        }
+
+        if (ContainsAny(subject, HigherIsBetter) || ContainsAny(name, HigherIsBetter)
+            || unit == "%" || CountUnits.Contains(unit))
+        {
+            return Direction.Higher;
+        }
+
+        return Direction.Equal;
+    }
+
+    private static Level2? Match(IReadOnlyList<(Level2 Level2, string[] Keywords)> rules, string name)
+    {
+        foreach (var (level2, keywords) in rules)
+        {
+            if (ContainsAny(name, keywords))
+            {
+                return level2;
+            }
+        }
+
+        return null;
+    }
+
+    internal static bool ContainsAny(string text, IReadOnlyList<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (text.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
