@@ -1,1 +1,5 @@
-Console.WriteLine("hi");
+using System.Text;
+using Jixiao.Cli;
+
+Console.OutputEncoding = Encoding.UTF8;
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -49,6 +49,9 @@ public static class Messages
     /// <summary>An amount column is missing; its amounts are read as blank.</summary>
     public static readonly DiagnosticDescriptor AmountColumnMissing = new("TABLE-AMOUNT-COLUMN-MISSING", W, "表头缺少“{0}”列，各项目的该项金额按空白处理。");
 
+    /// <summary>The goal column is missing; goals are read as blank.</summary>
+    public static readonly DiagnosticDescriptor GoalColumnMissing = new("TABLE-GOAL-COLUMN-MISSING", W, "表头缺少“绩效目标”列，各项目的绩效目标按空白处理。");
+
     /// <summary>No title line before the header.</summary>
     public static readonly DiagnosticDescriptor TitleMissing = new("TABLE-TITLE-MISSING", W, "未找到表格标题（如“项目支出绩效目标表”）。");
 
@@ -120,7 +123,7 @@ public static class Messages
     [
         FileEmpty, FileBinary, FileEncoding, FileUnsupported, FileTooLarge, FileUnreadable,
         XlsxNotZip, XlsxCorrupt, XlsxBomb, XlsxNoSheet,
-        HeaderNotFound, ColumnMissing, AmountColumnMissing, TitleMissing, UnitNameMissing, AmountUnitMissing,
+        HeaderNotFound, ColumnMissing, AmountColumnMissing, GoalColumnMissing, TitleMissing, UnitNameMissing, AmountUnitMissing,
         AmountUnitUnknown, TextIgnored, HeaderRepeated, NoProjects, SummaryMissing, RowLimit,
         RowTooFewCells, RowTooManyCells, RowNameMissing, CellTooLong,
         AmountInvalid, AmountPrecision, AmountNegative,

@@ -80,7 +80,10 @@ public static class IndicatorVocabulary
         "满意度", "率", "数量", "人数", "人次", "场次", "覆盖", "次数", "篇数", "个数", "业务量", "数据量", "并发数", "用户数", "增长", "频次", "频率", "数",
     ];
 
-    /// <summary>Finds the category label that <paramref name="label"/> names, ignoring a missing trailing 指标.</summary>
+    /// <summary>
+    /// Finds the levels a category label names: an exact label (<c>产出指标</c>, <c>数量指标</c>), or a
+    /// combined one (<c>产出指标-数量指标</c>, <c>效益指标（社会效益指标）</c>). A missing trailing 指标 is allowed.
+    /// </summary>
     public static bool TryFindLabel(string label, out Level1 level1, out Level2? level2)
     {
         ArgumentNullException.ThrowIfNull(label);
@@ -95,9 +98,33 @@ public static class IndicatorVocabulary
             }
         }
 
-        level1 = default;
+        Level1? foundLevel1 = null;
         level2 = null;
-        return false;
+        foreach (var (word, l1, l2) in Labels)
+        {
+            if (!text.Contains(word, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (l2 is not null && level2 is null && (foundLevel1 is null || foundLevel1 == l1))
+            {
+                level2 = l2;
+                foundLevel1 = l1;
+            }
+            else if (l2 is null)
+            {
+                foundLevel1 ??= l1;
+            }
+        }
+
+        level1 = foundLevel1 ?? default;
+        if (level2 is not null && level2.Value.Parent() != level1)
+        {
+            level2 = null;
+        }
+
+        return foundLevel1 is not null;
     }
 
     /// <summary>

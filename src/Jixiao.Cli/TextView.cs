@@ -1,0 +1,76 @@
+using System.Globalization;
+using Jixiao.Domain.Amounts;
+using Jixiao.Domain.Diagnostics;
+using Jixiao.Domain.Documents;
+using Jixiao.Domain.Indicators;
+using Jixiao.Domain.Targets;
+using Jixiao.Import;
+
+namespace Jixiao.Cli;
+
+/// <summary>The readable view of <c>jixiao parse</c>: unit, amounts, projects with indicators, then diagnostics.</summary>
+internal static class TextView
+{
+    public static void Write(TextWriter w, ReadResult result)
+    {
+        var d = result.Document!;
+        var unit = d.AmountUnit;
+        w.WriteLine(d.Title.Length > 0 ? d.Title : "（无标题）");
+        w.WriteLine($"单位名称：{d.Unit.Name}    金额单位：{(unit == AmountUnit.WanYuan ? "万元" : "元")}    来源：{d.Source.FileName}");
+        w.WriteLine($"项目 {d.Projects.Count} 个，指标 {d.IndicatorCount} 条");
+        if (d.Summary is { } summary)
+        {
+            w.WriteLine($"单位汇总：{Amounts(summary.Funding, unit)}");
+        }
+
+        for (var p = 0; p < d.Projects.Count; p++)
+        {
+            var project = d.Projects[p];
+            w.WriteLine();
+            w.WriteLine($"[{p + 1}] {project.Name}（{project.Location}）");
+            w.WriteLine($"    资金：{Amounts(project.Funding, unit)}");
+            w.WriteLine($"    目标：{(project.Goal.Length > 0 ? project.Goal : "（空）")}");
+            foreach (var indicator in project.Indicators)
+            {
+                var level2 = indicator.Level2 is { } l2 ? "/" + l2.Chinese() + (indicator.Level2Inferred ? "*" : "") : "";
+                w.WriteLine($"    {indicator.Seq,2}. {indicator.Level1.Chinese()}{level2}  {indicator.Name}：{indicator.TargetText}  → {Describe(indicator.Target)}");
+            }
+        }
+
+        w.WriteLine();
+        w.WriteLine("（* 表示二级指标由指标名称推断）");
+        w.WriteLine($"诊断 {result.Diagnostics.Count} 条：");
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            w.WriteLine($"  [{Severity(diagnostic.Severity)}] {diagnostic.Location} {diagnostic.Code}：{diagnostic.Message}");
+        }
+    }
+
+    private static string Amounts(Funding f, AmountUnit unit) =>
+        string.Join(" | ", FundingColumns.All.Select(c => $"{c.Chinese()} {(f.Get(c) is { } m ? m.Format(unit) : "—")}"));
+
+    private static string Describe(Target target) => target.Kind switch
+    {
+        TargetKind.Missing => "缺失",
+        TargetKind.Qualitative => "定性（" + target.Form!.Value.Chinese() + "）",
+        TargetKind.Quantitative => string.Join("；", target.Clauses.Select(Describe)),
+    };
+
+    private static string Describe(TargetClause c)
+    {
+        var text = $"{c.Comparator.Display()} {c.Value.ToString(CultureInfo.InvariantCulture)}{(c.Unit.Length > 0 ? " " + c.Unit : "")}（{c.Direction.Chinese()}）";
+        if (c.Period is not null)
+        {
+            text = "每" + c.Period + " " + text;
+        }
+
+        return c.Condition is null ? text : $"{text}，条件：{c.Condition}";
+    }
+
+    private static string Severity(Severity s) => s switch
+    {
+        Jixiao.Domain.Diagnostics.Severity.Error => "错误",
+        Jixiao.Domain.Diagnostics.Severity.Warning => "警告",
+        Jixiao.Domain.Diagnostics.Severity.Info => "提示",
+    };
+}

@@ -1,0 +1,109 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Jixiao.Domain.Amounts;
+using Jixiao.Domain.Diagnostics;
+using Jixiao.Domain.Documents;
+using Jixiao.Domain.Indicators;
+using Jixiao.Domain.Targets;
+
+namespace Jixiao.Import.Json;
+
+/// <summary>
+/// The document as JSON, the shape the CLI prints and the API serves (docs/json.md). Amounts are the
+/// numbers as printed in <c>amountUnit</c>; clause values have 万/亿 applied.
+/// </summary>
+public static class DocumentJson
+{
+    private static readonly DocumentJsonContext Context = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    /// <summary>Maps a read result to its JSON form; the document may be null (unreadable file).</summary>
+    public static DocumentDto ToDto(ReadResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var document = result.Document;
+        var unit = document?.AmountUnit ?? AmountUnit.WanYuan;
+        return new DocumentDto(
+            document?.Title ?? "",
+            document?.Unit.Name ?? "",
+            unit == AmountUnit.WanYuan ? "万元" : "元",
+            document?.Summary is { } s ? new SummaryDto(s.Name, Amount(s.Funding.Total, unit), Amount(s.Funding.FiscalAppropriation, unit), Amount(s.Funding.SpecialAccount, unit), Amount(s.Funding.OtherFunds, unit), s.Location.Line) : null,
+            document?.Projects.Select(p => ToDto(p, unit)).ToList() ?? [],
+            result.Diagnostics.Select(ToDto).ToList(),
+            document is null ? null : new SourceDto(document.Source.FileName, document.Source.Format.ToString().ToLowerInvariant()));
+    }
+
+    /// <summary>Writes <paramref name="result"/> as indented UTF-8 JSON.</summary>
+    public static void Write(Stream stream, ReadResult result) =>
+        JsonSerializer.Serialize(stream, ToDto(result), Context.DocumentDto);
+
+    /// <summary>The JSON text of <paramref name="result"/>.</summary>
+    public static string Serialize(ReadResult result) => JsonSerializer.Serialize(ToDto(result), Context.DocumentDto);
+
+    private static ProjectDto ToDto(Project p, AmountUnit unit) => new(
+        p.Name,
+        Amount(p.Funding.Total, unit),
+        Amount(p.Funding.FiscalAppropriation, unit),
+        Amount(p.Funding.SpecialAccount, unit),
+        Amount(p.Funding.OtherFunds, unit),
+        p.Goal,
+        p.Indicators.Select(ToDto).ToList(),
+        p.Location.Line);
+
+    private static IndicatorDto ToDto(Indicator i) => new(
+        i.Seq,
+        i.Level1.JsonName(),
+        i.Level2?.JsonName(),
+        i.Level2Inferred,
+        i.Name,
+        i.NameUnit,
+        i.TargetText,
+        i.Target.Kind.JsonName(),
+        i.Target.Form?.JsonName(),
+        i.Target.Direction?.JsonName(),
+        i.Target.Clauses.Select(c => new ClauseDto(c.Comparator.Symbol(), c.Value, c.Unit, c.Direction.JsonName(), c.Subject, c.Condition, c.Period)).ToList());
+
+    private static DiagnosticDto ToDto(Diagnostic d) => new(
+        d.Code,
+        d.Severity switch
+        {
+            Severity.Error => "error",
+            Severity.Warning => "warning",
+            Severity.Info => "info",
+        },
+        d.Location.Line,
+        d.Location.Column,
+        d.Location.Cell,
+        d.Message);
+
+    private static decimal? Amount(Money? money, AmountUnit unit) => money?.To(unit);
+}
+
+/// <summary>The whole document.</summary>
+public sealed record DocumentDto(string Title, string UnitName, string AmountUnit, SummaryDto? Summary, IReadOnlyList<ProjectDto> Projects, IReadOnlyList<DiagnosticDto> Diagnostics, SourceDto? Source);
+
+/// <summary>The unit's summary row.</summary>
+public sealed record SummaryDto(string Name, decimal? Total, decimal? FiscalAppropriation, decimal? SpecialAccount, decimal? OtherFunds, int? Line);
+
+/// <summary>One project.</summary>
+public sealed record ProjectDto(string Name, decimal? Total, decimal? FiscalAppropriation, decimal? SpecialAccount, decimal? OtherFunds, string Goal, IReadOnlyList<IndicatorDto> Indicators, int? Line);
+
+/// <summary>One indicator with its parsed target.</summary>
+public sealed record IndicatorDto(int Seq, string Level1, string? Level2, bool Level2Inferred, string Name, string? NameUnit, string TargetText, string Kind, string? Form, string? Direction, IReadOnlyList<ClauseDto> Clauses);
+
+/// <summary>One clause of a target.</summary>
+public sealed record ClauseDto(string Comparator, decimal Value, string Unit, string Direction, string Subject, string? Condition, string? Period);
+
+/// <summary>One diagnostic.</summary>
+public sealed record DiagnosticDto(string Code, string Severity, int? Line, int? Column, string? Cell, string Message);
+
+/// <summary>Where the document came from.</summary>
+public sealed record SourceDto(string FileName, string Format);
+
+[JsonSerializable(typeof(DocumentDto))]
+internal sealed partial class DocumentJsonContext : JsonSerializerContext;

@@ -1,0 +1,199 @@
+using Jixiao.Domain.Diagnostics;
+using Jixiao.Domain.Documents;
+using Jixiao.Domain.Indicators;
+using Jixiao.Domain.Text;
+
+namespace Jixiao.Import.Tables;
+
+/// <summary>
+/// Splits the 绩效指标 cell, <c>1、产出指标：名称，年度指标值：值。2、效益指标：…</c>, into indicators.
+/// An item starts where a number and a separator (<c>、 . ．)</c>) are followed by a category label ending
+/// in 指标 and a colon; that anchor keeps numbers inside target texts from splitting items.
+/// </summary>
+internal static class IndicatorCellParser
+{
+    private const int MaxLabelLength = 12;
+    private static readonly string[] TargetLabels = ["年度指标值", "指标值", "目标值"];
+
+    private readonly record struct ItemStart(int Start, int Seq, string Label, int ContentStart);
+
+    public static List<Indicator> Parse(string cell, SourceLocation location, List<Diagnostic> diagnostics)
+    {
+        var indicators = new List<Indicator>();
+        var s = ChineseText.Normalize(cell);
+        var starts = FindItemStarts(s);
+        if (starts.Count == 0)
+        {
+            if (ChineseText.TrimSpace(cell).Length > 0)
+            {
+                diagnostics.Add(Messages.IndicatorCellUnreadable.At(location, Excerpt(cell)));
+            }
+
+            return indicators;
+        }
+
+        var lead = ChineseText.TrimSpace(cell[..starts[0].Start]);
+        if (lead.Length > 0)
+        {
+            diagnostics.Add(Messages.IndicatorTextIgnored.At(location, Excerpt(lead)));
+        }
+
+        var expected = 1;
+        for (var k = 0; k < starts.Count; k++)
+        {
+            var item = starts[k];
+            var end = k + 1 < starts.Count ? starts[k + 1].Start : s.Length;
+            if (item.Seq != expected)
+            {
+                diagnostics.Add(Messages.IndicatorSeqUnexpected.At(location, item.Seq, expected));
+            }
+
+            expected = item.Seq + 1;
+            if (!IndicatorVocabulary.TryFindLabel(item.Label, out var level1, out var level2))
+            {
+                diagnostics.Add(Messages.IndicatorLevel1Unknown.At(location, item.Seq, item.Label));
+                continue;
+            }
+
+            var (name, target) = SplitNameAndTarget(cell, s, item.ContentStart, end, out var labelFound);
+            if (!labelFound)
+            {
+                diagnostics.Add(Messages.IndicatorTargetLabelMissing.At(location, item.Seq));
+            }
+
+            if (name.Length == 0)
+            {
+                diagnostics.Add(Messages.IndicatorNameMissing.At(location, item.Seq));
+            }
+
+            indicators.Add(Indicator.Create(item.Seq, level1, level2, name, target, location));
+        }
+
+        return indicators;
+    }
+
+    private static (string Name, string Target) SplitNameAndTarget(string raw, string s, int start, int end, out bool labelFound)
+    {
+        foreach (var label in TargetLabels)
+        {
+            var at = s.IndexOf(label, start, end - start, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var colon = at + label.Length;
+            while (colon < end && ChineseText.IsSpace(s[colon]))
+            {
+                colon++;
+            }
+
+            if (colon < end && s[colon] == ':')
+            {
+                labelFound = true;
+                return (CleanName(raw[start..at]), CleanTarget(raw[(colon + 1)..end]));
+            }
+        }
+
+        labelFound = false;
+        return (CleanName(raw[start..end]), "");
+    }
+
+    private static string CleanName(string text) =>
+        ChineseText.TrimSpace(ChineseText.TrimSpace(text).TrimEnd(',', '，', '、', ';', '；', '。'));
+
+    private static string CleanTarget(string text)
+    {
+        var trimmed = ChineseText.TrimSpace(text);
+        var end = trimmed.Length;
+        while (end > 0 && (trimmed[end - 1] is '。' or ';' or '；' or ',' or '，' || ChineseText.IsSpace(trimmed[end - 1])))
+        {
+            end--;
+        }
+
+        // A lone trailing full stop ends the item; a decimal point would have a digit after it.
+        if (end > 0 && trimmed[end - 1] == '.')
+        {
+            end--;
+        }
+
+        return trimmed[..end];
+    }
+
+    private static List<ItemStart> FindItemStarts(string s)
+    {
+        var starts = new List<ItemStart>();
+        for (var i = 0; i < s.Length; i++)
+        {
+            var c = s[i];
+            var open = c == '(';
+            if (!ChineseText.IsDigit(c) && !open)
+            {
+                continue;
+            }
+
+            if (i > 0 && (ChineseText.IsDigit(s[i - 1]) || s[i - 1] == '.'))
+            {
+                continue;
+            }
+
+            var j = open ? i + 1 : i;
+            var seq = 0;
+            var digits = 0;
+            while (j < s.Length && ChineseText.IsDigit(s[j]) && digits < 4)
+            {
+                seq = (seq * 10) + (s[j] - '0');
+                j++;
+                digits++;
+            }
+
+            if (digits == 0 || j >= s.Length)
+            {
+                continue;
+            }
+
+            if (open ? s[j] != ')' : s[j] is not ('、' or '.' or ')' or '．'))
+            {
+                continue;
+            }
+
+            j++;
+            while (j < s.Length && ChineseText.IsSpace(s[j]))
+            {
+                j++;
+            }
+
+            var colon = -1;
+            for (var k = j; k < s.Length && k - j <= MaxLabelLength; k++)
+            {
+                if (s[k] == ':')
+                {
+                    colon = k;
+                    break;
+                }
+            }
+
+            if (colon < 0)
+            {
+                continue;
+            }
+
+            var label = ChineseText.TrimSpace(s[j..colon]);
+            if (!label.EndsWith("指标", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            starts.Add(new ItemStart(i, seq, label, colon + 1));
+            i = colon;
+        }
+
+        return starts;
+    }
+
+    private static string Excerpt(string text)
+    {
+        var t = ChineseText.TrimSpace(text);
+        return t.Length <= 40 ? t : t[..40] + "…";
+    }
+}

@@ -1,0 +1,362 @@
+using Jixiao.Domain.Amounts;
+using Jixiao.Domain.Diagnostics;
+using Jixiao.Domain.Documents;
+using Jixiao.Domain.Text;
+using Jixiao.Import.Rows;
+
+namespace Jixiao.Import.Tables;
+
+/// <summary>
+/// Gives meaning to rows, whatever source they came from. Order of recognition:
+/// 1. before the header row: title, <c>单位名称：…</c>, <c>单位：万元</c> lines (each non-empty cell on its own);
+/// 2. the header row, found by its column names and mapped by them, so columns may come in any order;
+/// 3. after it: blank rows (page breaks) and repeated headers are skipped; the first row without goal
+///    and indicators is the unit's summary; every other row with a name is a project.
+/// A row that cannot be read is reported and skipped; the rest of the table is kept.
+/// </summary>
+internal sealed class TableInterpreter
+{
+    private readonly ReadOptions _options;
+    private readonly List<Diagnostic> _diagnostics;
+    private string? _title;
+    private string? _unitName;
+    private AmountUnit? _amountUnit;
+    private ColumnMap? _columns;
+    private SummaryRow? _summary;
+    private readonly List<Project> _projects = [];
+
+    private TableInterpreter(ReadOptions options, List<Diagnostic> diagnostics)
+    {
+        _options = options;
+        _diagnostics = diagnostics;
+    }
+
+    public static TargetDocument? Interpret(IEnumerable<RawRow> rows, DocumentSource source, ReadOptions options, List<Diagnostic> diagnostics)
+    {
+        var interpreter = new TableInterpreter(options, diagnostics);
+        return interpreter.Run(rows, source);
+    }
+
+    private TargetDocument? Run(IEnumerable<RawRow> rows, DocumentSource source)
+    {
+        var count = 0;
+        foreach (var row in rows)
+        {
+            if (++count > _options.MaxRows)
+            {
+                _diagnostics.Add(Messages.RowLimit.At(row.RowLocation, _options.MaxRows));
+                break;
+            }
+
+            if (!Accept(row))
+            {
+                return null;
+            }
+        }
+
+        if (_columns is null)
+        {
+            _diagnostics.Add(Messages.HeaderNotFound.At(SourceLocation.File));
+            return null;
+        }
+
+        return Finish(source);
+    }
+
+    /// <summary>Takes one row; false when the table cannot be read any further.</summary>
+    private bool Accept(RawRow row)
+    {
+        var cells = row.Cells;
+        var nonEmpty = 0;
+        for (var c = 0; c < cells.Length; c++)
+        {
+            if (cells[c].Length > _options.MaxCellLength)
+            {
+                _diagnostics.Add(Messages.CellTooLong.At(row.CellLocation(c), cells[c].Length, _options.MaxCellLength));
+                return true;
+            }
+
+            if (!IsBlank(cells[c]))
+            {
+                nonEmpty++;
+            }
+        }
+
+        if (nonEmpty == 0)
+        {
+            return true;
+        }
+
+        if (_columns is null)
+        {
+            var header = ColumnMap.TryDetect(cells);
+            if (header is null)
+            {
+                Preamble(row);
+                return true;
+            }
+
+            _columns = header;
+            return ReportMissingColumns(row);
+        }
+
+        if (ColumnMap.TryDetect(cells) is not null)
+        {
+            _diagnostics.Add(Messages.HeaderRepeated.At(row.RowLocation));
+            return true;
+        }
+
+        Body(row, nonEmpty);
+        return true;
+    }
+
+    private bool ReportMissingColumns(RawRow row)
+    {
+        var columns = _columns!;
+        var fatal = false;
+        if (columns.Name < 0)
+        {
+            _diagnostics.Add(Messages.ColumnMissing.At(row.RowLocation, "项目名称"));
+            fatal = true;
+        }
+
+        if (columns.Indicators < 0)
+        {
+            _diagnostics.Add(Messages.ColumnMissing.At(row.RowLocation, "绩效指标"));
+            fatal = true;
+        }
+
+        if (columns.Goal < 0)
+        {
+            _diagnostics.Add(Messages.GoalColumnMissing.At(row.RowLocation));
+        }
+
+        foreach (var column in FundingColumns.All)
+        {
+            if (columns.Amount(column) < 0)
+            {
+                _diagnostics.Add(Messages.AmountColumnMissing.At(row.RowLocation, column.Chinese()));
+            }
+        }
+
+        return !fatal;
+    }
+
+    private void Preamble(RawRow row)
+    {
+        for (var c = 0; c < row.Cells.Length; c++)
+        {
+            var text = ChineseText.TrimSpace(row.Cells[c]);
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var normalized = ChineseText.Normalize(text).Replace(" ", "", StringComparison.Ordinal);
+            if (normalized.StartsWith("单位名称", StringComparison.Ordinal))
+            {
+                _unitName = ChineseText.TrimSpace(AfterColon(text, "单位名称".Length));
+            }
+            else if (normalized.StartsWith("单位:", StringComparison.Ordinal) || normalized.StartsWith("金额单位:", StringComparison.Ordinal))
+            {
+                var unit = ChineseText.TrimSpace(AfterColon(normalized, normalized.IndexOf(':', StringComparison.Ordinal)));
+                _amountUnit = unit switch
+                {
+                    "万元" => AmountUnit.WanYuan,
+                    "元" => AmountUnit.Yuan,
+                    _ => null,
+                };
+                if (_amountUnit is null)
+                {
+                    _diagnostics.Add(Messages.AmountUnitUnknown.At(row.CellLocation(c), unit));
+                    _amountUnit = AmountUnit.WanYuan;
+                }
+            }
+            else if (_title is null)
+            {
+                _title = text;
+            }
+            else
+            {
+                _diagnostics.Add(Messages.TextIgnored.At(row.CellLocation(c), Excerpt(text)));
+            }
+        }
+    }
+
+    private static string AfterColon(string text, int from)
+    {
+        var colon = text.IndexOfAny([':', '：'], Math.Min(from, text.Length));
+        return colon < 0 ? text[Math.Min(from, text.Length)..] : text[(colon + 1)..];
+    }
+
+    private void Body(RawRow row, int nonEmpty)
+    {
+        var columns = _columns!;
+        var cells = row.Cells;
+        if (cells.Length < columns.Width)
+        {
+            // Trailing blank cells are often dropped by exporters; missing leading columns are not recoverable.
+            if (cells.Length == 1 || cells.Length <= columns.LastAmountColumn)
+            {
+                if (nonEmpty == 1 && IsPreambleRepeat(cells))
+                {
+                    _diagnostics.Add(Messages.HeaderRepeated.At(row.RowLocation));
+                    return;
+                }
+
+                _diagnostics.Add(Messages.RowTooFewCells.At(row.RowLocation, cells.Length, columns.Width, Excerpt(string.Join(" ", cells))));
+                return;
+            }
+
+            Array.Resize(ref cells, columns.Width);
+            for (var c = row.Cells.Length; c < cells.Length; c++)
+            {
+                cells[c] = "";
+            }
+        }
+        else if (cells.Length > columns.Width)
+        {
+            var extra = string.Join(" ", cells[columns.Width..].Where(c => !IsBlank(c)));
+            if (extra.Length > 0)
+            {
+                _diagnostics.Add(Messages.RowTooManyCells.At(row.RowLocation, cells.Length, columns.Width, Excerpt(extra)));
+            }
+        }
+
+        var name = ChineseText.TrimSpace(cells[columns.Name]);
+        if (name.Length == 0)
+        {
+            _diagnostics.Add(Messages.RowNameMissing.At(row.RowLocation));
+            return;
+        }
+
+        var unit = _amountUnit ?? AmountUnit.WanYuan;
+        var funding = new Funding(
+            Amount(row, cells, columns.Total, FundingColumn.Total, unit),
+            Amount(row, cells, columns.FiscalAppropriation, FundingColumn.FiscalAppropriation, unit),
+            Amount(row, cells, columns.SpecialAccount, FundingColumn.SpecialAccount, unit),
+            Amount(row, cells, columns.OtherFunds, FundingColumn.OtherFunds, unit));
+        var goal = columns.Goal >= 0 ? ChineseText.TrimSpace(cells[columns.Goal]) : "";
+        var indicatorCell = cells[columns.Indicators];
+
+        if (goal.Length == 0 && IsBlank(indicatorCell) && IsSummaryName(name))
+        {
+            if (_summary is null)
+            {
+                _summary = new SummaryRow(name, funding, row.RowLocation);
+                return;
+            }
+        }
+
+        var project = new Project(name, funding, goal, row.RowLocation);
+        foreach (var indicator in IndicatorCellParser.Parse(indicatorCell, row.CellLocation(columns.Indicators), _diagnostics))
+        {
+            project.AddIndicator(indicator);
+        }
+
+        _projects.Add(project);
+    }
+
+    private bool IsSummaryName(string name) =>
+        (_projects.Count == 0 && _summary is null)
+        || name == _unitName
+        || name.Contains("合计", StringComparison.Ordinal)
+        || name.Contains("总计", StringComparison.Ordinal);
+
+    private bool IsPreambleRepeat(string[] cells)
+    {
+        var text = ChineseText.TrimSpace(cells.First(c => !IsBlank(c)));
+        var normalized = ChineseText.Normalize(text);
+        return text == _title || normalized.StartsWith("单位名称", StringComparison.Ordinal) || normalized.StartsWith("单位:", StringComparison.Ordinal);
+    }
+
+    private Money? Amount(RawRow row, string[] cells, int index, FundingColumn column, AmountUnit unit)
+    {
+        if (index < 0)
+        {
+            return null;
+        }
+
+        switch (AmountParser.Parse(cells[index], unit, out var money))
+        {
+            case AmountParser.Outcome.Amount:
+                if (money < Money.Zero)
+                {
+                    _diagnostics.Add(Messages.AmountNegative.At(row.CellLocation(index), column.Chinese(), ChineseText.TrimSpace(cells[index])));
+                }
+
+                return money;
+            case AmountParser.Outcome.NotANumber:
+                _diagnostics.Add(Messages.AmountInvalid.At(row.CellLocation(index), column.Chinese(), Excerpt(cells[index])));
+                return null;
+            case AmountParser.Outcome.TooPrecise:
+                _diagnostics.Add(Messages.AmountPrecision.At(row.CellLocation(index), column.Chinese(), Excerpt(cells[index])));
+                return null;
+            case AmountParser.Outcome.None:
+                return null;
+            default:
+                throw new InvalidOperationException("Unknown amount outcome.");
+        }
+    }
+
+    private TargetDocument Finish(DocumentSource source)
+    {
+        if (_title is null)
+        {
+            _diagnostics.Add(Messages.TitleMissing.At(SourceLocation.File));
+        }
+
+        if (_amountUnit is null)
+        {
+            _diagnostics.Add(Messages.AmountUnitMissing.At(SourceLocation.File));
+        }
+
+        var unitName = _unitName;
+        if (string.IsNullOrEmpty(unitName))
+        {
+            unitName = _summary?.Name ?? "";
+            _diagnostics.Add(Messages.UnitNameMissing.At(SourceLocation.File, unitName));
+        }
+
+        var document = new TargetDocument(_title ?? "", new BudgetUnit(unitName), _amountUnit ?? AmountUnit.WanYuan, source);
+        if (_summary is not null)
+        {
+            document.SetSummary(_summary);
+        }
+        else
+        {
+            _diagnostics.Add(Messages.SummaryMissing.At(SourceLocation.File));
+        }
+
+        foreach (var project in _projects)
+        {
+            document.AddProject(project);
+        }
+
+        if (_projects.Count == 0)
+        {
+            _diagnostics.Add(Messages.NoProjects.At(SourceLocation.File));
+        }
+
+        return document;
+    }
+
+    private static bool IsBlank(string cell)
+    {
+        foreach (var c in cell)
+        {
+            if (!ChineseText.IsSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Excerpt(string text)
+    {
+        var t = ChineseText.TrimSpace(text);
+        return t.Length <= 40 ? t : t[..40] + "…";
+    }
+}
