@@ -88,11 +88,9 @@ internal static class IndicatorCellParser
                 colon++;
             }
 
-            if (colon < end && s[colon] == ':')
-            {
-                labelFound = true;
-                return (CleanName(raw[start..at]), CleanTarget(raw[(colon + 1)..end]));
-            }
+            labelFound = true;
+            var valueStart = colon < end && s[colon] == ':' ? colon + 1 : colon;
+            return (CleanName(raw[start..at]), CleanTarget(raw[valueStart..end]));
         }
 
         labelFound = false;
@@ -163,12 +161,19 @@ internal static class IndicatorCellParser
                 j++;
             }
 
+            // The label is words only: a digit or sentence punctuation before the colon means this number
+            // was inside a value (不少于1.2万册。2、…), not the start of an item.
             var colon = -1;
             for (var k = j; k < s.Length && k - j <= MaxLabelLength; k++)
             {
                 if (s[k] == ':')
                 {
                     colon = k;
+                    break;
+                }
+
+                if (ChineseText.IsDigit(s[k]) || s[k] is '。' or ',' or ';' or '、' or '.')
+                {
                     break;
                 }
             }

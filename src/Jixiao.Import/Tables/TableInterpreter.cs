@@ -196,7 +196,8 @@ internal sealed class TableInterpreter
         if (cells.Length < columns.Width)
         {
             // Trailing blank cells are often dropped by exporters; missing leading columns are not recoverable.
-            if (cells.Length == 1 || cells.Length <= columns.LastAmountColumn)
+            // A sheet row is sparse by nature (empty cells are not stored), so it is always padded.
+            if (row.CellRefs is null && (cells.Length == 1 || cells.Length <= columns.LastAmountColumn))
             {
                 if (nonEmpty == 1 && IsPreambleRepeat(cells))
                 {
