@@ -1,1 +1,46 @@
-Console.WriteLine("hi");
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using BenchmarkDotNet.Running;
+using Jixiao.Benchmarks;
+using Jixiao.Import;
+
+// `--throughput N` times N projects with a stopwatch (a quick look); anything else goes to BenchmarkDotNet.
+if (args.Length >= 1 && args[0] == "--throughput")
+{
+    var projects = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+    var content = Encoding.UTF8.GetBytes(DocumentGenerator.Generate(projects));
+    TableReader.Read(content, "warmup.txt");
+    for (var run = 1; run <= 3; run++)
+    {
+        var allocated = GC.GetTotalAllocatedBytes();
+        var paused = GC.GetTotalPauseDuration();
+        var watch = Stopwatch.StartNew();
+        var result = TableReader.Read(content, "bench.txt");
+        watch.Stop();
+        Report(content.LongLength, result.Document!.Projects.Count, watch.Elapsed.TotalSeconds, $"run {run}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} MB, GC pauses {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F3} s"));
+    }
+
+    return 0;
+}
+
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(ReaderBenchmarks).Assembly).Run(args);
+foreach (var report in summaries.SelectMany(s => s.Reports))
+{
+    if (report.ResultStatistics is null || report.BenchmarkCase.Descriptor.WorkloadMethod.Name != nameof(ReaderBenchmarks.ReadDocument))
+    {
+        continue;
+    }
+
+    var projects = (int)report.BenchmarkCase.Parameters["Projects"];
+    var bytes = Encoding.UTF8.GetByteCount(DocumentGenerator.Generate(projects));
+    Report(bytes, projects, report.ResultStatistics.Mean / 1e9, "mean");
+}
+
+return 0;
+
+static void Report(long bytes, int projects, double seconds, string label) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{label}: {bytes / 1e6:F1} MB, {projects} projects in {seconds:F3} s = {bytes / 1e6 / seconds:F1} MB/s, {projects / seconds:F0} projects/s"));

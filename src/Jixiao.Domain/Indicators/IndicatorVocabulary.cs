@@ -1,4 +1,5 @@
 using Jixiao.Domain.Targets;
+using Jixiao.Domain.Text;
 
 namespace Jixiao.Domain.Indicators;
 
@@ -80,6 +81,10 @@ public static class IndicatorVocabulary
         "满意度", "率", "数量", "人数", "人次", "场次", "覆盖", "次数", "篇数", "个数", "业务量", "数据量", "并发数", "用户数", "增长", "频次", "频率", "数",
     ];
 
+    private static KeywordSet LowerSet { get; } = new(LowerIsBetter);
+
+    private static KeywordSet HigherSet { get; } = new(HigherIsBetter);
+
     /// <summary>
     /// Finds the levels a category label names: an exact label (<c>产出指标</c>, <c>数量指标</c>), or a
     /// combined one (<c>产出指标-数量指标</c>, <c>效益指标（社会效益指标）</c>). A missing trailing 指标 is allowed.
@@ -87,10 +92,16 @@ public static class IndicatorVocabulary
     public static bool TryFindLabel(string label, out Level1 level1, out Level2? level2)
     {
         ArgumentNullException.ThrowIfNull(label);
+        return TryFindLabel(label.AsSpan(), out level1, out level2);
+    }
+
+    /// <inheritdoc cref="TryFindLabel(string, out Level1, out Level2?)"/>
+    public static bool TryFindLabel(ReadOnlySpan<char> label, out Level1 level1, out Level2? level2)
+    {
         var text = label.Trim();
         foreach (var (word, l1, l2) in Labels)
         {
-            if (text == word || text + "指标" == word)
+            if (text.SequenceEqual(word) || (word.Length == text.Length + 2 && word.AsSpan().StartsWith(text) && word.EndsWith("指标", StringComparison.Ordinal)))
             {
                 level1 = l1;
                 level2 = l2;
@@ -106,6 +117,7 @@ public static class IndicatorVocabulary
             {
                 continue;
             }
+
 
             if (l2 is not null && level2 is null && (foundLevel1 is null || foundLevel1 == l1))
             {
@@ -165,13 +177,20 @@ public static class IndicatorVocabulary
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(subject);
+        return DirectionFromMeaning(name, subject, [], unit);
+    }
+
+    /// <summary>As <see cref="DirectionFromMeaning(string, string, string)"/>, with words after the number (<c>0教学事故</c>) as context too.</summary>
+    public static Direction DirectionFromMeaning(string name, ReadOnlySpan<char> subject, ReadOnlySpan<char> after, string unit)
+    {
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(unit);
-        if (ContainsAny(subject, LowerIsBetter) || ContainsAny(name, LowerIsBetter))
+        if (LowerSet.ContainsAny(subject) || LowerSet.ContainsAny(after) || LowerSet.ContainsAny(name))
         {
             return Direction.Lower;
         }
 
-        if (ContainsAny(subject, HigherIsBetter) || ContainsAny(name, HigherIsBetter)
+        if (HigherSet.ContainsAny(subject) || HigherSet.ContainsAny(after) || HigherSet.ContainsAny(name)
             || unit == "%" || CountUnits.Contains(unit))
         {
             return Direction.Higher;
@@ -193,11 +212,13 @@ public static class IndicatorVocabulary
         return null;
     }
 
-    internal static bool ContainsAny(string text, IReadOnlyList<string> words)
+    internal static bool ContainsAny(string text, IReadOnlyList<string> words) => ContainsAny(text.AsSpan(), words);
+
+    internal static bool ContainsAny(ReadOnlySpan<char> text, IReadOnlyList<string> words)
     {
         foreach (var word in words)
         {
-            if (text.Contains(word, StringComparison.Ordinal))
+            if (text.IndexOf(word, StringComparison.Ordinal) >= 0)
             {
                 return true;
             }

@@ -24,6 +24,8 @@ public static class TargetGrammar
 {
     private const int MaxDigits = 20;
 
+    private static readonly List<Mention> NoMentions = [];
+
     /// <summary>Parses <paramref name="text"/>, using <paramref name="indicatorName"/> for units and direction.</summary>
     public static Target Parse(string? text, string? indicatorName = null)
     {
@@ -36,13 +38,18 @@ public static class TargetGrammar
             return Target.Missing(raw);
         }
 
-        var mentions = Scan(core);
+        var mentions = MayHoldNumber(core) ? Scan(core) : NoMentions;
         if (mentions.Count == 0)
         {
             return new Target(raw, TargetKind.Qualitative, [], null, ClassifyWords(core));
         }
 
         var clauses = ChooseClauses(raw, core, mentions, name);
+        if (clauses.Length == 0)
+        {
+            return new Target(raw, TargetKind.Qualitative, [], null, ClassifyWords(core));
+        }
+
         Direction? direction = clauses[0].Direction;
         foreach (var clause in clauses)
         {
@@ -91,6 +98,20 @@ public static class TargetGrammar
         return null;
     }
 
+    /// <summary>Digits or Chinese numerals anywhere: without them there is nothing to scan for.</summary>
+    private static bool MayHoldNumber(string core)
+    {
+        foreach (var c in core)
+        {
+            if (ChineseText.IsDigit(c) || c is '十' or '百' || TargetVocabulary.ChineseDigits.ContainsKey(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsMissing(string core)
     {
         foreach (var word in TargetVocabulary.MissingValues)
@@ -117,12 +138,12 @@ public static class TargetGrammar
 
     private static QualitativeForm ClassifyWords(string core)
     {
-        if (IndicatorVocabulary.ContainsAny(core, TargetVocabulary.QuestionMarkers))
+        if (TargetVocabulary.QuestionSet.ContainsAny(core))
         {
             return QualitativeForm.Question;
         }
 
-        if (IndicatorVocabulary.ContainsAny(core, TargetVocabulary.RelativeMarkers))
+        if (TargetVocabulary.RelativeSet.ContainsAny(core))
         {
             return QualitativeForm.Relative;
         }
@@ -162,7 +183,7 @@ public static class TargetGrammar
 
     private static List<Mention> Scan(string s)
     {
-        var mentions = new List<Mention>();
+        var mentions = new List<Mention>(2);
         var i = 0;
         var rangeHigh = false;
         while (i < s.Length)
@@ -268,7 +289,7 @@ public static class TargetGrammar
             if (m.Unit.Length == 0)
             {
                 var unitStart = SkipSpaces(s, j);
-                var unit = MatchAt(s, unitStart, TargetVocabulary.Units);
+                var unit = TargetVocabulary.UnitSet.MatchAt(s, unitStart);
                 if (unit is not null)
                 {
                     m.Unit = TargetVocabulary.UnitAliases.GetValueOrDefault(unit, unit);
@@ -278,7 +299,7 @@ public static class TargetGrammar
 
             if (m.Unit.Length > 0 && j + 1 < s.Length && s[j] == '/')
             {
-                var per = MatchAt(s, j + 1, TargetVocabulary.Periods);
+                var per = TargetVocabulary.PeriodSet.MatchAt(s, j + 1);
                 if (per is not null)
                 {
                     m.Unit += "/" + per;
@@ -295,18 +316,14 @@ public static class TargetGrammar
 
             var afterUnit = j;
             var suffixAt = SkipSpaces(s, j);
-            foreach (var (word, comparator) in TargetVocabulary.Suffixes)
+            var suffix = TargetVocabulary.SuffixSet.MatchAt(s, suffixAt);
+            if (suffix is not null)
             {
-                if (At(s, suffixAt, word))
+                m.Written ??= TargetVocabulary.SuffixComparators[suffix];
+                j = suffixAt + suffix.Length;
+                if (At(s, j, "(含)"))
                 {
-                    m.Written ??= comparator;
-                    j = suffixAt + word.Length;
-                    if (At(s, j, "(含)"))
-                    {
-                        j += 3;
-                    }
-
-                    break;
+                    j += 3;
                 }
             }
 
@@ -328,7 +345,7 @@ public static class TargetGrammar
             if (m.Written is null)
             {
                 var sepAt = SkipSpaces(s, j);
-                var sep = MatchAt(s, sepAt, TargetVocabulary.RangeSeparators);
+                var sep = TargetVocabulary.RangeSeparatorSet.MatchAt(s, sepAt);
                 if (sep is not null)
                 {
                     var next = SkipSpaces(s, sepAt + sep.Length);
@@ -421,9 +438,9 @@ public static class TargetGrammar
         return m.Unit == "日" && m.Start > 0 && s[m.Start - 1] == '月';
     }
 
-    private static List<TargetClause> ChooseClauses(string raw, string core, List<Mention> mentions, string name)
+    private static TargetClause[] ChooseClauses(string raw, string core, List<Mention> mentions, string name)
     {
-        var segmentOf = new int[mentions.Count];
+        Span<int> segmentOf = mentions.Count <= 16 ? stackalloc int[mentions.Count] : new int[mentions.Count];
         var anyWritten = false;
         for (var k = 0; k < mentions.Count; k++)
         {
@@ -433,15 +450,18 @@ public static class TargetGrammar
 
         // With a written comparator somewhere, a bare number is a clause of its own only when it closes its
         // segment (举办培训班3期；…); followed by more words (500用户同时在线操作，…) it states a condition.
-        var isClause = new bool[mentions.Count];
+        Span<bool> isClause = mentions.Count <= 16 ? stackalloc bool[mentions.Count] : new bool[mentions.Count];
+        var clauseCount = 0;
         for (var k = 0; k < mentions.Count; k++)
         {
             isClause[k] = !anyWritten || mentions[k].Written is not null
                 || SegmentBounds(core, mentions[k].Start).End == SkipSpaces(core, mentions[k].End);
+            clauseCount += isClause[k] ? 1 : 0;
         }
 
         var nameUnit = UnitInName(name);
-        var clauses = new List<TargetClause>();
+        var clauses = new TargetClause[clauseCount];
+        var next = 0;
         var previousClauseSegment = -1;
         for (var k = 0; k < mentions.Count; k++)
         {
@@ -467,9 +487,9 @@ public static class TargetGrammar
                 Comparator.GreaterOrEqual or Comparator.Greater => Direction.Higher,
                 Comparator.LessOrEqual or Comparator.Less => Direction.Lower,
                 Comparator.Equal or Comparator.Approximately => IndicatorVocabulary.DirectionFromMeaning(
-                    name, ChineseText.Normalize(subject) + core[m.End..SegmentBounds(core, m.Start).End], unit),
+                    name, ChineseText.Normalize(subject), core.AsSpan(m.End, SegmentBounds(core, m.Start).End - m.End), unit),
             };
-            clauses.Add(new TargetClause(comparator, m.Value, unit, direction, subject, condition, m.Period, m.Written is not null, source));
+            clauses[next++] = new TargetClause(comparator, m.Value, unit, direction, subject, condition, m.Period, m.Written is not null, source);
         }
 
         return clauses;
@@ -538,7 +558,7 @@ public static class TargetGrammar
         return (start, end);
     }
 
-    private static string? ConditionFor(string raw, string core, List<Mention> mentions, int[] segmentOf, bool[] isClause, int after, int before)
+    private static string? ConditionFor(string raw, string core, List<Mention> mentions, ReadOnlySpan<int> segmentOf, ReadOnlySpan<bool> isClause, int after, int before)
     {
         List<string>? parts = null;
         var lastSegment = -1;
@@ -579,8 +599,8 @@ public static class TargetGrammar
             start = mentions[k - 1].End;
         }
 
-        var subject = ChineseText.TrimSpace(raw[start..m.Start]);
-        return subject.TrimEnd(':', '：', '为', '是', '在').TrimStart(':', '：');
+        var subject = raw.AsSpan(start, m.Start - start).Trim().TrimEnd(":：为是在").TrimStart(":：").Trim();
+        return subject.IsEmpty ? "" : subject.ToString();
     }
 
     private static bool FindPrefix(string s, int numberStart, out int prefixStart, out Comparator comparator)
@@ -591,14 +611,12 @@ public static class TargetGrammar
             k--;
         }
 
-        foreach (var (word, c) in TargetVocabulary.Prefixes)
+        var word = TargetVocabulary.PrefixSet.MatchEndingAt(s, k);
+        if (word is not null)
         {
-            if (k >= word.Length && string.CompareOrdinal(s, k - word.Length, word, 0, word.Length) == 0)
-            {
-                prefixStart = k - word.Length;
-                comparator = c;
-                return true;
-            }
+            prefixStart = k - word.Length;
+            comparator = TargetVocabulary.PrefixComparators[word];
+            return true;
         }
 
         prefixStart = numberStart;

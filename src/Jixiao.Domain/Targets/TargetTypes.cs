@@ -153,7 +153,7 @@ public static class TargetNames
 /// <param name="Period">The period of <c>每年30门</c> (<c>年</c>), null when none.</param>
 /// <param name="ComparatorWritten">False when the comparator is the default <c>=</c> of a bare number.</param>
 /// <param name="UnitSource">Where the unit came from.</param>
-public sealed record TargetClause(
+public readonly record struct TargetClause(
     Comparator Comparator,
     decimal Value,
     string Unit,

@@ -1,3 +1,5 @@
+using Jixiao.Domain.Text;
+
 namespace Jixiao.Domain.Targets;
 
 /// <summary>
@@ -106,6 +108,24 @@ public static class TargetVocabulary
         ['零'] = 0, ['一'] = 1, ['二'] = 2, ['两'] = 2, ['三'] = 3, ['四'] = 4,
         ['五'] = 5, ['六'] = 6, ['七'] = 7, ['八'] = 8, ['九'] = 9,
     };
+
+    internal static KeywordSet UnitSet { get; } = new(Units);
+
+    internal static KeywordSet PeriodSet { get; } = new(Periods);
+
+    internal static KeywordSet RangeSeparatorSet { get; } = new(RangeSeparators);
+
+    internal static KeywordSet PrefixSet { get; } = new(Prefixes.Select(p => p.Word));
+
+    internal static Dictionary<string, Comparator> PrefixComparators { get; } = Prefixes.ToDictionary(p => p.Word, p => p.Comparator, StringComparer.Ordinal);
+
+    internal static KeywordSet SuffixSet { get; } = new(Suffixes.Select(p => p.Word));
+
+    internal static Dictionary<string, Comparator> SuffixComparators { get; } = Suffixes.ToDictionary(p => p.Word, p => p.Comparator, StringComparer.Ordinal);
+
+    internal static KeywordSet QuestionSet { get; } = new(QuestionMarkers);
+
+    internal static KeywordSet RelativeSet { get; } = new(RelativeMarkers);
 
     private static IReadOnlyList<string> LongestFirst(string[] words) =>
         [.. words.OrderByDescending(w => w.Length).ThenBy(w => w, StringComparer.Ordinal)];

@@ -10,16 +10,13 @@ internal static class DelimitedRows
         var start = 0;
         while (start <= text.Length)
         {
-            var end = text.IndexOfAny(['\r', '\n'], start);
-            if (end < 0)
-            {
-                end = text.Length;
-            }
+            var found = text.AsSpan(start).IndexOfAny('\r', '\n');
+            var end = found < 0 ? text.Length : start + found;
 
             line++;
             if (end > start || end < text.Length)
             {
-                yield return new RawRow(line, text[start..end].Split('\t'));
+                yield return new RawRow(line, SplitTabs(text, start, end));
             }
 
             if (end >= text.Length)
@@ -29,6 +26,20 @@ internal static class DelimitedRows
 
             start = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
         }
+    }
+
+    private static string[] SplitTabs(string text, int start, int end)
+    {
+        var count = 1 + text.AsSpan(start, end - start).Count('\t');
+        var cells = new string[count];
+        for (var c = 0; c < count; c++)
+        {
+            var tab = c + 1 < count ? text.IndexOf('\t', start, end - start) : end;
+            cells[c] = text[start..tab];
+            start = tab + 1;
+        }
+
+        return cells;
     }
 
     /// <summary>The delimiter a CSV file uses: comma unless tabs or semicolons clearly dominate its first lines.</summary>

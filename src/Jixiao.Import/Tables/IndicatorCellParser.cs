@@ -15,12 +15,12 @@ internal static class IndicatorCellParser
     private const int MaxLabelLength = 12;
     private static readonly string[] TargetLabels = ["年度指标值", "指标值", "目标值"];
 
-    private readonly record struct ItemStart(int Start, int Seq, string Label, int ContentStart);
+    private readonly record struct ItemStart(int Start, int Seq, int LabelStart, int LabelLength, int ContentStart);
 
     public static List<Indicator> Parse(string cell, SourceLocation location, List<Diagnostic> diagnostics)
     {
         var indicators = new List<Indicator>();
-        var s = ChineseText.Normalize(cell);
+        var s = cell;
         var starts = FindItemStarts(s);
         if (starts.Count == 0)
         {
@@ -49,9 +49,9 @@ internal static class IndicatorCellParser
             }
 
             expected = item.Seq + 1;
-            if (!IndicatorVocabulary.TryFindLabel(item.Label, out var level1, out var level2))
+            if (!IndicatorVocabulary.TryFindLabel(s.AsSpan(item.LabelStart, item.LabelLength), out var level1, out var level2))
             {
-                diagnostics.Add(Messages.IndicatorLevel1Unknown.At(location, item.Seq, item.Label));
+                diagnostics.Add(Messages.IndicatorLevel1Unknown.At(location, item.Seq, s.Substring(item.LabelStart, item.LabelLength).Trim()));
                 continue;
             }
 
@@ -89,33 +89,52 @@ internal static class IndicatorCellParser
             }
 
             labelFound = true;
-            var valueStart = colon < end && s[colon] == ':' ? colon + 1 : colon;
-            return (CleanName(raw[start..at]), CleanTarget(raw[valueStart..end]));
+            var valueStart = colon < end && ChineseText.Map(s[colon]) == ':' ? colon + 1 : colon;
+            return (CleanName(raw.AsSpan(start, at - start)), CleanTarget(raw.AsSpan(valueStart, end - valueStart)));
         }
 
         labelFound = false;
-        return (CleanName(raw[start..end]), "");
+        return (CleanName(raw.AsSpan(start, end - start)), "");
     }
 
-    private static string CleanName(string text) =>
-        ChineseText.TrimSpace(ChineseText.TrimSpace(text).TrimEnd(',', '，', '、', ';', '；', '。'));
-
-    private static string CleanTarget(string text)
+    private static string CleanName(ReadOnlySpan<char> text)
     {
-        var trimmed = ChineseText.TrimSpace(text);
+        var trimmed = TrimCellSpace(text).TrimEnd(",，、;；。");
+        return TrimCellSpace(trimmed).ToString();
+    }
+
+    private static string CleanTarget(ReadOnlySpan<char> text)
+    {
+        var trimmed = TrimCellSpace(text);
         var end = trimmed.Length;
         while (end > 0 && (trimmed[end - 1] is '。' or ';' or '；' or ',' or '，' || ChineseText.IsSpace(trimmed[end - 1])))
         {
             end--;
         }
 
-        // A lone trailing full stop ends the item; a decimal point would have a digit after it.
+        // A trailing full stop ends the item; a decimal point would have a digit after it.
         if (end > 0 && trimmed[end - 1] == '.')
         {
             end--;
         }
 
-        return trimmed[..end];
+        return trimmed[..end].ToString();
+    }
+
+    private static ReadOnlySpan<char> TrimCellSpace(ReadOnlySpan<char> text)
+    {
+        int start = 0, end = text.Length;
+        while (start < end && ChineseText.IsSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && ChineseText.IsSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return text[start..end];
     }
 
     private static List<ItemStart> FindItemStarts(string s)
@@ -123,14 +142,14 @@ internal static class IndicatorCellParser
         var starts = new List<ItemStart>();
         for (var i = 0; i < s.Length; i++)
         {
-            var c = s[i];
+            var c = ChineseText.Map(s[i]);
             var open = c == '(';
             if (!ChineseText.IsDigit(c) && !open)
             {
                 continue;
             }
 
-            if (i > 0 && (ChineseText.IsDigit(s[i - 1]) || s[i - 1] == '.'))
+            if (i > 0 && (ChineseText.IsDigit(ChineseText.Map(s[i - 1])) || ChineseText.Map(s[i - 1]) == '.'))
             {
                 continue;
             }
@@ -138,9 +157,9 @@ internal static class IndicatorCellParser
             var j = open ? i + 1 : i;
             var seq = 0;
             var digits = 0;
-            while (j < s.Length && ChineseText.IsDigit(s[j]) && digits < 4)
+            while (j < s.Length && ChineseText.IsDigit(ChineseText.Map(s[j])) && digits < 4)
             {
-                seq = (seq * 10) + (s[j] - '0');
+                seq = (seq * 10) + (ChineseText.Map(s[j]) - '0');
                 j++;
                 digits++;
             }
@@ -150,7 +169,8 @@ internal static class IndicatorCellParser
                 continue;
             }
 
-            if (open ? s[j] != ')' : s[j] is not ('、' or '.' or ')' or '．'))
+            var separator = ChineseText.Map(s[j]);
+            if (open ? separator != ')' : separator is not ('、' or '.' or ')'))
             {
                 continue;
             }
@@ -166,13 +186,14 @@ internal static class IndicatorCellParser
             var colon = -1;
             for (var k = j; k < s.Length && k - j <= MaxLabelLength; k++)
             {
-                if (s[k] == ':')
+                var ch = ChineseText.Map(s[k]);
+                if (ch == ':')
                 {
                     colon = k;
                     break;
                 }
 
-                if (ChineseText.IsDigit(s[k]) || s[k] is '。' or ',' or ';' or '、' or '.')
+                if (ChineseText.IsDigit(ch) || ch is '。' or ',' or ';' or '、' or '.')
                 {
                     break;
                 }
@@ -183,13 +204,12 @@ internal static class IndicatorCellParser
                 continue;
             }
 
-            var label = ChineseText.TrimSpace(s[j..colon]);
-            if (!label.EndsWith("指标", StringComparison.Ordinal))
+            if (!s.AsSpan(j, colon - j).TrimEnd().EndsWith("指标", StringComparison.Ordinal))
             {
                 continue;
             }
 
-            starts.Add(new ItemStart(i, seq, label, colon + 1));
+            starts.Add(new ItemStart(i, seq, j, colon - j, colon + 1));
             i = colon;
         }
 
