@@ -31,7 +31,7 @@ internal static class XlsxBuilder
                         continue;
                     }
 
-                    var reference = ColumnName(firstColumn + c) + r;
+                    var reference = Xlsx.XlsxRows.ColumnName(firstColumn + c) + r;
                     if (text.StartsWith('#'))
                     {
                         row.Append(new Cell { CellReference = reference, CellValue = new CellValue(text[1..]) });
@@ -59,19 +59,5 @@ internal static class XlsxBuilder
         }
 
         return stream.ToArray();
-    }
-
-    private static string ColumnName(int index)
-    {
-        var name = "";
-        index++;
-        while (index > 0)
-        {
-            var rem = (index - 1) % 26;
-            name = (char)('A' + rem) + name;
-            index = (index - 1) / 26;
-        }
-
-        return name;
     }
 }

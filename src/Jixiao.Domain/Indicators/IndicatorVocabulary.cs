@@ -212,8 +212,6 @@ public static class IndicatorVocabulary
         return null;
     }
 
-    internal static bool ContainsAny(string text, IReadOnlyList<string> words) => ContainsAny(text.AsSpan(), words);
-
     internal static bool ContainsAny(ReadOnlySpan<char> text, IReadOnlyList<string> words)
     {
         foreach (var word in words)

@@ -761,17 +761,4 @@ public static class TargetGrammar
 
     private static bool At(string s, int i, string word) =>
         i >= 0 && i + word.Length <= s.Length && string.CompareOrdinal(s, i, word, 0, word.Length) == 0;
-
-    private static string? MatchAt(string s, int i, IReadOnlyList<string> words)
-    {
-        foreach (var word in words)
-        {
-            if (At(s, i, word))
-            {
-                return word;
-            }
-        }
-
-        return null;
-    }
 }
