@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Unicode;
 using Jixiao.Domain.Diagnostics;
+using Jixiao.Domain.Text;
 
 namespace Jixiao.Import.Rows;
 
@@ -57,13 +58,26 @@ internal static class TextDecoder
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(text.Replace('\u3000', ' ').Replace('\uFEFF', ' ')))
+        if (IsAllSpace(text))
         {
             diagnostics.Add(Messages.FileEmpty.At(SourceLocation.File));
             return null;
         }
 
         return text;
+    }
+
+    private static bool IsAllSpace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!ChineseText.IsSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool LooksBinary(ReadOnlySpan<byte> bytes)
