@@ -63,6 +63,13 @@ public static class ChineseText
     public static string TrimSpace(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var trimmed = TrimSpace(text.AsSpan());
+        return trimmed.Length == text.Length ? text : trimmed.ToString();
+    }
+
+    /// <summary>Trims <see cref="IsSpace"/> characters from both ends of a span.</summary>
+    public static ReadOnlySpan<char> TrimSpace(ReadOnlySpan<char> text)
+    {
         int start = 0, end = text.Length;
         while (start < end && IsSpace(text[start]))
         {
@@ -74,7 +81,29 @@ public static class ChineseText
             end--;
         }
 
-        return start == 0 && end == text.Length ? text : text[start..end];
+        return text[start..end];
+    }
+
+    /// <summary>True when <paramref name="text"/> holds only <see cref="IsSpace"/> characters (or nothing).</summary>
+    public static bool IsBlank(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!IsSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The trimmed text, cut to <paramref name="max"/> characters with an ellipsis, for messages.</summary>
+    public static string Excerpt(string text, int max = 40)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = TrimSpace(text);
+        return t.Length <= max ? t : t[..max] + "…";
     }
 
     /// <summary>True for the ASCII digits 0-9 (after <see cref="Normalize"/>, full-width digits are ASCII).</summary>

@@ -58,26 +58,13 @@ internal static class TextDecoder
             return null;
         }
 
-        if (IsAllSpace(text))
+        if (ChineseText.IsBlank(text))
         {
             diagnostics.Add(Messages.FileEmpty.At(SourceLocation.File));
             return null;
         }
 
         return text;
-    }
-
-    private static bool IsAllSpace(string text)
-    {
-        foreach (var c in text)
-        {
-            if (!ChineseText.IsSpace(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static bool LooksBinary(ReadOnlySpan<byte> bytes)

@@ -26,7 +26,7 @@ internal static class IndicatorCellParser
         {
             if (ChineseText.TrimSpace(cell).Length > 0)
             {
-                diagnostics.Add(Messages.IndicatorCellUnreadable.At(location, Excerpt(cell)));
+                diagnostics.Add(Messages.IndicatorCellUnreadable.At(location, ChineseText.Excerpt(cell)));
             }
 
             return indicators;
@@ -35,7 +35,7 @@ internal static class IndicatorCellParser
         var lead = ChineseText.TrimSpace(cell[..starts[0].Start]);
         if (lead.Length > 0)
         {
-            diagnostics.Add(Messages.IndicatorTextIgnored.At(location, Excerpt(lead)));
+            diagnostics.Add(Messages.IndicatorTextIgnored.At(location, ChineseText.Excerpt(lead)));
         }
 
         var expected = 1;
@@ -99,13 +99,13 @@ internal static class IndicatorCellParser
 
     private static string CleanName(ReadOnlySpan<char> text)
     {
-        var trimmed = TrimCellSpace(text).TrimEnd(",，、;；。");
-        return TrimCellSpace(trimmed).ToString();
+        var trimmed = ChineseText.TrimSpace(text).TrimEnd(",，、;；。");
+        return ChineseText.TrimSpace(trimmed).ToString();
     }
 
     private static string CleanTarget(ReadOnlySpan<char> text)
     {
-        var trimmed = TrimCellSpace(text);
+        var trimmed = ChineseText.TrimSpace(text);
         var end = trimmed.Length;
         while (end > 0 && (trimmed[end - 1] is '。' or ';' or '；' or ',' or '，' || ChineseText.IsSpace(trimmed[end - 1])))
         {
@@ -119,22 +119,6 @@ internal static class IndicatorCellParser
         }
 
         return trimmed[..end].ToString();
-    }
-
-    private static ReadOnlySpan<char> TrimCellSpace(ReadOnlySpan<char> text)
-    {
-        int start = 0, end = text.Length;
-        while (start < end && ChineseText.IsSpace(text[start]))
-        {
-            start++;
-        }
-
-        while (end > start && ChineseText.IsSpace(text[end - 1]))
-        {
-            end--;
-        }
-
-        return text[start..end];
     }
 
     private static List<ItemStart> FindItemStarts(string s)
@@ -214,11 +198,5 @@ internal static class IndicatorCellParser
         }
 
         return starts;
-    }
-
-    private static string Excerpt(string text)
-    {
-        var t = ChineseText.TrimSpace(text);
-        return t.Length <= 40 ? t : t[..40] + "…";
     }
 }

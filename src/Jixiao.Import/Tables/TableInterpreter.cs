@@ -76,7 +76,7 @@ internal sealed class TableInterpreter
                 return true;
             }
 
-            if (!IsBlank(cells[c]))
+            if (!ChineseText.IsBlank(cells[c]))
             {
                 nonEmpty++;
             }
@@ -178,7 +178,7 @@ internal sealed class TableInterpreter
             }
             else
             {
-                _diagnostics.Add(Messages.TextIgnored.At(row.CellLocation(c), Excerpt(text)));
+                _diagnostics.Add(Messages.TextIgnored.At(row.CellLocation(c), ChineseText.Excerpt(text)));
             }
         }
     }
@@ -205,7 +205,7 @@ internal sealed class TableInterpreter
                     return;
                 }
 
-                _diagnostics.Add(Messages.RowTooFewCells.At(row.RowLocation, cells.Length, columns.Width, Excerpt(string.Join(" ", cells))));
+                _diagnostics.Add(Messages.RowTooFewCells.At(row.RowLocation, cells.Length, columns.Width, ChineseText.Excerpt(string.Join(" ", cells))));
                 return;
             }
 
@@ -217,10 +217,10 @@ internal sealed class TableInterpreter
         }
         else if (cells.Length > columns.Width)
         {
-            var extra = string.Join(" ", cells[columns.Width..].Where(c => !IsBlank(c)));
+            var extra = string.Join(" ", cells[columns.Width..].Where(c => !ChineseText.IsBlank(c)));
             if (extra.Length > 0)
             {
-                _diagnostics.Add(Messages.RowTooManyCells.At(row.RowLocation, cells.Length, columns.Width, Excerpt(extra)));
+                _diagnostics.Add(Messages.RowTooManyCells.At(row.RowLocation, cells.Length, columns.Width, ChineseText.Excerpt(extra)));
             }
         }
 
@@ -240,7 +240,7 @@ internal sealed class TableInterpreter
         var goal = columns.Goal >= 0 ? ChineseText.TrimSpace(cells[columns.Goal]) : "";
         var indicatorCell = cells[columns.Indicators];
 
-        if (goal.Length == 0 && IsBlank(indicatorCell) && IsSummaryName(name))
+        if (goal.Length == 0 && ChineseText.IsBlank(indicatorCell) && IsSummaryName(name))
         {
             if (_summary is null)
             {
@@ -266,7 +266,7 @@ internal sealed class TableInterpreter
 
     private bool IsPreambleRepeat(string[] cells)
     {
-        var text = ChineseText.TrimSpace(cells.First(c => !IsBlank(c)));
+        var text = ChineseText.TrimSpace(cells.First(c => !ChineseText.IsBlank(c)));
         var normalized = ChineseText.Normalize(text);
         return text == _title || normalized.StartsWith("单位名称", StringComparison.Ordinal) || normalized.StartsWith("单位:", StringComparison.Ordinal);
     }
@@ -288,10 +288,10 @@ internal sealed class TableInterpreter
 
                 return money;
             case AmountParser.Outcome.NotANumber:
-                _diagnostics.Add(Messages.AmountInvalid.At(row.CellLocation(index), column.Chinese(), Excerpt(cells[index])));
+                _diagnostics.Add(Messages.AmountInvalid.At(row.CellLocation(index), column.Chinese(), ChineseText.Excerpt(cells[index])));
                 return null;
             case AmountParser.Outcome.TooPrecise:
-                _diagnostics.Add(Messages.AmountPrecision.At(row.CellLocation(index), column.Chinese(), Excerpt(cells[index])));
+                _diagnostics.Add(Messages.AmountPrecision.At(row.CellLocation(index), column.Chinese(), ChineseText.Excerpt(cells[index])));
                 return null;
             case AmountParser.Outcome.None:
                 return null;
@@ -340,24 +340,5 @@ internal sealed class TableInterpreter
         }
 
         return document;
-    }
-
-    private static bool IsBlank(string cell)
-    {
-        foreach (var c in cell)
-        {
-            if (!ChineseText.IsSpace(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static string Excerpt(string text)
-    {
-        var t = ChineseText.TrimSpace(text);
-        return t.Length <= 40 ? t : t[..40] + "…";
     }
 }
