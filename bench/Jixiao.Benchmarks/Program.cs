@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Running;
 using Jixiao.Benchmarks;
+using Jixiao.Domain.Diagnostics;
+using Jixiao.Domain.Review;
 using Jixiao.Import;
 
 // `--throughput N` times N projects with a stopwatch (a quick look); anything else goes to BenchmarkDotNet.
@@ -21,6 +23,26 @@ if (args.Length >= 1 && args[0] == "--throughput")
         Report(content.LongLength, result.Document!.Projects.Count, watch.Elapsed.TotalSeconds, $"run {run}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} MB, GC pauses {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F3} s"));
+    }
+
+    return 0;
+}
+
+// `--review N` reads a generated table of N projects once, then times the review of it three times.
+if (args.Length >= 1 && args[0] == "--review")
+{
+    var projects = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+    var content = Encoding.UTF8.GetBytes(DocumentGenerator.Generate(projects));
+    var document = TableReader.Read(content, "bench.txt").Document!;
+    Reviewer.Review(document);
+    for (var run = 1; run <= 3; run++)
+    {
+        var watch = Stopwatch.StartNew();
+        var report = Reviewer.Review(document);
+        watch.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"review run {run}: {projects} projects, {document.IndicatorCount} indicators in {watch.Elapsed.TotalSeconds:F3} s; "
+            + $"{report.Count(Severity.Error)} errors, {report.Count(Severity.Warning)} warnings, {report.Count(Severity.Info)} infos"));
     }
 
     return 0;

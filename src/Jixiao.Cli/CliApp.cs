@@ -1,4 +1,8 @@
 using System.CommandLine;
+using System.Text;
+using Jixiao.Domain.Documents;
+using Jixiao.Domain.Review;
+using Jixiao.Export.Review;
 using Jixiao.Import;
 using Jixiao.Import.Json;
 
@@ -7,29 +11,63 @@ namespace Jixiao.Cli;
 /// <summary>The <c>jixiao</c> command line; writers are parameters so tests run it in-process.</summary>
 public static class CliApp
 {
-    /// <summary>Exit code: the file was read (diagnostics may still be present).</summary>
+    /// <summary>Exit code: the command did its work (a file read with diagnostics, or a review with findings, is still success).</summary>
     public const int Ok = 0;
 
-    /// <summary>Exit code: the file could not be read at all.</summary>
+    /// <summary>Exit code: a file or the rules file could not be read, or the output could not be written.</summary>
     public const int Unreadable = 2;
 
     /// <summary>Runs the command line and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "绩效目标表文件（.txt、.csv 或 .xlsx）" };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "输出格式：text（默认，便于阅读）或 json",
-            DefaultValueFactory = _ => "text",
-        };
-        format.AcceptOnlyFromAmong("text", "json");
-
-        var parse = new Command("parse", "读取绩效目标表，输出单位、资金、项目、指标及解析后的指标值，以及读取诊断") { file, format };
-        parse.SetAction(result => Parse(result.GetValue(file)!, result.GetValue(format) ?? "text", stdout, stderr));
-
-        var root = new RootCommand("Jixiao 绩效：读取、审核预算绩效目标表") { parse };
+        var root = new RootCommand("Jixiao 绩效：读取、审核预算绩效目标表") { ParseCommand(stdout, stderr), ReviewCommand(stdout, stderr), RulesCommand(stdout, stderr) };
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(configuration);
+    }
+
+    private static Command ParseCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "绩效目标表文件（.txt、.csv 或 .xlsx）" };
+        var format = FormatOption("输出格式：text（默认，便于阅读）或 json", "text", "json");
+        var parse = new Command("parse", "读取绩效目标表，输出单位、资金、项目、指标及解析后的指标值，以及读取诊断") { file, format };
+        parse.SetAction(result => Parse(result.GetValue(file)!, result.GetValue(format) ?? "text", stdout, stderr));
+        return parse;
+    }
+
+    private static Command ReviewCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var files = new Argument<FileInfo[]>("FILE") { Description = "一个或多个绩效目标表文件；多个文件一起审核，可发现跨项目、跨年度的雷同", Arity = ArgumentArity.OneOrMore };
+        var rules = new Option<FileInfo?>("--rules") { Description = "审核规则文件（JSON），默认使用内置的全国默认规则" };
+        var format = FormatOption("输出格式：text（默认）、json、html 或 xlsx", "text", "json", "html", "xlsx");
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "输出文件；不指定时写到标准输出（xlsx 必须指定）" };
+        var review = new Command("review", "审核绩效目标表：算术、完整性、量化、适当性、一致性、雷同，给出发现、修改建议和质量分") { files, rules, format, output };
+        review.SetAction(result => Review(
+            result.GetValue(files)!, result.GetValue(rules), result.GetValue(format) ?? "text", result.GetValue(output), stdout, stderr));
+        return review;
+    }
+
+    private static Command RulesCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var rules = new Option<FileInfo?>("--rules") { Description = "审核规则文件（JSON），显示该文件下各规则的级别" };
+        var command = new Command("rules", "列出全部审核规则（Markdown），即 docs/review-rules.md 的规则部分") { rules };
+        command.SetAction(result =>
+        {
+            if (LoadSettings(result.GetValue(rules), stderr) is not { } settings)
+            {
+                return Unreadable;
+            }
+
+            stdout.Write(RulesMarkdown.Render(settings));
+            return Ok;
+        });
+        return command;
+    }
+
+    private static Option<string> FormatOption(string description, params string[] formats)
+    {
+        var format = new Option<string>("--format", "-f") { Description = description, DefaultValueFactory = _ => formats[0] };
+        format.AcceptOnlyFromAmong(formats);
+        return format;
     }
 
     private static int Parse(FileInfo file, string format, TextWriter stdout, TextWriter stderr)
@@ -37,8 +75,7 @@ public static class CliApp
         var result = TableReader.ReadFile(file.FullName);
         if (!result.IsReadable)
         {
-            var reason = result.FatalError?.Message ?? "无法读取文件。";
-            stderr.WriteLine($"无法读取 {file.Name}：{reason}");
+            stderr.WriteLine($"无法读取 {file.Name}：{result.FatalError?.Message ?? "无法读取文件。"}");
             return Unreadable;
         }
 
@@ -52,5 +89,139 @@ public static class CliApp
         }
 
         return Ok;
+    }
+
+    private static int Review(FileInfo[] files, FileInfo? rulesFile, string format, FileInfo? output, TextWriter stdout, TextWriter stderr)
+    {
+        if (format == "xlsx" && output is null)
+        {
+            stderr.WriteLine("xlsx 格式需要用 -o 指定输出文件，例如：jixiao review 表.txt -f xlsx -o 审核结果.xlsx");
+            return Unreadable;
+        }
+
+        if (LoadSettings(rulesFile, stderr) is not { } settings)
+        {
+            return Unreadable;
+        }
+
+        // All files are read before anything is reviewed or written: one unreadable file stops the
+        // whole run, so a report never silently leaves a document out.
+        var documents = new List<TargetDocument>(files.Length);
+        var failed = false;
+        for (var i = 0; i < files.Length; i++)
+        {
+            if (files.Length > 1)
+            {
+                stderr.WriteLine($"正在读取（{i + 1}/{files.Length}）{files[i].Name}");
+            }
+
+            var result = TableReader.ReadFile(files[i].FullName);
+            if (result.IsReadable)
+            {
+                documents.Add(result.Document!);
+            }
+            else
+            {
+                stderr.WriteLine($"无法读取 {files[i].Name}：{result.FatalError?.Message ?? "无法读取文件。"}");
+                failed = true;
+            }
+        }
+
+        if (failed)
+        {
+            stderr.WriteLine("有文件无法读取，未进行审核。");
+            return Unreadable;
+        }
+
+        var report = Reviewer.Review(documents, settings);
+        try
+        {
+            if (output is null)
+            {
+                Render(report, format, stdout);
+            }
+            else
+            {
+                WriteOutput(report, format, output);
+                stderr.WriteLine($"审核结果已写入 {output.Name}：错误 {report.Count(Domain.Diagnostics.Severity.Error)} 条，警告 {report.Count(Domain.Diagnostics.Severity.Warning)} 条，提示 {report.Count(Domain.Diagnostics.Severity.Info)} 条。");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"无法写入 {output?.Name}：{e.Message}");
+            return Unreadable;
+        }
+
+        return Ok;
+    }
+
+    private static void Render(ReviewReport report, string format, TextWriter writer)
+    {
+        switch (format)
+        {
+            case "json":
+                writer.WriteLine(ReviewJson.Serialize(report));
+                break;
+            case "html":
+                ReviewHtml.Write(writer, report);
+                break;
+            default:
+                ReviewText.Write(writer, report);
+                break;
+        }
+    }
+
+    /// <summary>Writes to a temporary file beside the target and moves it into place, so a failed run leaves no half-written report.</summary>
+    private static void WriteOutput(ReviewReport report, string format, FileInfo output)
+    {
+        var temporary = output.FullName + ".tmp";
+        try
+        {
+            using (var stream = File.Create(temporary))
+            {
+                if (format == "xlsx")
+                {
+                    ReviewXlsx.Write(stream, report);
+                }
+                else
+                {
+                    using var writer = new StreamWriter(stream, new UTF8Encoding(false));
+                    Render(report, format, writer);
+                }
+            }
+
+            File.Move(temporary, output.FullName, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static ReviewSettings? LoadSettings(FileInfo? rulesFile, TextWriter stderr)
+    {
+        if (rulesFile is null)
+        {
+            return ReviewSettings.National;
+        }
+
+        string json;
+        try
+        {
+            json = File.ReadAllText(rulesFile.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"无法读取审核规则文件 {rulesFile.Name}：{e.Message}");
+            return null;
+        }
+
+        var settings = ReviewSettings.Parse(json, out var errors);
+        foreach (var error in errors)
+        {
+            stderr.WriteLine($"{rulesFile.Name}：{error}");
+        }
+
+        return settings;
     }
 }
