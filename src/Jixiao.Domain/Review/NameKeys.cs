@@ -145,9 +145,10 @@ public static class NameKeys
     private static IEnumerable<(int Start, int Length)> Years(string text)
     {
         var i = 0;
+        var previousEnd = -1;
         while (i + 4 <= text.Length)
         {
-            if (IsYearAt(text, i))
+            if (IsYearAt(text, i, afterYear: i == previousEnd))
             {
                 var end = i + 4;
                 if (end < text.Length && text[end] == '年')
@@ -160,7 +161,7 @@ public static class NameKeys
                 }
 
                 yield return (i, end - i);
-                i = end;
+                i = previousEnd = end;
             }
             else
             {
@@ -169,9 +170,9 @@ public static class NameKeys
         }
     }
 
-    private static bool IsYearAt(string text, int i)
+    private static bool IsYearAt(string text, int i, bool afterYear)
     {
-        if (i + 4 > text.Length || (i > 0 && char.IsAsciiDigit(text[i - 1])))
+        if (i + 4 > text.Length || (!afterYear && i > 0 && char.IsAsciiDigit(text[i - 1])))
         {
             return false;
         }
@@ -188,6 +189,6 @@ public static class NameKeys
 
         // 20232024 (two years run together once the dash is gone) is two years; 123456 is not a year.
         var after = i + 4;
-        return after >= text.Length || !char.IsAsciiDigit(text[after]) || IsYearAt(text, after);
+        return after >= text.Length || !char.IsAsciiDigit(text[after]) || IsYearAt(text, after, afterYear: true);
     }
 }
