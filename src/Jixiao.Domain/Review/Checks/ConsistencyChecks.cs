@@ -159,7 +159,7 @@ internal static class ConsistencyChecks
             HashSet<string>? words = null;
             foreach (var clause in parsed.Clauses)
             {
-                if (clause.Unit.Length > 0 && clause.UnitSource == UnitSource.Written)
+                if (clause.Unit.Length > 0 && clause.UnitSource != UnitSource.IndicatorName)
                 {
                     words ??= NameKeys.Words(ChineseText.Normalize(part));
                     statements.Add((part, words, clause));
