@@ -30,17 +30,53 @@ public static class NameKeys
     public static string Key(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var unchanged = true;
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c) || ChineseText.Map(c) != c || char.IsUpper(c))
+            {
+                unchanged = false;
+                break;
+            }
+        }
+
+        if (unchanged)
+        {
+            return text;
+        }
+
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        foreach (var raw in text)
+        {
+            var c = ChineseText.Map(raw);
+            if (char.IsLetterOrDigit(c))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(buffer[..length]);
+    }
+
+    /// <summary>
+    /// A target value as compared between indicators: width folded, spaces and trailing punctuation
+    /// dropped, comparators kept (<c>≥90%</c> and <c>90%</c> differ; <c>９０％</c> and <c>90%</c> do not).
+    /// </summary>
+    public static string ValueKey(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         var normal = ChineseText.Normalize(text);
         var builder = new StringBuilder(normal.Length);
         foreach (var c in normal)
         {
-            if (char.IsLetterOrDigit(c))
+            if (!ChineseText.IsSpace(c))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                builder.Append(c);
             }
         }
 
-        return builder.ToString();
+        return builder.ToString().TrimEnd('。', '.', '；', ';', '，', ',');
     }
 
     /// <summary>The first year (1990–2099) written in <paramref name="text"/>, null when none.</summary>

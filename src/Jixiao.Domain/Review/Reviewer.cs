@@ -44,6 +44,7 @@ public static class Reviewer
         ArgumentNullException.ThrowIfNull(settings);
         var sink = new FindingSink(settings);
         var indicatorChecks = new IndicatorChecks(settings, sink);
+        var consistencyChecks = new ConsistencyChecks(settings, sink);
         foreach (var document in documents)
         {
             FundingChecks.Run(document, settings, sink);
@@ -51,7 +52,7 @@ public static class Reviewer
             {
                 ProjectChecks.Run(document, project, settings, sink);
                 indicatorChecks.Run(document, project);
-                ConsistencyChecks.Run(document, project, settings, sink);
+                consistencyChecks.Run(document, project);
             }
 
             CopyChecks.SimilarProjects(document, settings, sink);
@@ -63,7 +64,7 @@ public static class Reviewer
 
     private static ReviewReport Assemble(IReadOnlyList<TargetDocument> documents, ReviewSettings settings, List<Finding> findings)
     {
-        var ruleOrder = new Dictionary<ReviewRule, int>();
+        var ruleOrder = new Dictionary<ReviewRule, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < ReviewRules.All.Count; i++)
         {
             ruleOrder[ReviewRules.All[i]] = i;

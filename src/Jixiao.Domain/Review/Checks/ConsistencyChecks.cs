@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Jixiao.Domain.Documents;
 using Jixiao.Domain.Targets;
 using Jixiao.Domain.Text;
@@ -7,11 +6,13 @@ using Jixiao.Domain.Text;
 namespace Jixiao.Domain.Review;
 
 /// <summary>Consistency within a project: goal text against indicators, duplicate names, one value pasted everywhere.</summary>
-internal static class ConsistencyChecks
+internal sealed class ConsistencyChecks(ReviewSettings settings, FindingSink sink)
 {
     private static readonly char[] GoalSeparators = ['。', '；', ';', '，', ',', '！', '!', '？', '?', '\n', '\r'];
 
-    public static void Run(TargetDocument document, Project project, ReviewSettings settings, FindingSink sink)
+    private readonly HashSet<string> _ignoredValues = settings.PastedValueIgnored.Select(NameKeys.ValueKey).ToHashSet(StringComparer.Ordinal);
+
+    public void Run(TargetDocument document, Project project)
     {
         Duplicates(document, project, sink);
         Pasted(document, project, settings, sink);
@@ -40,14 +41,13 @@ internal static class ConsistencyChecks
         }
     }
 
-    private static void Pasted(TargetDocument document, Project project, ReviewSettings settings, FindingSink sink)
+    private void Pasted(TargetDocument document, Project project, ReviewSettings settings, FindingSink sink)
     {
         if (project.Indicators.Count < settings.PastedValueMinCount)
         {
             return;
         }
 
-        var ignored = settings.PastedValueIgnored.Select(ValueKey).ToHashSet(StringComparer.Ordinal);
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var indicator in project.Indicators)
         {
@@ -56,8 +56,8 @@ internal static class ConsistencyChecks
                 continue;
             }
 
-            var key = ValueKey(indicator.TargetText);
-            if (key.Length == 0 || ignored.Contains(key))
+            var key = NameKeys.ValueKey(indicator.TargetText);
+            if (key.Length == 0 || _ignoredValues.Contains(key))
             {
                 continue;
             }
@@ -78,22 +78,6 @@ internal static class ConsistencyChecks
                 sink.Add(ReviewRules.PastedValue, document, project, null, project.Location, seqs.Count, value, list);
             }
         }
-    }
-
-    /// <summary>The value as compared for pasting: width folded, spaces and trailing punctuation dropped.</summary>
-    private static string ValueKey(string text)
-    {
-        var normal = ChineseText.Normalize(text);
-        var builder = new StringBuilder(normal.Length);
-        foreach (var c in normal)
-        {
-            if (!ChineseText.IsSpace(c))
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString().TrimEnd('。', '.', '；', ';', '，', ',');
     }
 
     private static void GoalAgainstIndicators(TargetDocument document, Project project, FindingSink sink)
@@ -119,11 +103,16 @@ internal static class ConsistencyChecks
                     continue;
                 }
 
-                var words = NameKeys.Words(ChineseText.Normalize(indicator.Name) + " " + clause.Subject);
+                HashSet<string>? words = null;
                 foreach (var (fragment, goalWords, goalClause) in statements)
                 {
-                    if (goalClause.Unit == clause.Unit && goalClause.Period == clause.Period
-                        && goalWords.Overlaps(words) && Contradicts(goalClause, clause))
+                    if (goalClause.Unit != clause.Unit || goalClause.Period != clause.Period || !Contradicts(goalClause, clause))
+                    {
+                        continue;
+                    }
+
+                    words ??= NameKeys.Words(ChineseText.Normalize(indicator.Name) + " " + clause.Subject);
+                    if (goalWords.Overlaps(words))
                     {
                         sink.Add(ReviewRules.GoalContradicts, document, project, indicator, indicator.Location, fragment, indicator.Name, indicator.TargetText);
                         found = true;

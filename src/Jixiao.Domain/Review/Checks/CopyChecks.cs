@@ -26,13 +26,16 @@ internal static class CopyChecks
         var projects = document.Projects;
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var sets = new int[projects.Count][];
+        var nameKeys = new string[projects.Count][];
         var frequency = new List<int>();
         for (var p = 0; p < projects.Count; p++)
         {
             var set = new HashSet<int>();
-            foreach (var indicator in projects[p].Indicators)
+            var indicators = projects[p].Indicators;
+            nameKeys[p] = new string[indicators.Count];
+            for (var i = 0; i < indicators.Count; i++)
             {
-                var key = NameKeys.Key(indicator.Name);
+                var key = nameKeys[p][i] = NameKeys.Key(indicators[i].Name);
                 if (key.Length == 0)
                 {
                     continue;
@@ -113,7 +116,7 @@ internal static class CopyChecks
 
             if (best is { } match)
             {
-                Report(document, projects[p], projects[match], bestSimilarity, sink);
+                Report(document, projects[p], nameKeys[p], projects[match], nameKeys[match], bestSimilarity, sink);
             }
 
             exact.TryAdd(signature, p);
@@ -129,22 +132,23 @@ internal static class CopyChecks
         }
     }
 
-    private static void Report(TargetDocument document, Project project, Project earlier, double similarity, FindingSink sink)
+    private static void Report(TargetDocument document, Project project, string[] names, Project earlier, string[] earlierNames, double similarity, FindingSink sink)
     {
         var earlierByName = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var indicator in earlier.Indicators)
+        for (var i = 0; i < earlierNames.Length; i++)
         {
-            earlierByName.TryAdd(NameKeys.Key(indicator.Name), NameKeys.Key(indicator.TargetText));
+            earlierByName.TryAdd(earlierNames[i], earlier.Indicators[i].TargetText);
         }
 
         var sameName = 0;
         var sameValue = 0;
-        foreach (var key in project.Indicators.Select(i => (Name: NameKeys.Key(i.Name), Value: NameKeys.Key(i.TargetText))).DistinctBy(k => k.Name))
+        var counted = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
         {
-            if (earlierByName.TryGetValue(key.Name, out var value))
+            if (counted.Add(names[i]) && earlierByName.TryGetValue(names[i], out var value))
             {
                 sameName++;
-                if (value == key.Value)
+                if (NameKeys.ValueKey(value) == NameKeys.ValueKey(project.Indicators[i].TargetText))
                 {
                     sameValue++;
                 }
@@ -253,7 +257,7 @@ internal static class CopyChecks
                 continue;
             }
 
-            if (NameKeys.Key(before.TargetText) == NameKeys.Key(indicator.TargetText) && SameComparators(before.Target, indicator.Target))
+            if (NameKeys.ValueKey(before.TargetText) == NameKeys.ValueKey(indicator.TargetText))
             {
                 unchanged++;
                 continue;
@@ -271,9 +275,6 @@ internal static class CopyChecks
             sink.Add(ReviewRules.CopyUnchanged, document, current, null, current.Location, unchanged, earlierYear);
         }
     }
-
-    private static bool SameComparators(Target a, Target b) =>
-        a.Clauses.Count == b.Clauses.Count && a.Clauses.Zip(b.Clauses).All(p => p.First.Comparator == p.Second.Comparator);
 
     /// <summary>A clause of the same unit and period now asks for less: a lower floor, or a higher ceiling.</summary>
     private static bool Lowered(Target before, Target now)
