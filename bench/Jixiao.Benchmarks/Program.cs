@@ -28,6 +28,13 @@ if (args.Length >= 1 && args[0] == "--throughput")
     return 0;
 }
 
+// `--generate N FILE` writes the generated table, to time the command line end to end.
+if (args.Length >= 3 && args[0] == "--generate")
+{
+    File.WriteAllText(args[2], DocumentGenerator.Generate(int.Parse(args[1], CultureInfo.InvariantCulture)));
+    return 0;
+}
+
 // `--review N` reads a generated table of N projects once, then times the review of it three times.
 if (args.Length >= 1 && args[0] == "--review")
 {

@@ -160,7 +160,7 @@ public static class CliApp
         switch (format)
         {
             case "json":
-                writer.WriteLine(ReviewJson.Serialize(report));
+                ReviewJson.Write(writer, report);
                 break;
             case "html":
                 ReviewHtml.Write(writer, report);
@@ -182,6 +182,10 @@ public static class CliApp
                 if (format == "xlsx")
                 {
                     ReviewXlsx.Write(stream, report);
+                }
+                else if (format == "json")
+                {
+                    ReviewJson.Write(stream, report);
                 }
                 else
                 {

@@ -46,8 +46,9 @@ public static class ReviewJson
                 f.Location.Line,
                 f.Rule.Title,
                 f.Message,
-                f.Rule.Suggestion,
-                f.Rule.Basis)).ToList());
+                f.Rule.Suggestion)).ToList(),
+            report.Findings.Select(f => f.Rule).Distinct().OrderBy(r => r.Code, StringComparer.Ordinal)
+                .Select(r => new RuleDetailDto(r.Code, r.Title, r.Family.ToString().ToLowerInvariant(), r.Explanation, r.Basis, r.Suggestion)).ToList());
     }
 
     /// <summary>The JSON text of <paramref name="report"/>.</summary>
@@ -55,6 +56,16 @@ public static class ReviewJson
 
     /// <summary>Writes <paramref name="report"/> as indented UTF-8 JSON.</summary>
     public static void Write(Stream stream, ReviewReport report) => JsonSerializer.Serialize(stream, ToDto(report), Context.ReviewDto);
+
+    /// <summary>Writes <paramref name="report"/> as indented JSON to a text writer, streaming rather than building one string.</summary>
+    public static void Write(TextWriter writer, ReviewReport report)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        using var stream = new BufferedStream(new TextWriterStream(writer), 1 << 16);
+        Write(stream, report);
+        stream.Flush();
+        writer.WriteLine();
+    }
 
     private static int Count(DocumentReview review, Severity severity) =>
         review.UnitFindings.Count(f => f.Severity == severity) + review.Projects.Sum(p => p.Findings.Count(f => f.Severity == severity));
@@ -65,7 +76,17 @@ public static class ReviewJson
 /// <param name="Counts">Findings by severity over all documents.</param>
 /// <param name="Documents">One entry per document.</param>
 /// <param name="Findings">Every finding.</param>
-public sealed record ReviewDto(RulesDto Rules, CountsDto Counts, IReadOnlyList<ReviewDocumentDto> Documents, IReadOnlyList<FindingDto> Findings);
+/// <param name="RuleDetails">What each rule that found something checks and rests on, once per rule, by code.</param>
+public sealed record ReviewDto(RulesDto Rules, CountsDto Counts, IReadOnlyList<ReviewDocumentDto> Documents, IReadOnlyList<FindingDto> Findings, IReadOnlyList<RuleDetailDto> RuleDetails);
+
+/// <summary>A rule that found something.</summary>
+/// <param name="Code">Its code.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Family">Its family.</param>
+/// <param name="Explanation">What it checks.</param>
+/// <param name="Basis">The rule or practice it rests on.</param>
+/// <param name="Suggestion">The fix it suggests.</param>
+public sealed record RuleDetailDto(string Code, string Title, string Family, string Explanation, string Basis, string Suggestion);
 
 /// <summary>Which rules file was used.</summary>
 /// <param name="Name">Its name.</param>
@@ -108,7 +129,6 @@ public sealed record ReviewProjectDto(string Name, int Index, int? Line, decimal
 /// <param name="Title">The rule's title.</param>
 /// <param name="Message">What was found, with the figures.</param>
 /// <param name="Suggestion">The suggested fix.</param>
-/// <param name="Basis">The rule or practice it rests on.</param>
 public sealed record FindingDto(
     string Code,
     string Severity,
@@ -120,8 +140,7 @@ public sealed record FindingDto(
     int? Line,
     string Title,
     string Message,
-    string Suggestion,
-    string Basis);
+    string Suggestion);
 
 [JsonSerializable(typeof(ReviewDto))]
 internal sealed partial class ReviewJsonContext : JsonSerializerContext;

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -7,11 +10,14 @@ namespace Jixiao.Export.Review;
 
 /// <summary>
 /// The review as a workbook with one sheet, 审核发现, one row per finding under a header row (frozen, with
-/// a filter), so a reviewer can sort and filter in Excel. Written row by row, so a large review does not
-/// build the sheet in memory.
+/// a filter), so a reviewer can sort and filter in Excel.
 /// </summary>
 public static class ReviewXlsx
 {
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string HeaderStyle = "1";
+    private const string WrapStyle = "2";
+
     private static readonly (string Header, double Width)[] Columns =
     [
         ("文件", 24), ("单位名称", 22), ("项目序号", 8), ("项目名称", 36), ("项目质量分", 10), ("指标序号", 8),
@@ -31,81 +37,143 @@ public static class ReviewXlsx
         var sheetPart = workbook.AddNewPart<WorksheetPart>();
         var scores = report.Documents.SelectMany(d => d.Projects).ToDictionary(p => p.Project);
 
-        using (var writer = OpenXmlWriter.Create(sheetPart))
+        // The sheet is written as XML directly: hundreds of thousands of findings would otherwise mean
+        // millions of cell objects.
+        using (var part = sheetPart.GetStream(FileMode.Create, FileAccess.Write))
+        using (var xml = XmlWriter.Create(part, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
         {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteStartElement(new SheetViews());
-            writer.WriteStartElement(new SheetView { WorkbookViewId = 0 });
-            writer.WriteElement(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-            writer.WriteStartElement(new DocumentFormat.OpenXml.Spreadsheet.Columns());
+            xml.WriteStartDocument();
+            xml.WriteStartElement("worksheet", Main);
+            xml.WriteStartElement("sheetViews", Main);
+            xml.WriteStartElement("sheetView", Main);
+            xml.WriteAttributeString("workbookViewId", "0");
+            xml.WriteStartElement("pane", Main);
+            xml.WriteAttributeString("ySplit", "1");
+            xml.WriteAttributeString("topLeftCell", "A2");
+            xml.WriteAttributeString("activePane", "bottomLeft");
+            xml.WriteAttributeString("state", "frozen");
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteStartElement("cols", Main);
             for (var c = 0; c < Columns.Length; c++)
             {
-                writer.WriteElement(new Column { Min = (uint)(c + 1), Max = (uint)(c + 1), Width = Columns[c].Width, CustomWidth = true });
+                var index = (c + 1).ToString(CultureInfo.InvariantCulture);
+                xml.WriteStartElement("col", Main);
+                xml.WriteAttributeString("min", index);
+                xml.WriteAttributeString("max", index);
+                xml.WriteAttributeString("width", Columns[c].Width.ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("customWidth", "1");
+                xml.WriteEndElement();
             }
 
-            writer.WriteEndElement();
-            writer.WriteStartElement(new SheetData());
-            WriteRow(writer, 1, Columns.Select(c => (object?)c.Header), 1);
-            uint row = 1;
+            xml.WriteEndElement();
+            xml.WriteStartElement("sheetData", Main);
+            WriteRow(xml, 1, Columns.Select(c => (object?)c.Header), HeaderStyle);
+            var row = 1;
             foreach (var f in report.Findings)
             {
                 row++;
                 var project = f.Project is null ? null : scores[f.Project];
-                WriteRow(writer, row,
+                WriteRow(xml, row,
                 [
                     f.Document.Source.FileName, f.Document.Unit.Name, project is null ? null : project.Index + 1, f.Project?.Name ?? "（单位汇总）",
                     project?.Score, f.IndicatorSeq, f.Severity.Chinese(), f.Code, f.Rule.Family.Chinese(), f.Rule.Title, f.Message,
                     f.Rule.Suggestion, f.Rule.Basis,
-                ], 2);
+                ], WrapStyle);
             }
 
-            writer.WriteEndElement();
-            writer.WriteElement(new AutoFilter { Reference = $"A1:{ColumnName(Columns.Length)}{row}" });
-            writer.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteStartElement("autoFilter", Main);
+            xml.WriteAttributeString("ref", $"A1:{ColumnName(Columns.Length)}{row.ToString(CultureInfo.InvariantCulture)}");
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
         }
 
         workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "审核发现" }));
         workbook.Workbook.Save();
     }
 
-    private static void WriteRow(OpenXmlWriter writer, uint row, IEnumerable<object?> values, uint style)
+    private static void WriteRow(XmlWriter xml, int row, IEnumerable<object?> values, string style)
     {
-        writer.WriteStartElement(new Row { RowIndex = row });
+        var number = row.ToString(CultureInfo.InvariantCulture);
+        xml.WriteStartElement("row", Main);
+        xml.WriteAttributeString("r", number);
         var column = 0;
         foreach (var value in values)
         {
             column++;
-            var reference = ColumnName(column) + row;
+            if (value is null)
+            {
+                continue;
+            }
+
+            xml.WriteStartElement("c", Main);
+            xml.WriteAttributeString("r", ColumnName(column) + number);
+            xml.WriteAttributeString("s", style);
             switch (value)
             {
-                case null:
+                case int integer:
+                    xml.WriteElementString("v", Main, integer.ToString(CultureInfo.InvariantCulture));
                     break;
-                case int number:
-                    writer.WriteElement(new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(number), StyleIndex = style });
-                    break;
-                case decimal number:
-                    writer.WriteElement(new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(number), StyleIndex = style });
+                case decimal amount:
+                    xml.WriteElementString("v", Main, amount.ToString(CultureInfo.InvariantCulture));
                     break;
                 default:
-                    writer.WriteElement(new Cell
-                    {
-                        CellReference = reference,
-                        DataType = CellValues.InlineString,
-                        InlineString = new InlineString(new Text(Clean(value.ToString() ?? ""))),
-                        StyleIndex = style,
-                    });
+                    xml.WriteAttributeString("t", "inlineStr");
+                    xml.WriteStartElement("is", Main);
+                    xml.WriteStartElement("t", Main);
+                    xml.WriteAttributeString("xml", "space", null, "preserve");
+                    xml.WriteString(Clean(value.ToString() ?? ""));
+                    xml.WriteEndElement();
+                    xml.WriteEndElement();
                     break;
+            }
+
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+    }
+
+    /// <summary>Keeps only characters XML can carry (a table may hold control characters or a broken surrogate; Excel would refuse the file).</summary>
+    private static string Clean(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!XmlConvert.IsXmlChar(text[i]) && !(i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i])))
+            {
+                return Strip(text);
+            }
+
+            if (char.IsHighSurrogate(text[i]))
+            {
+                i++;
             }
         }
 
-        writer.WriteEndElement();
+        return text;
     }
 
-    /// <summary>Drops control characters XML cannot carry (a table may contain them; Excel would refuse the file).</summary>
-    private static string Clean(string text) =>
-        text.Any(c => char.IsControl(c) && c is not '\n' and not '\t') ? new string(text.Where(c => !char.IsControl(c) || c is '\n' or '\t').ToArray()) : text;
+    private static string Strip(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                builder.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                builder.Append(text, i, 2);
+                i++;
+            }
+        }
+
+        return builder.ToString();
+    }
 
     private static string ColumnName(int column)
     {
