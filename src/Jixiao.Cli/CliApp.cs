@@ -17,6 +17,12 @@ public static class CliApp
     /// <summary>Exit code: a file or the rules file could not be read, or the output could not be written.</summary>
     public const int Unreadable = 2;
 
+    /// <summary>Files above this size get a progress line while they are read.</summary>
+    private const long LargeFileBytes = 10 * 1024 * 1024;
+
+    /// <summary>Reviews of at least this many projects say so before they start.</summary>
+    private const int LargeReviewProjects = 10_000;
+
     /// <summary>Runs the command line and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -110,7 +116,7 @@ public static class CliApp
         var failed = false;
         for (var i = 0; i < files.Length; i++)
         {
-            if (files.Length > 1)
+            if (files.Length > 1 || (files[i].Exists && files[i].Length > LargeFileBytes))
             {
                 stderr.WriteLine($"正在读取（{i + 1}/{files.Length}）{files[i].Name}");
             }
@@ -131,6 +137,12 @@ public static class CliApp
         {
             stderr.WriteLine("有文件无法读取，未进行审核。");
             return Unreadable;
+        }
+
+        var projects = documents.Sum(d => d.Projects.Count);
+        if (projects >= LargeReviewProjects)
+        {
+            stderr.WriteLine($"正在审核 {documents.Count} 个文件、{projects} 个项目……");
         }
 
         var report = Reviewer.Review(documents, settings);

@@ -1,11 +1,12 @@
 using System.Text;
 using FsCheck;
 using FsCheck.Fluent;
+using Jixiao.Domain.Review;
 using Jixiao.Domain.Targets;
 
 namespace Jixiao.Import.Tests;
 
-/// <summary>The reader and the grammar never throw on content, whatever the bytes.</summary>
+/// <summary>The reader, the grammar and the review never throw on content, whatever the bytes.</summary>
 public class NeverThrowsTests
 {
     private static readonly string[] Extensions = [".txt", ".csv", ".xlsx", ""];
@@ -15,6 +16,16 @@ public class NeverThrowsTests
     private static bool ReadsWithoutThrowing(byte[] bytes, string extension)
     {
         var result = TableReader.Read(bytes, "fuzz" + extension);
+        if (result.Document is { } document)
+        {
+            // Whatever was read can be reviewed, and every score stays within 0–100.
+            var review = Reviewer.Review(document);
+            if (review.Documents.Any(d => d.Score is < 0 or > 100 || d.Projects.Any(p => p.Score is < 0 or > 100)))
+            {
+                return false;
+            }
+        }
+
         // Either a document, or a reason: never both missing.
         return result.IsReadable || result.FatalError is not null;
     }
