@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Jixiao.Import.Tests;
 
@@ -151,6 +152,8 @@ public sealed class ReviewCommandTests : IDisposable
         Assert.Contains("审核结果已写入", outcome.Stderr, StringComparison.Ordinal);
 
         using var workbook = SpreadsheetDocument.Open(output, false);
+        Assert.Empty(new OpenXmlValidator().Validate(workbook, TestContext.Current.CancellationToken).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        Assert.Equal("审核发现", workbook.WorkbookPart!.Workbook.Descendants<Sheet>().Single().Name?.Value);
         var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
         var rows = sheet.Descendants<Row>().ToList();
         Assert.Equal(codes.Count + 1, rows.Count);

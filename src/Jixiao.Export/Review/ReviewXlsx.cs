@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.IO.Compression;
 using Jixiao.Domain.Review;
 
 namespace Jixiao.Export.Review;
@@ -24,22 +22,22 @@ public static class ReviewXlsx
         ("级别", 8), ("代码", 22), ("类别", 10), ("问题", 24), ("说明", 60), ("修改建议", 40), ("依据", 40),
     ];
 
-    /// <summary>Writes the workbook to <paramref name="stream"/> (which must be writable and seekable).</summary>
+    /// <summary>Writes the workbook to <paramref name="stream"/> (writable; it need not be seekable).</summary>
     public static void Write(Stream stream, ReviewReport report)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(report);
-        using var package = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        var workbook = package.AddWorkbookPart();
-        workbook.Workbook = new Workbook();
-        var styles = workbook.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Stylesheet();
-        var sheetPart = workbook.AddNewPart<WorksheetPart>();
-        var scores = report.Documents.SelectMany(d => d.Projects).ToDictionary(p => p.Project);
 
-        // The sheet is written as XML directly: hundreds of thousands of findings would otherwise mean
-        // millions of cell objects.
-        using (var part = sheetPart.GetStream(FileMode.Create, FileAccess.Write))
+        // The package is written part by part into a ZIP archive in create mode, which compresses as it
+        // goes: a review with hundreds of thousands of findings is never held in memory as a sheet.
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        Part(zip, "[Content_Types].xml", ContentTypes);
+        Part(zip, "_rels/.rels", PackageRelationships);
+        Part(zip, "xl/workbook.xml", Workbook);
+        Part(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships);
+        Part(zip, "xl/styles.xml", Styles);
+        var scores = report.Documents.SelectMany(d => d.Projects).ToDictionary(p => p.Project);
+        using (var part = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open())
         using (var xml = XmlWriter.Create(part, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
         {
             xml.WriteStartDocument();
@@ -91,8 +89,12 @@ public static class ReviewXlsx
             xml.WriteEndDocument();
         }
 
-        workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "审核发现" }));
-        workbook.Workbook.Save();
+    }
+
+    private static void Part(ZipArchive zip, string name, string content)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new UTF8Encoding(false));
+        writer.Write(content);
     }
 
     private static void WriteRow(XmlWriter xml, int row, IEnumerable<object?> values, string style)
@@ -188,16 +190,48 @@ public static class ReviewXlsx
         return name;
     }
 
-    /// <summary>Style 0 default, 1 bold header with fill, 2 wrapped text aligned to the top.</summary>
-    private static Stylesheet Stylesheet() => new(
-        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-        new Fills(
-            new Fill(new PatternFill { PatternType = PatternValues.None }),
-            new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
-            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFE7E6E6" }) { PatternType = PatternValues.Solid })) { Count = 3 },
-        new Borders(new Border()) { Count = 1 },
-        new CellFormats(
-            new CellFormat(),
-            new CellFormat { FontId = 1, FillId = 2, ApplyFont = true, ApplyFill = true },
-            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true }) { Count = 3 });
+    private const string ContentTypes = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+        <Default Extension="xml" ContentType="application/xml"/>
+        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+        <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+        <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
+        </Types>
+        """;
+
+    private const string PackageRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+        </Relationships>
+        """;
+
+    private const string Workbook = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+        <sheets><sheet name="审核发现" sheetId="1" r:id="rId1"/></sheets>
+        </workbook>
+        """;
+
+    private const string WorkbookRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+        </Relationships>
+        """;
+
+    /// <summary>Style 0 default, 1 bold header on a grey fill, 2 wrapped text aligned to the top.</summary>
+    private const string Styles = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+        <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>
+        <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE7E6E6"/></patternFill></fill></fills>
+        <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>
+        <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+        <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf></cellXfs>
+        </styleSheet>
+        """;
 }
