@@ -106,17 +106,6 @@ public static class NameKeys
             return normal;
         }
 
-        var cut = 0;
-        var builder = new StringBuilder(normal.Length);
-        foreach (var (start, length) in years)
-        {
-            builder.Append(normal, cut, start - cut);
-            cut = start + length;
-        }
-
-        builder.Append(normal, cut, normal.Length - cut);
-        var withoutYears = builder.ToString();
-
         // The text after the last year that is followed by a real name; a year at the very end (as in
         // "(2023)" once the brackets are gone) is only a label.
         for (var i = years.Count - 1; i >= 0; i--)
@@ -129,7 +118,7 @@ public static class NameKeys
             }
         }
 
-        return withoutYears;
+        return RemoveYears(normal);
     }
 
     /// <summary>The two-character words of <paramref name="text"/> made of ideographs, less the filler words.</summary>
