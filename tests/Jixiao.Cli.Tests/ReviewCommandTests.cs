@@ -212,6 +212,20 @@ public sealed class ReviewCommandTests : IDisposable
     }
 
     [Fact]
+    public void Review_BundledProvinceRules_RequireCostAndDowngradeBudgetRows()
+    {
+        var rules = Path.Combine(TestPaths.RepoRoot, "samples", "rules", "example-province-2026.json");
+        var outcome = CliRunner.Run("review", TestPaths.Sample, "--rules", rules, "--format", "json");
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Stdout);
+        Assert.Equal("示例省", json.RootElement.GetProperty("rules").GetProperty("region").GetString());
+        var findings = json.RootElement.GetProperty("findings").EnumerateArray().Select(Finding.From).ToList();
+        Assert.Equal(10, findings.Count(f => f.Code == "IND-LEVEL1-MISSING" && f.Message.Contains("成本", StringComparison.Ordinal)));
+        Assert.All(findings.Where(f => f.Code == "IND-BUDGET-ROW"), f => Assert.Equal("info", f.Severity));
+        Assert.Contains(findings, f => f.Code == "IND-BUDGET-ROW");
+    }
+
+    [Fact]
     public void ReviewXlsx_WithoutOutputFile_IsRefused()
     {
         var outcome = CliRunner.Run("review", TestPaths.Sample, "--format", "xlsx");
