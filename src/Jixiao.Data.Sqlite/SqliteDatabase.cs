@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Jixiao.Data.Sqlite;
+
+/// <summary>SQLite, the embedded default: the provider and this assembly's migrations.</summary>
+public static class SqliteDatabase
+{
+    /// <summary>Configures <paramref name="options"/> for SQLite at <paramref name="connectionString"/>.</summary>
+    public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name));
+    }
+}
+
+/// <summary>Lets <c>dotnet ef</c> build the model for SQLite without the web application.</summary>
+public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<JixiaoDbContext>
+{
+    public JixiaoDbContext CreateDbContext(string[] args) =>
+        new((DbContextOptions<JixiaoDbContext>)SqliteDatabase.Use(new DbContextOptionsBuilder<JixiaoDbContext>(), "Data Source=design.db").Options);
+}

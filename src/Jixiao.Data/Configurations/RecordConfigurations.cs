@@ -1,0 +1,85 @@
+using Jixiao.Data.Records;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Jixiao.Data.Configurations;
+
+internal sealed class UnitConfiguration : IEntityTypeConfiguration<UnitRecord>
+{
+    public void Configure(EntityTypeBuilder<UnitRecord> builder)
+    {
+        builder.ToTable("units");
+        builder.HasIndex(u => u.Name).IsUnique();
+    }
+}
+
+internal sealed class DocumentConfiguration : IEntityTypeConfiguration<DocumentRecord>
+{
+    public void Configure(EntityTypeBuilder<DocumentRecord> builder)
+    {
+        builder.ToTable("documents");
+        builder.HasOne(d => d.Unit).WithMany(u => u.Documents).HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => new { d.UnitId, d.Title, d.Year });
+        builder.Property(d => d.Score).HasPrecision(5, 1);
+        builder.HasMany(d => d.Projects).WithOne(p => p.Document).HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.Findings).WithOne().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.Diagnostics).WithOne().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProjectConfiguration : IEntityTypeConfiguration<ProjectRecord>
+{
+    public void Configure(EntityTypeBuilder<ProjectRecord> builder)
+    {
+        builder.ToTable("projects");
+        builder.HasIndex(p => new { p.DocumentId, p.Position });
+        builder.Property(p => p.Score).HasPrecision(5, 1);
+
+        // Two people editing one project: the second save sees a changed version and is refused.
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasMany(p => p.Indicators).WithOne(i => i.Project).HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<IndicatorRecord>
+{
+    public void Configure(EntityTypeBuilder<IndicatorRecord> builder)
+    {
+        builder.ToTable("indicators");
+        builder.HasIndex(i => new { i.ProjectId, i.Position });
+        builder.HasIndex(i => i.Level1);
+        builder.HasMany(i => i.Clauses).WithOne().HasForeignKey(c => c.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ClauseConfiguration : IEntityTypeConfiguration<ClauseRecord>
+{
+    public void Configure(EntityTypeBuilder<ClauseRecord> builder)
+    {
+        builder.ToTable("target_clauses");
+        builder.HasIndex(c => new { c.IndicatorId, c.Position });
+
+        // 20 digits with 6 decimals holds every value the grammar reads (亿 included) exactly.
+        builder.Property(c => c.Value).HasPrecision(26, 6);
+    }
+}
+
+internal sealed class FindingConfiguration : IEntityTypeConfiguration<FindingRecord>
+{
+    public void Configure(EntityTypeBuilder<FindingRecord> builder)
+    {
+        builder.ToTable("findings");
+        builder.HasIndex(f => f.DocumentId);
+        builder.HasIndex(f => new { f.ProjectId, f.Severity });
+        builder.HasOne(f => f.Project).WithMany(p => p.Findings).HasForeignKey(f => f.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DiagnosticConfiguration : IEntityTypeConfiguration<DiagnosticRecord>
+{
+    public void Configure(EntityTypeBuilder<DiagnosticRecord> builder)
+    {
+        builder.ToTable("diagnostics");
+        builder.HasIndex(d => d.DocumentId);
+    }
+}

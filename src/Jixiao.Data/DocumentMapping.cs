@@ -1,0 +1,186 @@
+using Jixiao.Data.Records;
+using Jixiao.Domain.Amounts;
+using Jixiao.Domain.Diagnostics;
+using Jixiao.Domain.Documents;
+using Jixiao.Domain.Indicators;
+using Jixiao.Domain.Review;
+using Jixiao.Domain.Targets;
+
+namespace Jixiao.Data;
+
+/// <summary>
+/// Hand-written mapping between the domain document and its stored records. Target texts are the source
+/// of truth: the parsed clauses are stored for search and reports, and re-parsed when a document is
+/// loaded back into the domain.
+/// </summary>
+public static class DocumentMapping
+{
+    private static readonly Dictionary<string, Level1> Level1ByName = Enum.GetValues<Level1>().ToDictionary(l => l.JsonName(), StringComparer.Ordinal);
+    private static readonly Dictionary<string, Level2> Level2ByName = Enum.GetValues<Level2>().ToDictionary(l => l.JsonName(), StringComparer.Ordinal);
+
+    /// <summary>New records for <paramref name="document"/> (no ids yet), with the reader's diagnostics and the review's results.</summary>
+    public static DocumentRecord ToRecord(TargetDocument document, UnitRecord unit, IEnumerable<Diagnostic> diagnostics, DocumentReview review, DateTimeOffset importedAt)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        ArgumentNullException.ThrowIfNull(review);
+        var record = new DocumentRecord
+        {
+            Unit = unit,
+            Title = document.Title,
+            Year = NameKeys.FirstYear(document.Title) ?? NameKeys.FirstYear(document.Source.FileName),
+            AmountUnit = document.AmountUnit.ToString(),
+            FileName = document.Source.FileName,
+            SourceFormat = document.Source.Format.ToString(),
+            ImportedAt = importedAt,
+            SummaryName = document.Summary?.Name,
+            SummaryTotalFen = document.Summary?.Funding.Total?.Fen,
+            SummaryFiscalFen = document.Summary?.Funding.FiscalAppropriation?.Fen,
+            SummarySpecialFen = document.Summary?.Funding.SpecialAccount?.Fen,
+            SummaryOtherFen = document.Summary?.Funding.OtherFunds?.Fen,
+            SummaryLine = document.Summary?.Location.Line,
+            Diagnostics = [.. diagnostics.Select(d => new DiagnosticRecord
+            {
+                Code = d.Code, Severity = d.Severity.JsonName(), Message = d.Message,
+                Line = d.Location.Line, Column = d.Location.Column, Cell = d.Location.Cell,
+            })],
+        };
+
+        foreach (var projectReview in review.Projects)
+        {
+            record.Projects.Add(ToRecord(projectReview.Project, projectReview.Index));
+        }
+
+        ApplyReview(record, review);
+        return record;
+    }
+
+    /// <summary>The record of one project (no ids yet).</summary>
+    public static ProjectRecord ToRecord(Project project, int position)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var record = new ProjectRecord
+        {
+            Position = position,
+            Name = project.Name,
+            TotalFen = project.Funding.Total?.Fen,
+            FiscalFen = project.Funding.FiscalAppropriation?.Fen,
+            SpecialFen = project.Funding.SpecialAccount?.Fen,
+            OtherFen = project.Funding.OtherFunds?.Fen,
+            Goal = project.Goal,
+            Line = project.Location.Line,
+        };
+        for (var i = 0; i < project.Indicators.Count; i++)
+        {
+            record.Indicators.Add(ToRecord(project.Indicators[i], i));
+        }
+
+        return record;
+    }
+
+    /// <summary>The record of one indicator with its parsed clauses (no ids yet).</summary>
+    public static IndicatorRecord ToRecord(Indicator indicator, int position)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        var target = indicator.Target;
+        return new IndicatorRecord
+        {
+            Position = position,
+            Seq = indicator.Seq,
+            Level1 = indicator.Level1.JsonName(),
+            WrittenLevel2 = indicator.WrittenLevel2?.JsonName(),
+            Level2 = indicator.Level2?.JsonName(),
+            Name = indicator.Name,
+            TargetText = indicator.TargetText,
+            Kind = target.Kind.JsonName(),
+            Direction = target.Direction?.JsonName(),
+            Form = target.Form?.JsonName(),
+            Line = indicator.Location.Line,
+            Clauses = [.. target.Clauses.Select((c, i) => new ClauseRecord
+            {
+                Position = i, Comparator = c.Comparator.Symbol(), Value = c.Value, Unit = c.Unit,
+                Direction = c.Direction.JsonName(), Period = c.Period, Condition = c.Condition,
+            })],
+        };
+    }
+
+    /// <summary>Replaces the stored review results of a document (scores, counts, findings) with <paramref name="review"/>.</summary>
+    public static void ApplyReview(DocumentRecord record, DocumentReview review)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(review);
+        record.Score = review.Score;
+        var all = review.UnitFindings.Concat(review.Projects.SelectMany(p => p.Findings)).ToList();
+        record.ErrorCount = all.Count(f => f.Severity == Severity.Error);
+        record.WarningCount = all.Count(f => f.Severity == Severity.Warning);
+        record.InfoCount = all.Count(f => f.Severity == Severity.Info);
+        record.Findings.Clear();
+        var byPosition = record.Projects.ToDictionary(p => p.Position);
+        foreach (var finding in review.UnitFindings)
+        {
+            record.Findings.Add(ToRecord(finding, null));
+        }
+
+        foreach (var projectReview in review.Projects)
+        {
+            var project = byPosition[projectReview.Index];
+            project.Score = projectReview.Score;
+            project.FindingCount = projectReview.Findings.Count;
+            foreach (var finding in projectReview.Findings)
+            {
+                record.Findings.Add(ToRecord(finding, project));
+            }
+        }
+    }
+
+    private static FindingRecord ToRecord(Finding finding, ProjectRecord? project)
+    {
+        var record = new FindingRecord
+        {
+            Code = finding.Code, Severity = finding.Severity.JsonName(), Message = finding.Message, IndicatorSeq = finding.IndicatorSeq,
+        };
+        record.Project = project;
+        return record;
+    }
+
+    /// <summary>The domain document of a record loaded with its unit, projects, indicators and summary.</summary>
+    public static TargetDocument ToDomain(DocumentRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var unit = Enum.Parse<AmountUnit>(record.AmountUnit);
+        var document = new TargetDocument(record.Title, new BudgetUnit(record.Unit?.Name ?? ""), unit,
+            new DocumentSource(record.FileName, Enum.Parse<SourceFormat>(record.SourceFormat)));
+        if (record.SummaryName is not null)
+        {
+            document.SetSummary(new SummaryRow(record.SummaryName,
+                new Funding(Fen(record.SummaryTotalFen), Fen(record.SummaryFiscalFen), Fen(record.SummarySpecialFen), Fen(record.SummaryOtherFen)),
+                new SourceLocation(record.SummaryLine)));
+        }
+
+        foreach (var project in record.Projects.OrderBy(p => p.Position))
+        {
+            document.AddProject(ToDomain(project));
+        }
+
+        return document;
+    }
+
+    /// <summary>The domain project of a record loaded with its indicators.</summary>
+    public static Project ToDomain(ProjectRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var project = new Project(record.Name, new Funding(Fen(record.TotalFen), Fen(record.FiscalFen), Fen(record.SpecialFen), Fen(record.OtherFen)),
+            record.Goal, new SourceLocation(record.Line));
+        foreach (var indicator in record.Indicators.OrderBy(i => i.Position))
+        {
+            project.AddIndicator(Indicator.Create(indicator.Seq, Level1ByName[indicator.Level1],
+                indicator.WrittenLevel2 is null ? null : Level2ByName[indicator.WrittenLevel2],
+                indicator.Name, indicator.TargetText, new SourceLocation(indicator.Line)));
+        }
+
+        return project;
+    }
+
+    private static Money? Fen(long? fen) => fen is null ? null : new Money(fen.Value);
+}

@@ -1,0 +1,206 @@
+namespace Jixiao.Data.Records;
+
+/// <summary>A stored 预算单位.</summary>
+public sealed class UnitRecord
+{
+    public int Id { get; set; }
+
+    /// <summary>单位名称 as printed.</summary>
+    public required string Name { get; set; }
+
+    public List<DocumentRecord> Documents { get; set; } = [];
+}
+
+/// <summary>A stored table: header lines, summary row, review totals.</summary>
+public sealed class DocumentRecord
+{
+    public int Id { get; set; }
+
+    public int UnitId { get; set; }
+
+    public UnitRecord? Unit { get; set; }
+
+    public required string Title { get; set; }
+
+    /// <summary>The budget year from the title or file name, null when neither has one.</summary>
+    public int? Year { get; set; }
+
+    /// <summary><c>WanYuan</c> or <c>Yuan</c>.</summary>
+    public required string AmountUnit { get; set; }
+
+    public required string FileName { get; set; }
+
+    /// <summary><c>Text</c>, <c>Csv</c> or <c>Xlsx</c>.</summary>
+    public required string SourceFormat { get; set; }
+
+    public DateTimeOffset ImportedAt { get; set; }
+
+    public string? SummaryName { get; set; }
+
+    public long? SummaryTotalFen { get; set; }
+
+    public long? SummaryFiscalFen { get; set; }
+
+    public long? SummarySpecialFen { get; set; }
+
+    public long? SummaryOtherFen { get; set; }
+
+    public int? SummaryLine { get; set; }
+
+    /// <summary>Quality score of the last review, 0–100.</summary>
+    public decimal Score { get; set; }
+
+    public int ErrorCount { get; set; }
+
+    public int WarningCount { get; set; }
+
+    public int InfoCount { get; set; }
+
+    public List<ProjectRecord> Projects { get; set; } = [];
+
+    public List<FindingRecord> Findings { get; set; } = [];
+
+    public List<DiagnosticRecord> Diagnostics { get; set; } = [];
+}
+
+/// <summary>A stored project row. <see cref="Version"/> is the optimistic concurrency token (ETag).</summary>
+public sealed class ProjectRecord
+{
+    public int Id { get; set; }
+
+    public int DocumentId { get; set; }
+
+    public DocumentRecord? Document { get; set; }
+
+    /// <summary>0-based position in the document.</summary>
+    public int Position { get; set; }
+
+    public required string Name { get; set; }
+
+    public long? TotalFen { get; set; }
+
+    public long? FiscalFen { get; set; }
+
+    public long? SpecialFen { get; set; }
+
+    public long? OtherFen { get; set; }
+
+    public required string Goal { get; set; }
+
+    public int? Line { get; set; }
+
+    /// <summary>Quality score of the last review, 0–100.</summary>
+    public decimal Score { get; set; }
+
+    public int FindingCount { get; set; }
+
+    public int Version { get; set; }
+
+    public List<IndicatorRecord> Indicators { get; set; } = [];
+
+    public List<FindingRecord> Findings { get; set; } = [];
+}
+
+/// <summary>A stored indicator with its target as written and as parsed.</summary>
+public sealed class IndicatorRecord
+{
+    public int Id { get; set; }
+
+    public int ProjectId { get; set; }
+
+    public ProjectRecord? Project { get; set; }
+
+    /// <summary>0-based position in the project.</summary>
+    public int Position { get; set; }
+
+    public int Seq { get; set; }
+
+    /// <summary>JSON name of the level 1 (<c>output</c>…).</summary>
+    public required string Level1 { get; set; }
+
+    /// <summary>JSON name of the level 2 as written in the source, null when it was not.</summary>
+    public string? WrittenLevel2 { get; set; }
+
+    /// <summary>JSON name of the level 2 written or inferred, for filtering.</summary>
+    public string? Level2 { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string TargetText { get; set; }
+
+    /// <summary><c>quantitative</c>, <c>qualitative</c> or <c>missing</c>.</summary>
+    public required string Kind { get; set; }
+
+    public string? Direction { get; set; }
+
+    public string? Form { get; set; }
+
+    public int? Line { get; set; }
+
+    public List<ClauseRecord> Clauses { get; set; } = [];
+}
+
+/// <summary>One parsed clause of a target (kept for search and reporting; the text is the source of truth).</summary>
+public sealed class ClauseRecord
+{
+    public int Id { get; set; }
+
+    public int IndicatorId { get; set; }
+
+    public int Position { get; set; }
+
+    /// <summary><c>&gt;=</c>, <c>&lt;=</c>, <c>&gt;</c>, <c>&lt;</c>, <c>=</c> or <c>~</c>.</summary>
+    public required string Comparator { get; set; }
+
+    public decimal Value { get; set; }
+
+    public required string Unit { get; set; }
+
+    public required string Direction { get; set; }
+
+    public string? Period { get; set; }
+
+    public string? Condition { get; set; }
+}
+
+/// <summary>A stored review finding.</summary>
+public sealed class FindingRecord
+{
+    public int Id { get; set; }
+
+    public int DocumentId { get; set; }
+
+    /// <summary>The project, null for a finding about the unit.</summary>
+    public int? ProjectId { get; set; }
+
+    public ProjectRecord? Project { get; set; }
+
+    public int? IndicatorSeq { get; set; }
+
+    public required string Code { get; set; }
+
+    /// <summary><c>error</c>, <c>warning</c> or <c>info</c>.</summary>
+    public required string Severity { get; set; }
+
+    public required string Message { get; set; }
+}
+
+/// <summary>A stored reader diagnostic.</summary>
+public sealed class DiagnosticRecord
+{
+    public int Id { get; set; }
+
+    public int DocumentId { get; set; }
+
+    public required string Code { get; set; }
+
+    public required string Severity { get; set; }
+
+    public required string Message { get; set; }
+
+    public int? Line { get; set; }
+
+    public int? Column { get; set; }
+
+    public string? Cell { get; set; }
+}
