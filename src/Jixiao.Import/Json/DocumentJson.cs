@@ -45,6 +45,9 @@ public static class DocumentJson
     /// <summary>The JSON text of <paramref name="result"/>.</summary>
     public static string Serialize(ReadResult result) => JsonSerializer.Serialize(ToDto(result), Context.DocumentDto);
 
+    /// <summary>Writes <paramref name="dto"/> as indented UTF-8 JSON.</summary>
+    public static void Write(Stream stream, DocumentDto dto) => JsonSerializer.Serialize(stream, dto, Context.DocumentDto);
+
     private static ProjectDto ToDto(Project p, AmountUnit unit) => new(
         p.Name,
         Amount(p.Funding.Total, unit),
@@ -84,17 +87,35 @@ public static class DocumentJson
     private static decimal? Amount(Money? money, AmountUnit unit) => money?.To(unit);
 }
 
-/// <summary>The whole document.</summary>
-public sealed record DocumentDto(string Title, string UnitName, string AmountUnit, SummaryDto? Summary, IReadOnlyList<ProjectDto> Projects, IReadOnlyList<DiagnosticDto> Diagnostics, SourceDto? Source);
+/// <summary>The whole document; <see cref="Id"/> is set when it is served from storage.</summary>
+public sealed record DocumentDto(string Title, string UnitName, string AmountUnit, SummaryDto? Summary, IReadOnlyList<ProjectDto> Projects, IReadOnlyList<DiagnosticDto> Diagnostics, SourceDto? Source)
+{
+    /// <summary>The stored document's id; null (and left out of the JSON) when not stored.</summary>
+    [JsonPropertyOrder(-1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Id { get; init; }
+}
 
 /// <summary>The unit's summary row.</summary>
 public sealed record SummaryDto(string Name, decimal? Total, decimal? FiscalAppropriation, decimal? SpecialAccount, decimal? OtherFunds, int? Line);
 
-/// <summary>One project.</summary>
-public sealed record ProjectDto(string Name, decimal? Total, decimal? FiscalAppropriation, decimal? SpecialAccount, decimal? OtherFunds, string Goal, IReadOnlyList<IndicatorDto> Indicators, int? Line);
+/// <summary>One project; <see cref="Id"/> is set when it is served from storage.</summary>
+public sealed record ProjectDto(string Name, decimal? Total, decimal? FiscalAppropriation, decimal? SpecialAccount, decimal? OtherFunds, string Goal, IReadOnlyList<IndicatorDto> Indicators, int? Line)
+{
+    /// <summary>The stored project's id; null (and left out of the JSON) when not stored.</summary>
+    [JsonPropertyOrder(-1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Id { get; init; }
+}
 
-/// <summary>One indicator with its parsed target.</summary>
-public sealed record IndicatorDto(int Seq, string Level1, string? Level2, bool Level2Inferred, string Name, string? NameUnit, string TargetText, string Kind, string? Form, string? Direction, IReadOnlyList<ClauseDto> Clauses);
+/// <summary>One indicator with its parsed target; <see cref="Id"/> is set when it is served from storage.</summary>
+public sealed record IndicatorDto(int Seq, string Level1, string? Level2, bool Level2Inferred, string Name, string? NameUnit, string TargetText, string Kind, string? Form, string? Direction, IReadOnlyList<ClauseDto> Clauses)
+{
+    /// <summary>The stored indicator's id; null (and left out of the JSON) when not stored.</summary>
+    [JsonPropertyOrder(-1)]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Id { get; init; }
+}
 
 /// <summary>One clause of a target.</summary>
 public sealed record ClauseDto(string Comparator, decimal Value, string Unit, string Direction, string Subject, string? Condition, string? Period);

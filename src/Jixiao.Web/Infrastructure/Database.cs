@@ -1,0 +1,70 @@
+using Jixiao.Data;
+using Jixiao.Data.Postgres;
+using Jixiao.Data.Sqlite;
+using Jixiao.Web.Features.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Infrastructure;
+
+/// <summary>
+/// The one place the database provider is chosen: <c>Database:Provider</c> is <c>Sqlite</c> (default,
+/// <c>data/jixiao.db</c> under the content root unless <c>ConnectionStrings:Jixiao</c> says otherwise) or
+/// <c>Postgres</c> (<c>ConnectionStrings:Jixiao</c> required).
+/// </summary>
+internal static class Database
+{
+    public static IServiceCollection AddJixiaoDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var provider = configuration["Database:Provider"] ?? "Sqlite";
+        var connectionString = configuration.GetConnectionString("Jixiao");
+        if (provider.Equals("Postgres", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Jixiao is empty.");
+            }
+
+            services.AddDbContext<JixiaoDbContext>(options => PostgresDatabase.Use(options, connectionString));
+        }
+        else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                var directory = Path.Combine(environment.ContentRootPath, "data");
+                Directory.CreateDirectory(directory);
+                connectionString = "Data Source=" + Path.Combine(directory, "jixiao.db");
+            }
+
+            services.AddDbContext<JixiaoDbContext>(options => SqliteDatabase.Use(options, connectionString));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{provider}'.");
+        }
+
+        return services;
+    }
+
+    /// <summary>Creates or migrates the database, then loads the bundled sample into an empty one.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
+        await db.Database.MigrateAsync();
+        if (!app.Configuration.GetValue("Jixiao:LoadSample", true) || await db.Documents.AnyAsync())
+        {
+            return;
+        }
+
+        var sample = Path.Combine(AppContext.BaseDirectory, "Samples", "qingxi-community-college-2025.txt");
+        if (!File.Exists(sample))
+        {
+            app.Logger.LogWarning("The bundled sample {Sample} is missing; starting with an empty database.", sample);
+            return;
+        }
+
+        var importer = scope.ServiceProvider.GetRequiredService<DocumentImporter>();
+        var outcome = await importer.ImportAsync(await File.ReadAllBytesAsync(sample), Path.GetFileName(sample), DuplicateChoice.Ask, CancellationToken.None);
+        app.Logger.LogInformation("Loaded the bundled sample as document {Id}.", outcome.DocumentId);
+    }
+}
