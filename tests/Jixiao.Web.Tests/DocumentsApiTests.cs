@@ -1,0 +1,297 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Jixiao.Import.Tests;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Tests;
+
+public class DocumentsApiTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [MemberData(nameof(JixiaoApp.Providers), MemberType = typeof(JixiaoApp))]
+    public async Task HealthAndOpenApi_Answer(string provider)
+    {
+        await using var app = JixiaoApp.Start(provider);
+        using var client = app.Client();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz", Cancel)).StatusCode);
+        using var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json", Cancel));
+        var paths = openApi.RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/api/documents", "/api/documents/{id}", "/api/documents/{id}/review", "/api/documents/{id}/export" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(JixiaoApp.Providers), MemberType = typeof(JixiaoApp))]
+    public async Task Upload_Sample_StoresReadsReviewsExportsAndDeletes(string provider)
+    {
+        await using var app = JixiaoApp.Start(provider);
+        using var client = app.Client();
+        using var created = await Upload(client, File.ReadAllBytes(TestPaths.Sample), "qingxi-community-college-2025.txt");
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync(Cancel));
+        var id = body.RootElement.GetProperty("id").GetInt32();
+        Assert.Equal(10, body.RootElement.GetProperty("projects").GetInt32());
+        Assert.Equal(55, body.RootElement.GetProperty("indicators").GetInt32());
+        Assert.Equal($"/api/documents/{id}", created.Headers.Location?.OriginalString);
+
+        using var list = JsonDocument.Parse(await client.GetStringAsync("/api/documents", Cancel));
+        var listed = Assert.Single(list.RootElement.EnumerateArray());
+        Assert.Equal("青溪市社区教育学院", listed.GetProperty("unitName").GetString());
+        Assert.Equal(2025, listed.GetProperty("year").GetInt32());
+
+        using var document = JsonDocument.Parse(await client.GetStringAsync($"/api/documents/{id}", Cancel));
+        Assert.Equal(id, document.RootElement.GetProperty("id").GetInt32());
+        Assert.Equal(5425.01m, document.RootElement.GetProperty("summary").GetProperty("total").GetDecimal());
+        var project = document.RootElement.GetProperty("projects")[0];
+        Assert.True(project.GetProperty("id").GetInt32() > 0);
+        Assert.True(project.GetProperty("indicators")[0].GetProperty("id").GetInt32() > 0);
+        Assert.Equal(">=", project.GetProperty("indicators")[0].GetProperty("clauses")[0].GetProperty("comparator").GetString());
+
+        using var review = JsonDocument.Parse(await client.GetStringAsync($"/api/documents/{id}/review", Cancel));
+        var codes = review.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()).ToList();
+        Assert.Contains("IND-QUESTION", codes);
+        Assert.Contains("FUND-ROW-SUM", codes);
+        Assert.Equal(8, await app.QueryAsync(db => db.Findings.CountAsync(f => f.DocumentId == id && f.Severity == "error", Cancel)));
+
+        var json = await client.GetStringAsync($"/api/documents/{id}/export?format=json", Cancel);
+        Assert.Contains("\"unitName\": \"青溪市社区教育学院\"", json, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/documents/{id}", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/documents/{id}", Cancel)).StatusCode);
+        Assert.Equal(0, await app.QueryAsync(db => db.Indicators.CountAsync(Cancel)));
+        Assert.Equal(0, await app.QueryAsync(db => db.Findings.CountAsync(Cancel)));
+    }
+
+    [Theory]
+    [MemberData(nameof(JixiaoApp.Providers), MemberType = typeof(JixiaoApp))]
+    public async Task ExportCsv_ReadsBackToTheSameDocument(string provider)
+    {
+        await using var app = JixiaoApp.Start(provider);
+        using var client = app.Client();
+        using var first = await Upload(client, File.ReadAllBytes(TestPaths.Sample), "qingxi-community-college-2025.txt");
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetInt32();
+        var csv = await client.GetByteArrayAsync($"/api/documents/{id}/export?format=csv", Cancel);
+
+        using var second = await Upload(client, csv, "qingxi-community-college-2025.csv", "?duplicate=keep");
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var again = (await second.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetInt32();
+
+        var original = Strip(await client.GetStringAsync($"/api/documents/{id}", Cancel));
+        var reread = Strip(await client.GetStringAsync($"/api/documents/{again}", Cancel));
+        Assert.Equal(original, reread);
+    }
+
+    [Theory]
+    [MemberData(nameof(JixiaoApp.Providers), MemberType = typeof(JixiaoApp))]
+    public async Task Upload_SameUnitTitleAndYear_AsksThenReplacesOrKeeps(string provider)
+    {
+        await using var app = JixiaoApp.Start(provider);
+        using var client = app.Client();
+        var sample = File.ReadAllBytes(TestPaths.Sample);
+        using var first = await Upload(client, sample, "qingxi-community-college-2025.txt");
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetInt32();
+
+        using var again = await Upload(client, sample, "qingxi-community-college-2025.txt");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var problem = await again.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal(id, problem.GetProperty("existingId").GetInt32());
+        Assert.Contains("replace", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, await app.QueryAsync(db => db.Documents.CountAsync(Cancel)));
+
+        using var replaced = await Upload(client, sample, "qingxi-community-college-2025.txt", "?duplicate=replace");
+        Assert.Equal(HttpStatusCode.Created, replaced.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/documents/{id}", Cancel)).StatusCode);
+        Assert.Equal(1, await app.QueryAsync(db => db.Documents.CountAsync(Cancel)));
+
+        using var kept = await Upload(client, sample, "qingxi-community-college-2025.txt", "?duplicate=keep");
+        Assert.Equal(HttpStatusCode.Created, kept.StatusCode);
+        Assert.Equal(2, await app.QueryAsync(db => db.Documents.CountAsync(Cancel)));
+        Assert.Equal(1, await app.QueryAsync(db => db.Units.CountAsync(Cancel)));
+    }
+
+    public static TheoryData<string, string, string> BadUploads() => new()
+    {
+        { "sqlite", "empty", "空" },
+        { "sqlite", "pdf", ".pdf" },
+        { "sqlite", "bomb", "压缩" },
+        { "sqlite", "no-header", "表头" },
+        { "sqlite", "binary", "二进制" },
+        { "postgres", "empty", "空" },
+        { "postgres", "bomb", "压缩" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadUploads))]
+    public async Task Upload_BadFile_IsRefusedInChineseAndStoresNothing(string provider, string kind, string mentioned)
+    {
+        await using var app = JixiaoApp.Start(provider);
+        using var client = app.Client();
+        var (bytes, name) = kind switch
+        {
+            "empty" => ([], "empty.txt"),
+            "pdf" => (Encoding.ASCII.GetBytes("%PDF-1.7 not a table"), "table.pdf"),
+            "bomb" => (ZipBomb(), "bomb.xlsx"),
+            "no-header" => (Encoding.UTF8.GetBytes("这是一段说明文字\n没有表头\n"), "notes.txt"),
+            "binary" => (new byte[] { 0, 1, 2, 3, 0, 0, 255, 254, 0, 7 }, "data.txt"),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+        using var response = await Upload(client, bytes, name);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var text = problem.GetProperty("title").GetString() + problem.GetProperty("detail").GetString();
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", text);
+        Assert.Contains(mentioned, text, StringComparison.Ordinal);
+        Assert.Equal(0, await app.QueryAsync(db => db.Documents.CountAsync(Cancel)));
+        Assert.Equal(0, await app.QueryAsync(db => db.Units.CountAsync(Cancel)));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz", Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Upload_OversizedFile_IsRefusedWith413InChinese()
+    {
+        await using var app = JixiaoApp.Start("sqlite", maxUploadBytes: 64 * 1024);
+        using var client = app.Client();
+        using var response = await Upload(client, new byte[100 * 1024], "big.txt");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Contains("上限", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.QueryAsync(db => db.Documents.CountAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task Upload_WithoutFileField_SaysWhatIsMissing()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        using var client = app.Client();
+        using var form = new MultipartFormDataContent { { new StringContent("x"), "other" } };
+        using var response = await client.PostAsync("/api/documents", form, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("file", (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportUnknownFormat_AndUnknownDocument_AreClearErrors()
+    {
+        await using var app = JixiaoApp.Start("sqlite", loadSample: true);
+        using var client = app.Client();
+        using var unknown = await client.GetAsync("/api/documents/999/review", Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("999", (await unknown.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        using var format = await client.GetAsync("/api/documents/1/export?format=pdf", Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, format.StatusCode);
+    }
+
+    [Fact]
+    public async Task FirstStart_LoadsTheBundledSampleOnce()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"jixiao-first-start-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var first = JixiaoApp.Start("sqlite", loadSample: true, sqliteFile: file))
+            {
+                using var client = first.Client();
+                using var list = JsonDocument.Parse(await client.GetStringAsync("/api/documents", Cancel));
+                var document = Assert.Single(list.RootElement.EnumerateArray());
+                Assert.Equal("qingxi-community-college-2025.txt", document.GetProperty("fileName").GetString());
+            }
+
+            await using var second = JixiaoApp.Start("sqlite", loadSample: true, sqliteFile: file);
+            Assert.Equal(1, await second.QueryAsync(db => db.Documents.CountAsync(Cancel)));
+        }
+        finally
+        {
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(JixiaoApp.Providers), MemberType = typeof(JixiaoApp))]
+    public async Task Upload_PublishedSeedTable_Stores28ProjectsAnd212IndicatorsAndServesItsReview(string provider)
+    {
+        var seed = TestPaths.SeedTable;
+        if (seed is null)
+        {
+            Assert.Skip(TestPaths.SeedAbsent);
+        }
+
+        await using var app = JixiaoApp.Start(provider);
+        using var client = app.Client();
+        using var created = await Upload(client, File.ReadAllBytes(seed), Path.GetFileName(seed));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        Assert.Equal(28, body.GetProperty("projects").GetInt32());
+        Assert.Equal(212, body.GetProperty("indicators").GetInt32());
+        using var review = JsonDocument.Parse(await client.GetStringAsync($"/api/documents/{body.GetProperty("id").GetInt32()}/review", Cancel));
+        Assert.Contains(review.RootElement.GetProperty("findings").EnumerateArray(),
+            f => f.GetProperty("code").GetString() == "IND-LEVEL1-MISSING" && f.GetProperty("project").GetString() == "机构运行辅助经费");
+        Assert.Equal(212, await app.QueryAsync(db => db.Indicators.CountAsync(Cancel)));
+    }
+
+    private static async Task<HttpResponseMessage> Upload(HttpClient client, byte[] bytes, string name, string query = "")
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", name);
+        return await client.PostAsync("/api/documents" + query, form, Cancel);
+    }
+
+    /// <summary>The document JSON without ids, file name, format and line numbers, which differ between a table and its export.</summary>
+    private static string Strip(string json)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+        void Walk(System.Text.Json.Nodes.JsonNode? n)
+        {
+            if (n is System.Text.Json.Nodes.JsonObject o)
+            {
+                foreach (var key in new[] { "id", "line", "source", "diagnostics" })
+                {
+                    o.Remove(key);
+                }
+
+                foreach (var child in o.Select(p => p.Value).ToList())
+                {
+                    Walk(child);
+                }
+            }
+            else if (n is System.Text.Json.Nodes.JsonArray a)
+            {
+                foreach (var child in a)
+                {
+                    Walk(child);
+                }
+            }
+        }
+
+        Walk(node);
+        return node.ToJsonString();
+    }
+
+    private static byte[] ZipBomb()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 64; i++)
+            {
+                entry.Write(zeros);
+            }
+        }
+
+        return stream.ToArray();
+    }
+}
