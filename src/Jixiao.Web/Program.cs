@@ -5,8 +5,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddJixiaoDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<DocumentImporter>();
+builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
+builder.Services.AddRazorPages();
+
+// Pages write Chinese as Chinese, not as numeric character references (text is still HTML-encoded).
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
 // The request limit sits a little above the upload limit so that an oversized file reaches the
 // endpoint's own Chinese message; anything larger still is refused by the server (413).
@@ -15,9 +21,25 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = maxUpload + (1024 * 1024));
 
 var app = builder.Build();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+
+// The API answers errors with ProblemDetails; pages with a Chinese error page. Neither shows a stack trace.
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages =>
+{
+    pages.UseExceptionHandler("/error");
+    pages.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+});
+app.UseStaticFiles();
+
+// Routing after the error handlers, so that a re-executed /error request is routed afresh.
+app.UseRouting();
+app.UseAntiforgery();
 app.MapOpenApi();
+app.MapRazorPages();
 app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithTags("Health").WithSummary("服务是否在运行");
 app.MapDocumentsApi();
 

@@ -191,7 +191,7 @@ public class DocumentsApiTests
     }
 
     [Fact]
-    public async Task FirstStart_LoadsTheBundledSampleOnce()
+    public async Task FirstStart_LoadsTheBundledSamplesOnce()
     {
         var file = Path.Combine(Path.GetTempPath(), $"jixiao-first-start-{Guid.NewGuid():N}.db");
         try
@@ -200,12 +200,15 @@ public class DocumentsApiTests
             {
                 using var client = first.Client();
                 using var list = JsonDocument.Parse(await client.GetStringAsync("/api/documents", Cancel));
-                var document = Assert.Single(list.RootElement.EnumerateArray());
-                Assert.Equal("qingxi-community-college-2025.txt", document.GetProperty("fileName").GetString());
+                Assert.Equal(["qingxi-community-college-2024.txt", "qingxi-community-college-2025.txt"],
+                    list.RootElement.EnumerateArray().Select(d => d.GetProperty("fileName").GetString()));
+
+                // The later year was reviewed against the earlier one.
+                Assert.True(await first.QueryAsync(db => db.Findings.AnyAsync(f => f.Code == "COPY-LOWERED", Cancel)));
             }
 
             await using var second = JixiaoApp.Start("sqlite", loadSample: true, sqliteFile: file);
-            Assert.Equal(1, await second.QueryAsync(db => db.Documents.CountAsync(Cancel)));
+            Assert.Equal(2, await second.QueryAsync(db => db.Documents.CountAsync(Cancel)));
         }
         finally
         {

@@ -56,15 +56,21 @@ internal static class Database
             return;
         }
 
-        var sample = Path.Combine(AppContext.BaseDirectory, "Samples", "qingxi-community-college-2025.txt");
-        if (!File.Exists(sample))
+        var samples = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "Samples"))
+            ? Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Samples"), "*.txt").Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (samples.Count == 0)
         {
-            app.Logger.LogWarning("The bundled sample {Sample} is missing; starting with an empty database.", sample);
+            app.Logger.LogWarning("No bundled sample next to the application; starting with an empty database.");
             return;
         }
 
+        // Oldest year first, so the later year is reviewed against it (targets lowered or carried over).
         var importer = scope.ServiceProvider.GetRequiredService<DocumentImporter>();
-        var outcome = await importer.ImportAsync(await File.ReadAllBytesAsync(sample), Path.GetFileName(sample), DuplicateChoice.Ask, CancellationToken.None);
-        app.Logger.LogInformation("Loaded the bundled sample as document {Id}.", outcome.DocumentId);
+        foreach (var sample in samples)
+        {
+            var outcome = await importer.ImportAsync(await File.ReadAllBytesAsync(sample), Path.GetFileName(sample), DuplicateChoice.Ask, CancellationToken.None);
+            app.Logger.LogInformation("Loaded the bundled sample {Sample} as document {Id}.", Path.GetFileName(sample), outcome.DocumentId);
+        }
     }
 }

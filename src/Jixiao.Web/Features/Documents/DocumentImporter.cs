@@ -48,11 +48,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, ICon
             return new ImportOutcome(null, read, null);
         }
 
-        var year = NameKeys.FirstYear(document.Title) ?? NameKeys.FirstYear(document.Source.FileName);
-        var existing = await db.Documents
-            .Where(d => d.Unit!.Name == document.Unit.Name && d.Title == document.Title && d.Year == year)
-            .Select(d => (int?)d.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+        var existing = await FindDuplicateAsync(document, cancellationToken);
         if (existing is not null && duplicate == DuplicateChoice.Ask)
         {
             return new ImportOutcome(null, read, existing);
@@ -73,6 +69,17 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, ICon
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ImportOutcome(record.Id, read, null) { Record = record };
+    }
+
+    /// <summary>The stored document of the same unit, title and year, null when there is none.</summary>
+    public Task<int?> FindDuplicateAsync(TargetDocument document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var year = NameKeys.FirstYear(document.Title) ?? NameKeys.FirstYear(document.Source.FileName);
+        return db.Documents
+            .Where(d => d.Unit!.Name == document.Unit.Name && d.Title == document.Title && d.Year == year)
+            .Select(d => (int?)d.Id)
+            .FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>

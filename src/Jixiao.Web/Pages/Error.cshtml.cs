@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Pages;
+
+/// <summary>The page shown for a missing page or a server error: a Chinese message, never a stack trace.</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string Title { get; private set; } = "出错了";
+
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        (Title, Message) = code switch
+        {
+            404 => ("找不到页面", "要找的页面或记录不存在，可能已被删除。"),
+            413 => ("文件过大", "上传的文件超过了上限。"),
+            null or >= 500 => ("服务器出错", "处理请求时出现了意外错误，已记录。请稍后重试；如果一再出现，请联系管理员。"),
+            _ => ("请求有误", "请求无法处理，请检查后重试。"),
+        };
+        if (code is not null)
+        {
+            Response.StatusCode = code.Value;
+        }
+        else
+        {
+            Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+    }
+}

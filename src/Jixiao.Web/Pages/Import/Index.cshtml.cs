@@ -1,0 +1,107 @@
+using Jixiao.Domain.Documents;
+using Jixiao.Domain.Review;
+using Jixiao.Import;
+using Jixiao.Web.Features.Documents;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Pages.Import;
+
+/// <summary>
+/// Import with preview: upload a table, see what was read (projects, indicators, parsed targets), the
+/// reader's diagnostics and the review's findings, then confirm to store it in one transaction.
+/// </summary>
+public sealed class IndexModel(DocumentImporter importer, PendingUploads pending) : PageModel
+{
+    /// <summary>A problem to show instead of a preview.</summary>
+    public string? Problem { get; private set; }
+
+    public ReadResult? Read { get; private set; }
+
+    public DocumentReview? Review { get; private set; }
+
+    /// <summary>The stored document of the same unit, title and year, when there is one.</summary>
+    public int? DuplicateOf { get; private set; }
+
+    [BindProperty]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public string? FileName { get; set; }
+
+    public TargetDocument? Document => Read?.Document;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            Problem = file is null ? "请选择要导入的文件（.txt、.csv 或 .xlsx）。" : "上传的文件是空的。";
+            return Page();
+        }
+
+        if (file.Length > importer.Options.MaxFileBytes)
+        {
+            Problem = $"文件超过上传上限 {importer.Options.MaxFileBytes / 1024 / 1024} MB，未导入。";
+            return Page();
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        var content = buffer.ToArray();
+        FileName = Path.GetFileName(file.FileName);
+        Read = TableReader.Read(content, FileName, importer.Options);
+        if (Read.Document is not { } document)
+        {
+            Problem = "无法读取该文件：" + (Read.FatalError?.Message ?? "无法读取文件。");
+            return Page();
+        }
+
+        Review = await importer.ReviewWithUnitAsync(document, null, cancellationToken);
+        DuplicateOf = await importer.FindDuplicateAsync(document, cancellationToken);
+        Token = await pending.HoldAsync(content, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(string? duplicate, CancellationToken cancellationToken)
+    {
+        var content = await pending.TakeAsync(Token, cancellationToken);
+        if (content is null || string.IsNullOrWhiteSpace(FileName))
+        {
+            Problem = "预览已过期或不存在，请重新上传文件。";
+            return Page();
+        }
+
+        var choice = duplicate switch
+        {
+            "replace" => DuplicateChoice.Replace,
+            "keep" => DuplicateChoice.Keep,
+            _ => DuplicateChoice.Ask,
+        };
+        var outcome = await importer.ImportAsync(content, Path.GetFileName(FileName), choice, cancellationToken);
+        if (outcome.DuplicateOf is not null)
+        {
+            Problem = "已有同一单位、同一标题和年度的表，请重新上传后选择替换或保留两份。";
+            pending.Release(Token);
+            return Page();
+        }
+
+        pending.Release(Token);
+        if (outcome.DocumentId is not { } id)
+        {
+            Problem = "无法读取该文件：" + (outcome.Read.FatalError?.Message ?? "无法读取文件。");
+            return Page();
+        }
+
+        return Redirect($"/documents/{id}");
+    }
+
+    public IActionResult OnPostCancel()
+    {
+        pending.Release(Token);
+        return Redirect("/import");
+    }
+}
