@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+
+namespace Jixiao.Web.Tests;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (never a downloaded browser). A page that answers 5xx, shows
+/// the server-error page or opens a dialog fails the test.
+/// </summary>
+internal sealed class Browser : IAsyncDisposable
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
+
+    private Browser(IPlaywright playwright, IBrowser browser, IPage page)
+    {
+        _playwright = playwright;
+        _browser = browser;
+        Page = page;
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>Responses of 500 or more, and dialogs opened by the page (a script that ran).</summary>
+    public List<string> Problems { get; } = [];
+
+    /// <summary>Starts Chromium, or skips the test saying why when it is not installed.</summary>
+    public static async Task<Browser> StartAsync(Uri baseAddress)
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip($"{Chromium} is not installed (./test.sh installs Debian's chromium when run as root); the browser tests need it.");
+        }
+
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        var session = new Browser(playwright, browser, page);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 500)
+            {
+                session.Problems.Add($"{response.Status} {response.Url}");
+            }
+        };
+        page.Dialog += (_, dialog) =>
+        {
+            session.Problems.Add("dialog: " + dialog.Message);
+            _ = dialog.DismissAsync();
+        };
+        return session;
+    }
+
+    /// <summary>Fails when the current page is the server-error page or anything went wrong so far.</summary>
+    public async Task AssertHealthyAsync()
+    {
+        Assert.DoesNotContain("服务器出错", await Page.TitleAsync(), StringComparison.Ordinal);
+        Assert.Empty(Problems);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Jixiao.Import.Tests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Jixiao.Web.Tests;
+
+public class BrowserTests
+{
+    [Fact]
+    public async Task ImportThroughTheForm_PreviewsConfirmsAndShowsTheProjectsFindings()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        await using var browser = await Browser.StartAsync(app.ClientOptions.BaseAddress);
+        var page = browser.Page;
+
+        await page.GotoAsync("/import");
+        await page.SetInputFilesAsync("input[type=file]", TestPaths.Sample);
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传并预览" }).ClickAsync();
+
+        // The preview shows what was read and the review, and nothing is stored yet.
+        await Expect(page.Locator(".ok")).ToContainTextAsync("项目 10 个");
+        await Expect(page.Locator(".ok")).ToContainTextAsync("尚未保存");
+        await Expect(page.GetByText("指标“影响力”的指标值“是否有影响力”是问句").First).ToBeVisibleAsync();
+        Assert.Equal(0, await app.QueryAsync(db => db.Documents.CountAsync()));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认导入" }).ClickAsync();
+        await page.WaitForURLAsync("**/documents/*");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("青溪市社区教育学院");
+        Assert.Equal(1, await app.QueryAsync(db => db.Documents.CountAsync()));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "老年大学办学经费" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("老年大学办学经费");
+        var row = page.Locator("tr", new() { HasText = "是否有影响力" });
+        await Expect(row).ToContainTextAsync("是问句");
+        await browser.AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task ImportForm_WithABadFile_SaysWhyInChineseAndStoresNothing()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        await using var browser = await Browser.StartAsync(app.ClientOptions.BaseAddress);
+        var page = browser.Page;
+        await page.GotoAsync("/import");
+        await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("只有一段说明文字，没有表头。\n") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传并预览" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("无法读取该文件");
+        Assert.Equal(0, await app.QueryAsync(db => db.Documents.CountAsync()));
+        await browser.AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task Pages_ShowScriptInDocumentTextAsText()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        const string Script = "<script>alert(1)</script>";
+        var table = "项目支出绩效目标表\n单位名称：<b>白沙开放学院</b>\n单位：万元\n项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n"
+            + $"{Script}\t10.00\t10.00\t\t\t<img src=x onerror=alert(2)>\t1、产出指标：<i>培训</i>人数，年度指标值：{Script}。\n";
+        using var client = app.Client();
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(table));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        form.Add(file, "file", "xss.txt");
+        using var created = await client.PostAsync("/api/documents", form, TestContext.Current.CancellationToken);
+        Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var projectId = await app.QueryAsync(db => db.Projects.Select(p => p.Id).SingleAsync());
+
+        await using var browser = await Browser.StartAsync(app.ClientOptions.BaseAddress);
+        var page = browser.Page;
+        foreach (var path in new[] { "/", "/documents", "/documents/1", $"/projects/{projectId}" })
+        {
+            await page.GotoAsync(path);
+            await browser.AssertHealthyAsync();
+        }
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync(Script);
+        await page.GotoAsync("/documents/1");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = Script })).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("img[src=x]").CountAsync());
+        await browser.AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task UnknownPage_ShowsAChineseNotFoundPage()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        await using var browser = await Browser.StartAsync(app.ClientOptions.BaseAddress);
+        var response = await browser.Page.GotoAsync("/projects/424242");
+        Assert.Equal(404, response!.Status);
+        await Expect(browser.Page.Locator("h1")).ToHaveTextAsync("找不到页面");
+        await browser.AssertHealthyAsync();
+    }
+}
