@@ -1,4 +1,5 @@
 using Jixiao.Web.Features.Documents;
+using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,7 @@ builder.Services.AddJixiaoDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<DocumentImporter>();
 builder.Services.AddSingleton<PendingUploads>();
+builder.Services.AddScoped<ProjectEditor>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
@@ -42,6 +44,7 @@ app.MapOpenApi();
 app.MapRazorPages();
 app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithTags("Health").WithSummary("服务是否在运行");
 app.MapDocumentsApi();
+app.MapProjectsApi();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

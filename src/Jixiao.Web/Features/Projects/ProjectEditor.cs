@@ -1,0 +1,250 @@
+using Jixiao.Data;
+using Jixiao.Data.Records;
+using Jixiao.Domain.Amounts;
+using Jixiao.Domain.Diagnostics;
+using Jixiao.Domain.Documents;
+using Jixiao.Domain.Indicators;
+using Jixiao.Import.Tables;
+using Jixiao.Web.Features.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Projects;
+
+/// <summary>One indicator as submitted: level 1 as 产出/效益/满意度/成本 (or output/benefit/…), level 2 optional.</summary>
+public sealed record IndicatorEdit(string Level1, string? Level2, string Name, string? TargetText);
+
+/// <summary>A project as submitted: amounts as text in the document's unit (blank = no money), indicators in their new order.</summary>
+public sealed record ProjectEdit(string Name, string? Total, string? FiscalAppropriation, string? SpecialAccount, string? OtherFunds, string? Goal, IReadOnlyList<IndicatorEdit> Indicators);
+
+/// <summary>The outcome of a save.</summary>
+public abstract record EditOutcome
+{
+    private EditOutcome()
+    {
+    }
+
+    /// <summary>No such project.</summary>
+    public sealed record NotFound : EditOutcome;
+
+    /// <summary>Someone saved the project since it was read; nothing was written.</summary>
+    public sealed record Stale(int CurrentVersion) : EditOutcome;
+
+    /// <summary>The submission has errors (field → Chinese message); nothing was written.</summary>
+    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : EditOutcome;
+
+    /// <summary>Saved, reviewed again; the project's new version.</summary>
+    public sealed record Saved(int Version) : EditOutcome;
+}
+
+/// <summary>
+/// Saves edits to a project: amounts, goal and indicators (added, removed, reordered, changed). A save
+/// names the version it was based on; when the project has changed since, it is refused, never
+/// overwritten. The document is reviewed again in the same transaction, so findings and scores always
+/// describe what is stored.
+/// </summary>
+public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer)
+{
+    /// <summary>Limits on what one project may hold.</summary>
+    public const int MaxIndicators = 200;
+
+    private const int MaxNameLength = 500;
+    private const int MaxTargetLength = 2000;
+    private const int MaxGoalLength = 20000;
+
+    public async Task<EditOutcome> SaveAsync(int id, int basedOnVersion, ProjectEdit edit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var project = await db.Projects.Include(p => p.Indicators).Include(p => p.Document).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (project is null)
+        {
+            return new EditOutcome.NotFound();
+        }
+
+        if (project.Version != basedOnVersion)
+        {
+            return new EditOutcome.Stale(project.Version);
+        }
+
+        var unit = Enum.Parse<AmountUnit>(project.Document!.AmountUnit);
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var domain = Validate(edit, unit, errors);
+        if (domain is null)
+        {
+            return new EditOutcome.Invalid(errors);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            project.Name = domain.Name;
+            project.TotalFen = domain.Funding.Total?.Fen;
+            project.FiscalFen = domain.Funding.FiscalAppropriation?.Fen;
+            project.SpecialFen = domain.Funding.SpecialAccount?.Fen;
+            project.OtherFen = domain.Funding.OtherFunds?.Fen;
+            project.Goal = domain.Goal;
+            project.Version++;
+            db.Indicators.RemoveRange(project.Indicators);
+            project.Indicators = [.. domain.Indicators.Select((indicator, i) => DocumentMapping.ToRecord(indicator, i))];
+            await db.SaveChangesAsync(cancellationToken);
+            await ReviewAgainAsync(project.DocumentId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new EditOutcome.Saved(project.Version);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save changed the version between our read and our write.
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var current = await db.Projects.Where(p => p.Id == id).Select(p => p.Version).FirstAsync(cancellationToken);
+            return new EditOutcome.Stale(current);
+        }
+    }
+
+    /// <summary>The submission as a domain project, or null with the errors filled in.</summary>
+    private static Project? Validate(ProjectEdit edit, AmountUnit unit, Dictionary<string, string[]> errors)
+    {
+        var name = (edit.Name ?? "").Trim();
+        if (name.Length == 0)
+        {
+            errors["name"] = ["项目名称不能为空。"];
+        }
+        else if (name.Length > MaxNameLength)
+        {
+            errors["name"] = [$"项目名称不能超过 {MaxNameLength} 个字。"];
+        }
+
+        var goal = (edit.Goal ?? "").Trim();
+        if (goal.Length > MaxGoalLength)
+        {
+            errors["goal"] = [$"绩效目标不能超过 {MaxGoalLength} 个字。"];
+        }
+
+        var total = Amount(edit.Total, "total", "总计", unit, errors);
+        var fiscal = Amount(edit.FiscalAppropriation, "fiscalAppropriation", "财政拨款", unit, errors);
+        var special = Amount(edit.SpecialAccount, "specialAccount", "财政专户拨款", unit, errors);
+        var other = Amount(edit.OtherFunds, "otherFunds", "其他资金", unit, errors);
+
+        var indicators = edit.Indicators ?? [];
+        if (indicators.Count > MaxIndicators)
+        {
+            errors["indicators"] = [$"一个项目最多 {MaxIndicators} 个指标。"];
+            return null;
+        }
+
+        var built = new List<Indicator>();
+        for (var i = 0; i < indicators.Count; i++)
+        {
+            var field = $"indicators[{i}]";
+            var item = indicators[i];
+            var indicatorName = (item.Name ?? "").Trim();
+            var target = (item.TargetText ?? "").Trim();
+            if (!TryLevel1(item.Level1, out var level1))
+            {
+                errors[field + ".level1"] = [$"第 {i + 1} 个指标的一级指标“{item.Level1}”无法识别，应为 产出、效益、满意度 或 成本。"];
+                continue;
+            }
+
+            Level2? level2 = null;
+            if (!string.IsNullOrWhiteSpace(item.Level2))
+            {
+                if (!TryLevel2(item.Level2, level1, out var parsed))
+                {
+                    errors[field + ".level2"] = [$"第 {i + 1} 个指标的二级指标“{item.Level2}”不属于{level1.Chinese()}指标。"];
+                    continue;
+                }
+
+                level2 = parsed;
+            }
+
+            if (indicatorName.Length == 0)
+            {
+                errors[field + ".name"] = [$"第 {i + 1} 个指标的名称不能为空。"];
+                continue;
+            }
+
+            if (indicatorName.Length > MaxNameLength || target.Length > MaxTargetLength)
+            {
+                errors[field + ".targetText"] = [$"第 {i + 1} 个指标的名称或指标值过长。"];
+                continue;
+            }
+
+            built.Add(Indicator.Create(built.Count + 1, level1, level2, indicatorName, target, default));
+        }
+
+        if (errors.Count > 0)
+        {
+            return null;
+        }
+
+        var project = new Project(name, new Funding(total, fiscal, special, other), goal, default);
+        foreach (var indicator in built)
+        {
+            project.AddIndicator(indicator);
+        }
+
+        return project;
+    }
+
+    private static Money? Amount(string? text, string field, string label, AmountUnit unit, Dictionary<string, string[]> errors)
+    {
+        switch (AmountParser.Parse(text ?? "", unit, out var money))
+        {
+            case AmountParser.Outcome.None:
+                return null;
+            case AmountParser.Outcome.Amount:
+                return money;
+            case AmountParser.Outcome.TooPrecise:
+                errors[field] = [$"{label}“{text}”精度超过了分，或数额过大。"];
+                return null;
+            default:
+                errors[field] = [$"{label}“{text}”不是金额，请填写数字，如 1,600.00；没有这项资金请留空。"];
+                return null;
+        }
+    }
+
+    private static bool TryLevel1(string? text, out Level1 level1)
+    {
+        level1 = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        foreach (var value in Enum.GetValues<Level1>())
+        {
+            if (value.JsonName() == text)
+            {
+                level1 = value;
+                return true;
+            }
+        }
+
+        return IndicatorVocabulary.TryFindLabel(text, out level1, out _);
+    }
+
+    private static bool TryLevel2(string text, Level1 level1, out Level2 level2)
+    {
+        foreach (var value in Enum.GetValues<Level2>())
+        {
+            if ((value.JsonName() == text || value.Chinese() == text || value.Chinese() + "指标" == text) && value.Parent() == level1)
+            {
+                level2 = value;
+                return true;
+            }
+        }
+
+        level2 = default;
+        return false;
+    }
+
+    /// <summary>Reviews the document again (with the unit's other tables) and replaces its stored findings and scores.</summary>
+    private async Task ReviewAgainAsync(int documentId, CancellationToken cancellationToken)
+    {
+        var stored = (await DocumentImporter.LoadAsync(db.Documents.Where(d => d.Id == documentId), cancellationToken)).Single();
+        var review = await importer.ReviewWithUnitAsync(DocumentMapping.ToDomain(stored), documentId, cancellationToken);
+        await db.Findings.Where(f => f.DocumentId == documentId).ExecuteDeleteAsync(cancellationToken);
+        var tracked = await db.Documents.Include(d => d.Projects).FirstAsync(d => d.Id == documentId, cancellationToken);
+        DocumentMapping.ApplyReview(tracked, review);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
