@@ -94,3 +94,70 @@ public class BrowserTests
         await browser.AssertHealthyAsync();
     }
 }
+
+public class BrowserEditTests
+{
+    [Fact]
+    public async Task EditATarget_ParsesItLiveAndTheFindingDisappearsOnSave()
+    {
+        await using var app = JixiaoApp.Start("sqlite", loadSample: true);
+        var id = await app.QueryAsync(db => db.Projects.Where(p => p.Name == "老年大学办学经费" && p.DocumentId == 2).Select(p => p.Id).SingleAsync());
+        await using var browser = await Browser.StartAsync(app.ClientOptions.BaseAddress);
+        var page = browser.Page;
+
+        await page.GotoAsync($"/projects/{id}");
+        await Expect(page.Locator("tr", new() { HasText = "是否有影响力" })).ToContainTextAsync("是问句");
+        await page.GetByRole(AriaRole.Link, new() { Name = "编辑" }).ClickAsync();
+
+        // The value attribute is the one rendered, so the locator keeps finding the row after the field changes.
+        var target = page.Locator("input[data-target-text][value='是否有影响力']");
+        var row = page.Locator("tr").Filter(new() { Has = target });
+        await target.FillAsync("被市级以上媒体报道不少于2次");
+        await Expect(row.Locator("[data-target-reading]")).ToContainTextAsync("≥ 2 次");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存并重新审核" }).ClickAsync();
+        await page.WaitForURLAsync($"**/projects/{id}");
+        await Expect(page.Locator("tr", new() { HasText = "被市级以上媒体报道不少于2次" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("是问句")).ToHaveCountAsync(0);
+        await browser.AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task TwoPeopleEditingOneProject_TheSecondSaveIsRefusedWithAMessage()
+    {
+        await using var app = JixiaoApp.Start("sqlite", loadSample: true);
+        var id = await app.QueryAsync(db => db.Projects.Where(p => p.Name == "社区学习中心运行保障经费" && p.DocumentId == 2).Select(p => p.Id).SingleAsync());
+        await using var first = await Browser.StartAsync(app.ClientOptions.BaseAddress);
+        await using var second = await Browser.StartAsync(app.ClientOptions.BaseAddress);
+        await first.Page.GotoAsync($"/projects/{id}/edit");
+        await second.Page.GotoAsync($"/projects/{id}/edit");
+
+        await first.Page.Locator("textarea").FillAsync("第一位填报人保存的目标。");
+        await first.Page.GetByRole(AriaRole.Button, new() { Name = "保存并重新审核" }).ClickAsync();
+        await first.Page.WaitForURLAsync($"**/projects/{id}");
+
+        await second.Page.Locator("textarea").FillAsync("第二位填报人基于旧页面的目标。");
+        await second.Page.GetByRole(AriaRole.Button, new() { Name = "保存并重新审核" }).ClickAsync();
+        await Expect(second.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("已被他人修改");
+
+        await first.Page.GotoAsync($"/projects/{id}");
+        await Expect(first.Page.GetByText("第一位填报人保存的目标。")).ToBeVisibleAsync();
+        await first.AssertHealthyAsync();
+        await second.AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task LettersInAnAmount_AreRefusedWithAChineseMessageAndTheInputKept()
+    {
+        await using var app = JixiaoApp.Start("sqlite", loadSample: true);
+        var id = await app.QueryAsync(db => db.Projects.Where(p => p.Name == "社区学习中心运行保障经费" && p.DocumentId == 2).Select(p => p.Id).SingleAsync());
+        await using var browser = await Browser.StartAsync(app.ClientOptions.BaseAddress);
+        await browser.Page.GotoAsync($"/projects/{id}/edit");
+        await browser.Page.Locator("#Form_Total").FillAsync("一千万");
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "保存并重新审核" }).ClickAsync();
+        await Expect(browser.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("不是金额");
+        await Expect(browser.Page.Locator("#Form_Total")).ToHaveValueAsync("一千万");
+        Assert.Equal(1_286_400_000L, await app.QueryAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.TotalFen).SingleAsync()));
+        await browser.AssertHealthyAsync();
+    }
+}

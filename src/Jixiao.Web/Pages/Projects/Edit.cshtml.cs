@@ -1,0 +1,135 @@
+using System.Globalization;
+using Jixiao.Data;
+using Jixiao.Web.Features.Projects;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Pages.Projects;
+
+/// <summary>
+/// Editing a project: amounts, goal and indicators (change, add in the blank rows, remove, reorder by the
+/// 顺序 numbers). The target is parsed as the user types (with JavaScript) and on save; the review runs
+/// again on save. A save based on an older version than the stored one is refused with a message.
+/// </summary>
+public sealed class EditModel(JixiaoDbContext db, ProjectEditor editor) : PageModel
+{
+    /// <summary>Blank rows offered for new indicators.</summary>
+    public const int NewRows = 3;
+
+    [BindProperty]
+    public ProjectForm Form { get; set; } = new();
+
+    public ProjectDetailDto? Project { get; private set; }
+
+    /// <summary>A message shown above the form (a refused save).</summary>
+    public string? Problem { get; private set; }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        Project = await ProjectsApi.LoadAsync(db, id, cancellationToken);
+        if (Project is null)
+        {
+            return NotFound();
+        }
+
+        Form = ProjectForm.From(Project);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
+    {
+        Project = await ProjectsApi.LoadAsync(db, id, cancellationToken);
+        if (Project is null)
+        {
+            return NotFound();
+        }
+
+        switch (await editor.SaveAsync(id, Form.Version, Form.ToEdit(), cancellationToken))
+        {
+            case EditOutcome.Saved:
+                return Redirect($"/projects/{id}");
+            case EditOutcome.Stale stale:
+                Problem = $"在你编辑期间，此项目已被他人修改并保存（当前版本 {stale.CurrentVersion}），你的修改没有保存，以免覆盖对方的修改。请记下你的改动，重新打开编辑页后再改。";
+                return Page();
+            case EditOutcome.Invalid invalid:
+                Problem = "提交的内容有误，未保存，请按提示修改：";
+                Errors = invalid.Errors;
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>The form's fields.</summary>
+    public sealed class ProjectForm
+    {
+        public int Version { get; set; }
+
+        public string Name { get; set; } = "";
+
+        public string? Total { get; set; }
+
+        public string? FiscalAppropriation { get; set; }
+
+        public string? SpecialAccount { get; set; }
+
+        public string? OtherFunds { get; set; }
+
+        public string? Goal { get; set; }
+
+        public List<Row> Rows { get; set; } = [];
+
+        public static ProjectForm From(ProjectDetailDto project)
+        {
+            string? Amount(decimal? value) => value?.ToString("#,##0.00####", CultureInfo.InvariantCulture);
+            var form = new ProjectForm
+            {
+                Version = project.Version,
+                Name = project.Name,
+                Total = Amount(project.Total),
+                FiscalAppropriation = Amount(project.FiscalAppropriation),
+                SpecialAccount = Amount(project.SpecialAccount),
+                OtherFunds = Amount(project.OtherFunds),
+                Goal = project.Goal,
+            };
+            var order = 0;
+            foreach (var indicator in project.Indicators)
+            {
+                order++;
+                form.Rows.Add(new Row { Order = order, Level1 = indicator.Level1, Name = indicator.Name, TargetText = indicator.TargetText });
+            }
+
+            for (var i = 0; i < NewRows; i++)
+            {
+                order++;
+                form.Rows.Add(new Row { Order = order, Level1 = "output" });
+            }
+
+            return form;
+        }
+
+        /// <summary>The rows kept (not removed, with a name), in the order of their 顺序 numbers.</summary>
+        public ProjectEdit ToEdit() => new(
+            Name, Total, FiscalAppropriation, SpecialAccount, OtherFunds, Goal,
+            [.. Rows.Select((row, index) => (row, index))
+                .Where(r => !r.row.Remove && !(string.IsNullOrWhiteSpace(r.row.Name) && string.IsNullOrWhiteSpace(r.row.TargetText)))
+                .OrderBy(r => r.row.Order).ThenBy(r => r.index)
+                .Select(r => new IndicatorEdit(r.row.Level1 ?? "", null, r.row.Name ?? "", r.row.TargetText))]);
+    }
+
+    /// <summary>One indicator row.</summary>
+    public sealed class Row
+    {
+        public int Order { get; set; }
+
+        public string? Level1 { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? TargetText { get; set; }
+
+        public bool Remove { get; set; }
+    }
+}
