@@ -37,7 +37,7 @@ internal static class DocumentsApi
         group.MapGet("/", List).WithSummary("已保存的绩效目标表");
         group.MapGet("/{id:int}", Get).WithSummary("一张表：与命令行 JSON 相同的结构，另加 id");
         group.MapGet("/{id:int}/review", Review).WithSummary("审核结果：与 jixiao review --format json 相同的结构");
-        group.MapGet("/{id:int}/export", Export).WithSummary("导出：format=json 或 csv");
+        group.MapGet("/{id:int}/export", Export).WithSummary("导出：format=xlsx（公开发布的表样）、csv 或 json");
         group.MapDelete("/{id:int}", Delete).WithSummary("删除一张表及其审核结果");
         return routes;
     }
@@ -162,11 +162,15 @@ internal static class DocumentsApi
                 var json = new MemoryStream();
                 DocumentJson.Write(json, ToDto(record));
                 return TypedResults.File(json.ToArray(), "application/json; charset=utf-8", name + ".json");
+            case "xlsx":
+                var xlsx = new MemoryStream();
+                DocumentXlsx.Write(xlsx, DocumentMapping.ToDomain(record));
+                return TypedResults.File(xlsx.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
             case "csv":
                 return TypedResults.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(DocumentCsv.Write(DocumentMapping.ToDomain(record)))).ToArray(),
                     "text/csv; charset=utf-8", name + ".csv");
             default:
-                return Problem(StatusCodes.Status400BadRequest, "不支持的导出格式", $"format 只能是 json 或 csv，收到“{format}”。");
+                return Problem(StatusCodes.Status400BadRequest, "不支持的导出格式", $"format 只能是 xlsx、csv 或 json，收到“{format}”。");
         }
     }
 
