@@ -246,3 +246,25 @@ public class BrowserExportTests
         }
     }
 }
+
+public class BrowserSearchTests
+{
+    [Fact]
+    public async Task Search_FindsIndicatorTextAndFiltersBySeverity()
+    {
+        await using var app = JixiaoApp.Start("sqlite", loadSample: true);
+        await using var browser = await Browser.StartAsync(app.ClientOptions.BaseAddress);
+        var page = browser.Page;
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "查找" }).ClickAsync();
+        await page.Locator("input[name=q]").FillAsync("满意度");
+        await page.Locator("select[name=severity]").SelectOptionAsync("error");
+        await page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
+        await Expect(page.Locator("p", new() { HasText = "共找到" })).ToContainTextAsync("共找到");
+        var names = await page.Locator("tbody tr td:nth-child(3)").AllInnerTextsAsync();
+        Assert.NotEmpty(names);
+        Assert.Contains("老年大学办学经费", names);
+        Assert.DoesNotContain("社区学习中心运行保障经费", names);
+        await browser.AssertHealthyAsync();
+    }
+}
