@@ -35,6 +35,12 @@ if (args.Length >= 3 && args[0] == "--generate")
     return 0;
 }
 
+// `--web N [REPEATS]` stores a generated table of N projects in the web app and times list and page requests.
+if (args.Length >= 2 && args[0] == "--web")
+{
+    return await WebLatency.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50);
+}
+
 // `--review N` reads a generated table of N projects once, then times the review of it three times.
 if (args.Length >= 1 && args[0] == "--review")
 {

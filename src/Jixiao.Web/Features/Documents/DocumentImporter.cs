@@ -65,10 +65,9 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, ICon
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Name == document.Unit.Name, cancellationToken)
             ?? db.Units.Add(new UnitRecord { Name = document.Unit.Name }).Entity;
         var record = DocumentMapping.ToRecord(document, unit, read.Diagnostics, review, time.GetUtcNow());
-        db.Documents.Add(record);
-        await db.SaveChangesAsync(cancellationToken);
+        var id = await DocumentStore.AddAsync(db, record, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ImportOutcome(record.Id, read, null) { Record = record };
+        return new ImportOutcome(id, read, null) { Record = record };
     }
 
     /// <summary>The stored document of the same unit, title and year, null when there is none.</summary>
