@@ -1,4 +1,5 @@
 using Jixiao.Web.Features.Documents;
+using Microsoft.AspNetCore.Diagnostics;
 using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Infrastructure;
 
@@ -8,7 +9,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<DocumentImporter>();
 builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddScoped<ProjectEditor>();
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ChineseProblems.Fill);
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
 
@@ -25,17 +26,41 @@ builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form 
 var app = builder.Build();
 
 // The API answers errors with ProblemDetails; pages with a Chinese error page. Neither shows a stack trace.
+// A request the server refuses while reading it (too large, malformed) keeps its own status code.
+static int StatusOf(Exception exception) => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
 {
-    api.UseExceptionHandler();
+    api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf });
     api.UseStatusCodePages();
 });
 app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), pages =>
 {
-    pages.UseExceptionHandler("/error");
+    pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", StatusCodeSelector = StatusOf });
     pages.UseStatusCodePagesWithReExecute("/error", "?code={0}");
 });
 app.UseStaticFiles();
+
+// A body announced larger than any upload may be is refused before anything reads it, with the status
+// (and so the Chinese page or problem) for "too large" rather than a failed form or token check.
+app.Use(async (context, next) =>
+{
+    if (context.Request.ContentLength is { } length && length > maxUpload + (1024 * 1024)
+        && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
+    {
+        // A browser that is cut off mid-upload shows a network error instead of the answer, so a body up
+        // to 64 MB is read and discarded first; a larger one is cut off.
+        if (length <= 64 * 1024 * 1024 && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null;
+            await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        return;
+    }
+
+    await next(context);
+});
 
 // Routing after the error handlers, so that a re-executed /error request is routed afresh.
 app.UseRouting();

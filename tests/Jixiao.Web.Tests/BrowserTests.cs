@@ -268,3 +268,56 @@ public class BrowserSearchTests
         await browser.AssertHealthyAsync();
     }
 }
+
+public class BrowserBadUploadTests
+{
+    public static TheoryData<string, string> Uploads() => new()
+    {
+        { "empty", "空的" },
+        { "pdf", ".pdf" },
+        { "bomb", "压缩" },
+        { "over-limit", "上限" },
+        { "far-over-limit", "上限" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Uploads))]
+    public async Task UploadForm_BadFile_SaysWhyInChineseStoresNothingAndKeepsServing(string kind, string mentioned)
+    {
+        await using var app = JixiaoApp.Start("sqlite", maxUploadBytes: 64 * 1024);
+        await using var browser = await Browser.StartAsync(app.ClientOptions.BaseAddress);
+        var page = browser.Page;
+        var (name, bytes) = kind switch
+        {
+            "empty" => ("empty.txt", Array.Empty<byte>()),
+            "pdf" => ("table.pdf", Encoding.ASCII.GetBytes("%PDF-1.7")),
+            "bomb" => ("bomb.xlsx", ZipBomb()),
+            "over-limit" => ("big.txt", new byte[100 * 1024]),
+            _ => ("huge.txt", new byte[3 * 1024 * 1024]),
+        };
+        await page.GotoAsync("/import");
+        await page.SetInputFilesAsync("input[type=file]", new FilePayload { Name = name, MimeType = "application/octet-stream", Buffer = bytes });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传并预览" }).ClickAsync();
+        await Expect(page.GetByText(mentioned).First).ToBeVisibleAsync();
+        Assert.Equal(0, await app.QueryAsync(db => db.Documents.CountAsync()));
+        Assert.DoesNotContain("服务器出错", await page.TitleAsync(), StringComparison.Ordinal);
+        await page.GotoAsync("/");
+        await browser.AssertHealthyAsync();
+    }
+
+    private static byte[] ZipBomb()
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 64; i++)
+            {
+                entry.Write(zeros);
+            }
+        }
+
+        return stream.ToArray();
+    }
+}

@@ -13,6 +13,11 @@ public static class Display
     /// <summary>万元 or 元.</summary>
     public static string UnitName(string amountUnit) => amountUnit == nameof(AmountUnit.Yuan) ? "元" : "万元";
 
+    /// <summary>A size in bytes as MB, or KB under one MB.</summary>
+    public static string Size(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " MB"
+        : (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB";
+
     public static string Score(decimal score) => score.ToString("0.0", CultureInfo.InvariantCulture);
 
     /// <summary>错误, 警告, 提示.</summary>

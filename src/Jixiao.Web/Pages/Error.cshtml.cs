@@ -5,7 +5,7 @@ namespace Jixiao.Web.Pages;
 
 /// <summary>The page shown for a missing page or a server error: a Chinese message, never a stack trace.</summary>
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel(IConfiguration configuration) : PageModel
 {
     public string Title { get; private set; } = "出错了";
 
@@ -17,10 +17,12 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? code)
     {
+        // After an exception the handler has already set the status (413 for a body over the limit).
+        code ??= Response.StatusCode is >= 400 and not 500 ? Response.StatusCode : null;
         (Title, Message) = code switch
         {
             404 => ("找不到页面", "要找的页面或记录不存在，可能已被删除。"),
-            413 => ("文件过大", "上传的文件超过了上限。"),
+            413 => ("文件过大", $"上传的文件超过了上限（{Display.Size(configuration.GetValue("Jixiao:MaxUploadBytes", 20L * 1024 * 1024))}），未导入。"),
             null or >= 500 => ("服务器出错", "处理请求时出现了意外错误，已记录。请稍后重试；如果一再出现，请联系管理员。"),
             _ => ("请求有误", "请求无法处理，请检查后重试。"),
         };

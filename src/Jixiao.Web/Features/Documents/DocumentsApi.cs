@@ -113,7 +113,7 @@ internal static class DocumentsApi
 
     private static ProblemHttpResult TooLarge(DocumentImporter importer) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "文件过大",
-            string.Create(CultureInfo.InvariantCulture, $"文件超过上传上限 {importer.Options.MaxFileBytes / 1024 / 1024} MB，未保存。"));
+            $"文件超过上传上限 {Pages.Display.Size(importer.Options.MaxFileBytes)}，未保存。");
 
     private static async Task<Ok<List<DocumentSummaryDto>>> List(JixiaoDbContext db, CancellationToken cancellationToken)
     {

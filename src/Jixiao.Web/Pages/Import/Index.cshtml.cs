@@ -45,7 +45,7 @@ public sealed class IndexModel(DocumentImporter importer, PendingUploads pending
 
         if (file.Length > importer.Options.MaxFileBytes)
         {
-            Problem = $"文件超过上传上限 {importer.Options.MaxFileBytes / 1024 / 1024} MB，未导入。";
+            Problem = $"文件超过上传上限 {Display.Size(importer.Options.MaxFileBytes)}，未导入。";
             return Page();
         }
 
