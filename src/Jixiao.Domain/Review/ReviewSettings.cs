@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Jixiao.Domain.Diagnostics;
 using Jixiao.Domain.Indicators;
+using Jixiao.Domain.Scoring;
 
 namespace Jixiao.Domain.Review;
 
@@ -74,6 +75,9 @@ public sealed record ReviewSettings
 
     /// <summary>Quality score weights.</summary>
     public required ScoreWeights Score { get; init; }
+
+    /// <summary>Self-evaluation scoring: points, rules, bands and grades.</summary>
+    public ScoringSettings Scoring { get; init; } = ScoringSettings.National;
 
     /// <summary>Severity overrides by rule code; a null value switches the rule off.</summary>
     public required IReadOnlyDictionary<string, Severity?> Severities { get; init; }
@@ -196,6 +200,9 @@ public sealed record ReviewSettings
                     case "severities":
                         ReadSeverities(value, property.Name);
                         break;
+                    case "scoring":
+                        ReadScoring(value, property.Name);
+                        break;
                     default:
                         problems.Add($"审核规则文件中有未知的设置项“{property.Name}”。");
                         break;
@@ -273,6 +280,128 @@ public sealed record ReviewSettings
             }
 
             _settings = _settings with { Score = score };
+        }
+
+        private void ReadScoring(JsonElement value, string path)
+        {
+            var scoring = _settings.Scoring;
+            foreach (var property in Members(value, path))
+            {
+                var name = path + "." + property.Name;
+                switch (property.Name)
+                {
+                    case "executionPoints":
+                        scoring = scoring with { ExecutionPoints = Number(property.Value, name, 0m, 100m) ?? scoring.ExecutionPoints };
+                        break;
+                    case "level1Points":
+                        var points = new Dictionary<Level1, decimal>(scoring.Level1Points);
+                        foreach (var level in Members(property.Value, name))
+                        {
+                            if (IndicatorVocabulary.TryFindLabel(level.Name, out var level1, out _))
+                            {
+                                points[level1] = Number(level.Value, name + "." + level.Name, 0m, 100m) ?? points[level1];
+                            }
+                            else
+                            {
+                                problems.Add($"审核规则文件中的“{name}”含有无法识别的一级指标“{level.Name}”，应为 产出、效益、满意度 或 成本。");
+                            }
+                        }
+
+                        scoring = scoring with { Level1Points = points };
+                        break;
+                    case "lowerIsBetter":
+                        switch (property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null)
+                        {
+                            case "ratio":
+                                scoring = scoring with { LowerIsBetter = LowerIsBetterRule.Ratio };
+                                break;
+                            case "linear":
+                                scoring = scoring with { LowerIsBetter = LowerIsBetterRule.Linear };
+                                break;
+                            default:
+                                problems.Add($"审核规则文件中的“{name}”只能是 \"ratio\"（比例法）或 \"linear\"（线性法）。");
+                                break;
+                        }
+
+                        break;
+                    case "achieved":
+                        scoring = scoring with { Achieved = Band(property.Value, name) ?? scoring.Achieved };
+                        break;
+                    case "partial":
+                        scoring = scoring with { Partial = Band(property.Value, name) ?? scoring.Partial };
+                        break;
+                    case "notAchieved":
+                        scoring = scoring with { NotAchieved = Band(property.Value, name) ?? scoring.NotAchieved };
+                        break;
+                    case "grades":
+                        foreach (var grade in Members(property.Value, name))
+                        {
+                            var bound = Number(grade.Value, name + "." + grade.Name, 0m, 100m);
+                            switch (grade.Name)
+                            {
+                                case "优":
+                                    scoring = scoring with { Excellent = bound ?? scoring.Excellent };
+                                    break;
+                                case "良":
+                                    scoring = scoring with { Good = bound ?? scoring.Good };
+                                    break;
+                                case "中":
+                                    scoring = scoring with { Fair = bound ?? scoring.Fair };
+                                    break;
+                                default:
+                                    problems.Add($"审核规则文件中的“{name}”只能设置 优、良、中 的最低分。");
+                                    break;
+                            }
+                        }
+
+                        break;
+                    case "deviationNoteShare":
+                        scoring = scoring with { DeviationNoteShare = Number(property.Value, name, 0m, 10m) ?? scoring.DeviationNoteShare };
+                        break;
+                    default:
+                        problems.Add($"审核规则文件中有未知的设置项“{name}”。");
+                        break;
+                }
+            }
+
+            if (!(scoring.Excellent >= scoring.Good && scoring.Good >= scoring.Fair))
+            {
+                problems.Add("审核规则文件中的等级分数线应满足 优 ≥ 良 ≥ 中。");
+            }
+
+            _settings = _settings with { Scoring = scoring };
+        }
+
+        private BandRange? Band(JsonElement value, string path)
+        {
+            decimal? min = null, max = null, fallback = null;
+            foreach (var property in Members(value, path))
+            {
+                var name = path + "." + property.Name;
+                switch (property.Name)
+                {
+                    case "min":
+                        min = Number(property.Value, name, 0m, 100m);
+                        break;
+                    case "max":
+                        max = Number(property.Value, name, 0m, 100m);
+                        break;
+                    case "default":
+                        fallback = Number(property.Value, name, 0m, 100m);
+                        break;
+                    default:
+                        problems.Add($"审核规则文件中有未知的设置项“{name}”。");
+                        break;
+                }
+            }
+
+            if (min is null || max is null || fallback is null || min > max || fallback < min || fallback > max)
+            {
+                problems.Add($"审核规则文件中的“{path}”须写明 min、max、default（百分数），且 min ≤ default ≤ max。");
+                return null;
+            }
+
+            return new BandRange(min.Value, max.Value, fallback.Value);
         }
 
         private void ReadSeverities(JsonElement value, string path)

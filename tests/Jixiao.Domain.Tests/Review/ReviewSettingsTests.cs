@@ -86,3 +86,49 @@ public class ReviewSettingsTests
         Assert.Equal("示例省", settings!.Region);
     }
 }
+
+public class ScoringSettingsTests
+{
+    [Fact]
+    public void National_ScoringMatchesTheDefaults()
+    {
+        var scoring = ReviewSettings.National.Scoring;
+        Assert.Equal(10m, scoring.ExecutionPoints);
+        Assert.Equal(50m, scoring.Level1Points[Level1.Output]);
+        Assert.Equal(30m, scoring.Level1Points[Level1.Benefit]);
+        Assert.Equal(10m, scoring.Level1Points[Level1.Satisfaction]);
+        Assert.Equal(Jixiao.Domain.Scoring.LowerIsBetterRule.Ratio, scoring.LowerIsBetter);
+        Assert.Equal(new Jixiao.Domain.Scoring.BandRange(60m, 80m, 70m), scoring.Partial);
+        Assert.Equal(90m, scoring.Excellent);
+    }
+
+    [Fact]
+    public void Parse_ProvincialScoring_ChangesOnlyWhatItNames()
+    {
+        // A province weighting 20/40/40 with a linear rule and 优 from 80.
+        var settings = ReviewSettings.Parse("""
+            { "scoring": { "executionPoints": 0, "level1Points": { "产出": 20, "效益": 40, "满意度": 40 },
+                           "lowerIsBetter": "linear", "grades": { "优": 80, "良": 70 } } }
+            """, out var errors);
+        Assert.Empty(errors);
+        var scoring = settings!.Scoring;
+        Assert.Equal(0m, scoring.ExecutionPoints);
+        Assert.Equal(40m, scoring.Level1Points[Level1.Satisfaction]);
+        Assert.Equal(Jixiao.Domain.Scoring.LowerIsBetterRule.Linear, scoring.LowerIsBetter);
+        Assert.Equal(80m, scoring.Excellent);
+        Assert.Equal(60m, scoring.Fair);
+        Assert.Equal(Jixiao.Domain.Scoring.Grade.Excellent, scoring.GradeOf(85m));
+    }
+
+    [Theory]
+    [InlineData("""{ "scoring": { "lowerIsBetter": "steep" } }""", "linear")]
+    [InlineData("""{ "scoring": { "partial": { "min": 60, "max": 80, "default": 90 } } }""", "scoring.partial")]
+    [InlineData("""{ "scoring": { "grades": { "优": 50, "良": 80 } } }""", "优 ≥ 良")]
+    [InlineData("""{ "scoring": { "level1Points": { "投入": 10 } } }""", "投入")]
+    [InlineData("""{ "scoring": { "bonus": 5 } }""", "scoring.bonus")]
+    public void Parse_InvalidScoring_IsRefusedInChinese(string json, string named)
+    {
+        Assert.Null(ReviewSettings.Parse(json, out var errors));
+        Assert.Contains(errors, e => e.Contains(named, StringComparison.Ordinal));
+    }
+}
