@@ -26,7 +26,7 @@ public static class CliApp
     /// <summary>Runs the command line and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("Jixiao 绩效：读取、审核预算绩效目标表") { ParseCommand(stdout, stderr), ReviewCommand(stdout, stderr), RulesCommand(stdout, stderr) };
+        var root = new RootCommand("Jixiao 绩效：读取、审核预算绩效目标表") { ParseCommand(stdout, stderr), ReviewCommand(stdout, stderr), RulesCommand(stdout, stderr), ScoreCommand(stdout, stderr) };
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(configuration);
     }
@@ -67,6 +67,67 @@ public static class CliApp
             return Ok;
         });
         return command;
+    }
+
+    private static Command ScoreCommand(TextWriter stdout, TextWriter stderr)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "绩效目标表文件（.txt、.csv 或 .xlsx）" };
+        var actuals = new Option<FileInfo>("--actuals") { Description = "年终实绩 CSV：表头 project,seq,actual,percent,note", Required = true };
+        var rules = new Option<FileInfo?>("--rules") { Description = "规则文件（JSON），其中 scoring 一节的计分口径；默认全国口径" };
+        var format = FormatOption("输出格式：text（默认）或 json", "text", "json");
+        var command = new Command("score", "绩效自评计分：按实际完成值为各项目打分，给出每项得分的计算过程、总分和等级") { file, actuals, rules, format };
+        command.SetAction(result => Score(result.GetValue(file)!, result.GetValue(actuals)!, result.GetValue(rules), result.GetValue(format) ?? "text", stdout, stderr));
+        return command;
+    }
+
+    private static int Score(FileInfo file, FileInfo actualsFile, FileInfo? rulesFile, string format, TextWriter stdout, TextWriter stderr)
+    {
+        if (LoadSettings(rulesFile, stderr) is not { } settings)
+        {
+            return Unreadable;
+        }
+
+        var read = TableReader.ReadFile(file.FullName);
+        if (read.Document is not { } document)
+        {
+            stderr.WriteLine($"无法读取 {file.Name}：{read.FatalError?.Message ?? "无法读取文件。"}");
+            return Unreadable;
+        }
+
+        byte[] content;
+        try
+        {
+            content = File.ReadAllBytes(actualsFile.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"无法读取实绩文件 {actualsFile.Name}：{e.Message}");
+            return Unreadable;
+        }
+
+        var actuals = Import.Actuals.ActualsReader.Read(content, document, settings.Scoring);
+        if (actuals.Errors.Count > 0)
+        {
+            stderr.WriteLine($"实绩文件 {actualsFile.Name} 有 {actuals.Errors.Count} 处错误，未计分：");
+            foreach (var error in actuals.Errors)
+            {
+                stderr.WriteLine("  " + error);
+            }
+
+            return Unreadable;
+        }
+
+        var scores = actuals.Projects.Select(p => Domain.Scoring.Scorer.Score(p.Project, p.Actuals, settings.Scoring)).ToList();
+        if (format == "json")
+        {
+            stdout.WriteLine(Export.Scoring.ScoreReport.Json(scores));
+        }
+        else
+        {
+            Export.Scoring.ScoreReport.Text(stdout, scores);
+        }
+
+        return Ok;
     }
 
     private static Option<string> FormatOption(string description, params string[] formats)

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Jixiao.Import.Tests;
+
+namespace Jixiao.Cli.Tests;
+
+public sealed class ScoreCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _temp = Directory.CreateTempSubdirectory("jixiao-score-");
+
+    public void Dispose() => _temp.Delete(recursive: true);
+
+    private static string Actuals => Path.Combine(TestPaths.RepoRoot, "samples", "qingxi-community-college-2025-actuals.csv");
+
+    [Fact]
+    public void ScoreJson_Sample_HasTheDocumentedShapeAndScores()
+    {
+        var outcome = CliRunner.Run("score", TestPaths.Sample, "--actuals", Actuals, "--format", "json");
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Stdout);
+        var projects = json.RootElement.GetProperty("projects").EnumerateArray().ToList();
+        Assert.Equal(["社区学习中心运行保障经费", "老年大学办学经费"], projects.Select(p => p.GetProperty("name").GetString()));
+
+        var first = projects[0];
+        Assert.Equal(0.9719m, first.GetProperty("executionRate").GetDecimal());
+        Assert.Equal(9.72m, first.GetProperty("executionScore").GetDecimal());
+        Assert.Equal(95.98m, first.GetProperty("score").GetDecimal());
+        Assert.Equal("优", first.GetProperty("grade").GetString());
+        var missed = first.GetProperty("indicators")[2];
+        Assert.Equal(3, missed.GetProperty("seq").GetInt32());
+        Assert.Equal(30m, missed.GetProperty("points").GetDecimal());
+        Assert.Equal(26.25m, missed.GetProperty("score").GetDecimal());
+        Assert.False(missed.GetProperty("met").GetBoolean());
+        Assert.Contains("105000 / 120000", missed.GetProperty("explanation").GetString(), StringComparison.Ordinal);
+
+        var second = projects[1];
+        Assert.Equal("良", second.GetProperty("grade").GetString());
+        var partial = second.GetProperty("indicators")[5];
+        Assert.True(partial.GetProperty("noteMissing").GetBoolean());
+        Assert.Equal(11.67m, partial.GetProperty("score").GetDecimal());
+    }
+
+    public static TheoryData<string, string> BadRows() => new()
+    {
+        { "不存在的项目,1,90%,,", "表中没有项目“不存在的项目”" },
+        { "老年大学办学经费,9,90%,,", "没有第 9 个指标" },
+        { "老年大学办学经费,4,很高,,", "应为数字" },
+        { "老年大学办学经费,,一千万,,", "不是金额" },
+        { "老年大学办学经费,5,部分达成,95,", "不在“部分达成”的区间" },
+        { "老年大学办学经费,5,88,,", "应填写 达成、部分达成 或 未达成" },
+        { "老年大学办学经费,1,6000人次,,", "单位“人次”与指标值的单位" },
+        { "老年大学办学经费,x,90%,,", "不是指标序号" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadRows))]
+    public void Score_BadActualsRow_IsRejectedNamingTheRowAndNothingIsScored(string row, string message)
+    {
+        var file = Path.Combine(_temp.FullName, "actuals.csv");
+        File.WriteAllText(file, "project,seq,actual,percent,note\n社区学习中心运行保障经费,1,312门,,\n" + row + "\n");
+        var outcome = CliRunner.Run("score", TestPaths.Sample, "--actuals", file, "--format", "json");
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal("", outcome.Stdout);
+        Assert.Contains("第 3 行", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains(message, outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_WrongHeader_SaysWhatTheHeaderMustBe()
+    {
+        var file = Path.Combine(_temp.FullName, "actuals.csv");
+        File.WriteAllText(file, "项目,序号,实际\n老年大学办学经费,1,6000人\n");
+        var outcome = CliRunner.Run("score", TestPaths.Sample, "--actuals", file);
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("project,seq,actual,percent,note", outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_ProvincialRules_ChangeTheWeights()
+    {
+        var rules = Path.Combine(_temp.FullName, "rules.json");
+        File.WriteAllText(rules, """{ "scoring": { "level1Points": { "产出": 20, "效益": 40, "满意度": 30 } } }""");
+        var outcome = CliRunner.Run("score", TestPaths.Sample, "--actuals", Actuals, "--rules", rules, "--format", "json");
+        Assert.Equal(0, outcome.ExitCode);
+        using var json = JsonDocument.Parse(outcome.Stdout);
+        var indicators = json.RootElement.GetProperty("projects")[0].GetProperty("indicators");
+        Assert.Equal(40m, indicators[2].GetProperty("points").GetDecimal());
+        Assert.Equal(30m, indicators[3].GetProperty("points").GetDecimal());
+    }
+}
