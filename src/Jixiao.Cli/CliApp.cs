@@ -74,14 +74,21 @@ public static class CliApp
         var file = new Argument<FileInfo>("FILE") { Description = "绩效目标表文件（.txt、.csv 或 .xlsx）" };
         var actuals = new Option<FileInfo>("--actuals") { Description = "年终实绩 CSV：表头 project,seq,actual,percent,note", Required = true };
         var rules = new Option<FileInfo?>("--rules") { Description = "规则文件（JSON），其中 scoring 一节的计分口径；默认全国口径" };
-        var format = FormatOption("输出格式：text（默认）或 json", "text", "json");
-        var command = new Command("score", "绩效自评计分：按实际完成值为各项目打分，给出每项得分的计算过程、总分和等级") { file, actuals, rules, format };
-        command.SetAction(result => Score(result.GetValue(file)!, result.GetValue(actuals)!, result.GetValue(rules), result.GetValue(format) ?? "text", stdout, stderr));
+        var format = FormatOption("输出格式：text（默认）、json 或 xlsx（项目支出绩效自评表）", "text", "json", "xlsx");
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "输出文件；不指定时写到标准输出（xlsx 必须指定）" };
+        var command = new Command("score", "绩效自评计分：按实际完成值为各项目打分，给出每项得分的计算过程、总分和等级") { file, actuals, rules, format, output };
+        command.SetAction(result => Score(result.GetValue(file)!, result.GetValue(actuals)!, result.GetValue(rules), result.GetValue(format) ?? "text", result.GetValue(output), stdout, stderr));
         return command;
     }
 
-    private static int Score(FileInfo file, FileInfo actualsFile, FileInfo? rulesFile, string format, TextWriter stdout, TextWriter stderr)
+    private static int Score(FileInfo file, FileInfo actualsFile, FileInfo? rulesFile, string format, FileInfo? output, TextWriter stdout, TextWriter stderr)
     {
+        if (format == "xlsx" && output is null)
+        {
+            stderr.WriteLine("xlsx 格式需要用 -o 指定输出文件，例如：jixiao score 表.txt --actuals 实绩.csv -f xlsx -o 自评表.xlsx");
+            return Unreadable;
+        }
+
         if (LoadSettings(rulesFile, stderr) is not { } settings)
         {
             return Unreadable;
@@ -117,14 +124,31 @@ public static class CliApp
             return Unreadable;
         }
 
-        var scores = actuals.Projects.Select(p => Domain.Scoring.Scorer.Score(p.Project, p.Actuals, settings.Scoring)).ToList();
-        if (format == "json")
+        var scored = actuals.Projects.Select(p => new Export.Scoring.ScoredProject(p.Project, p.Actuals, Domain.Scoring.Scorer.Score(p.Project, p.Actuals, settings.Scoring))).ToList();
+        var scores = scored.Select(s => s.Score).ToList();
+        try
         {
-            stdout.WriteLine(Export.Scoring.ScoreReport.Json(scores));
+            WriteTo(output, stdout, format == "xlsx", (stream, writer) =>
+            {
+                if (format == "xlsx")
+                {
+                    Export.Scoring.SelfEvaluationXlsx.Write(stream!, document.Unit.Name,
+                        Domain.Review.NameKeys.FirstYear(document.Title) ?? Domain.Review.NameKeys.FirstYear(document.Source.FileName), scored);
+                }
+                else if (format == "json")
+                {
+                    writer!.WriteLine(Export.Scoring.ScoreReport.Json(scores));
+                }
+                else
+                {
+                    Export.Scoring.ScoreReport.Text(writer!, scores);
+                }
+            });
         }
-        else
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Export.Scoring.ScoreReport.Text(stdout, scores);
+            stderr.WriteLine($"无法写入 {output?.Name}：{e.Message}");
+            return Unreadable;
         }
 
         return Ok;
@@ -209,20 +233,27 @@ public static class CliApp
         var report = Reviewer.Review(documents, settings);
         try
         {
-            if (output is null)
+            WriteTo(output, stdout, format == "xlsx", (stream, writer) =>
             {
-                Render(report, format, stdout);
-            }
-            else
-            {
-                WriteOutput(report, format, output);
-                stderr.WriteLine($"审核结果已写入 {output.Name}：错误 {report.Count(Domain.Diagnostics.Severity.Error)} 条，警告 {report.Count(Domain.Diagnostics.Severity.Warning)} 条，提示 {report.Count(Domain.Diagnostics.Severity.Info)} 条。");
-            }
+                if (format == "xlsx")
+                {
+                    ReviewXlsx.Write(stream!, report);
+                }
+                else
+                {
+                    Render(report, format, writer!);
+                }
+            });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             stderr.WriteLine($"无法写入 {output?.Name}：{e.Message}");
             return Unreadable;
+        }
+
+        if (output is not null)
+        {
+            stderr.WriteLine($"审核结果已写入 {output.Name}：错误 {report.Count(Domain.Diagnostics.Severity.Error)} 条，警告 {report.Count(Domain.Diagnostics.Severity.Warning)} 条，提示 {report.Count(Domain.Diagnostics.Severity.Info)} 条。");
         }
 
         return Ok;
@@ -244,26 +275,28 @@ public static class CliApp
         }
     }
 
-    /// <summary>Writes to a temporary file beside the target and moves it into place, so a failed run leaves no half-written report.</summary>
-    private static void WriteOutput(ReviewReport report, string format, FileInfo output)
+    /// <summary>Writes to standard output, or to <paramref name="output"/> through a temporary file so a failed run leaves nothing half-written.</summary>
+    private static void WriteTo(FileInfo? output, TextWriter stdout, bool binary, Action<Stream?, TextWriter?> write)
     {
+        if (output is null)
+        {
+            write(null, stdout);
+            return;
+        }
+
         var temporary = output.FullName + ".tmp";
         try
         {
             using (var stream = File.Create(temporary))
             {
-                if (format == "xlsx")
+                if (binary)
                 {
-                    ReviewXlsx.Write(stream, report);
-                }
-                else if (format == "json")
-                {
-                    ReviewJson.Write(stream, report);
+                    write(stream, null);
                 }
                 else
                 {
                     using var writer = new StreamWriter(stream, new UTF8Encoding(false));
-                    Render(report, format, writer);
+                    write(null, writer);
                 }
             }
 

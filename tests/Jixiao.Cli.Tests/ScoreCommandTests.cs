@@ -1,4 +1,7 @@
 using System.Text.Json;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using Jixiao.Import.Tests;
 
 namespace Jixiao.Cli.Tests;
@@ -37,6 +40,37 @@ public sealed class ScoreCommandTests : IDisposable
         var partial = second.GetProperty("indicators")[5];
         Assert.True(partial.GetProperty("noteMissing").GetBoolean());
         Assert.Equal(11.67m, partial.GetProperty("score").GetDecimal());
+    }
+
+    [Fact]
+    public void ScoreXlsx_IsTheSelfEvaluationFormWithTheSameNumbers()
+    {
+        using var json = JsonDocument.Parse(CliRunner.Run("score", TestPaths.Sample, "--actuals", Actuals, "--format", "json").Stdout);
+        var output = Path.Combine(_temp.FullName, "自评表.xlsx");
+        var outcome = CliRunner.Run("score", TestPaths.Sample, "--actuals", Actuals, "--format", "xlsx", "-o", output);
+        Assert.Equal(0, outcome.ExitCode);
+
+        using var workbook = SpreadsheetDocument.Open(output, false);
+        Assert.Empty(new OpenXmlValidator().Validate(workbook, TestContext.Current.CancellationToken).Select(e => e.Description));
+        var sheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var cells = sheet.Descendants<Cell>().Select(c => (Ref: c.CellReference!.Value!, Text: c.InlineString?.Text?.Text ?? c.CellValue?.Text ?? "")).ToList();
+        string Right(string text) // the cell after the first cell holding text
+        {
+            var index = cells.FindIndex(c => c.Text == text);
+            Assert.True(index >= 0, text);
+            return cells[index + 1].Text;
+        }
+
+        Assert.Contains(cells, c => c.Text == "项目支出绩效自评表（2025年度）");
+        Assert.Contains(cells, c => c.Text == "产出指标(50分)");
+        Assert.Contains(cells, c => c.Text == "效益指标(30分)");
+        Assert.Contains(cells, c => c.Text == "偏差原因分析及改进措施");
+        var first = json.RootElement.GetProperty("projects")[0];
+        Assert.Equal(first.GetProperty("score").GetDecimal(), decimal.Parse(Right("总分"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2, cells.Count(c => c.Text == "总分"));
+        Assert.Contains(cells, c => c.Text == "312门");
+        Assert.Contains(cells, c => c.Text == "部分达成");
+        Assert.NotEmpty(sheet.Descendants<MergeCell>());
     }
 
     public static TheoryData<string, string> BadRows() => new()

@@ -39,13 +39,16 @@ public sealed record IndicatorScore(int Seq, Level1 Level1, string Name, decimal
 /// <param name="AdjustedBudget">全年预算数.</param>
 /// <param name="Executed">全年执行数.</param>
 /// <param name="ExecutionRate">执行数 / 全年预算数, null when it cannot be computed.</param>
+/// <param name="ExecutionPoints">The points of the execution rate (分值).</param>
 /// <param name="ExecutionScore">min(rate, 1) × the execution points, two decimals.</param>
 /// <param name="ExecutionExplanation">How the execution score was computed.</param>
 /// <param name="Indicators">Each indicator in table order.</param>
+/// <param name="Level1Points">The points of each level-1 category present, after redistribution (exact).</param>
 /// <param name="Score">Execution score plus the indicator scores, two decimals.</param>
 /// <param name="Grade">优, 良, 中 or 差.</param>
 public sealed record ProjectScore(string Name, Money? InitialBudget, Money? AdjustedBudget, Money? Executed, decimal? ExecutionRate,
-    decimal ExecutionScore, string ExecutionExplanation, IReadOnlyList<IndicatorScore> Indicators, decimal Score, Grade Grade);
+    decimal ExecutionPoints, decimal ExecutionScore, string ExecutionExplanation, IReadOnlyList<IndicatorScore> Indicators,
+    IReadOnlyDictionary<Level1, decimal> Level1Points, decimal Score, Grade Grade);
 
 /// <summary>
 /// Scores a project against its targets (绩效自评, domain.md §6). Level-1 points are shared equally among a
@@ -80,7 +83,9 @@ public static class Scorer
         // more than the points there are; the total is capped at that.
         var available = settings.ExecutionPoints + settings.Level1Points.Values.Sum();
         var total = Math.Min(Round(executionScore + indicators.Sum(i => i.Score)), available);
-        return new ProjectScore(project.Name, initial, adjusted, actuals.Executed, rate, executionScore, executionExplanation, indicators, total, settings.GradeOf(total));
+        var level1Points = project.Indicators.GroupBy(i => i.Level1).ToDictionary(g => g.Key, g => g.Sum(i => points[i]));
+        return new ProjectScore(project.Name, initial, adjusted, actuals.Executed, rate, settings.ExecutionPoints, executionScore, executionExplanation, indicators,
+            level1Points, total, settings.GradeOf(total));
     }
 
     private static (decimal? Rate, decimal Score, string Explanation) Execution(Money? executed, Money? budget, ScoringSettings settings)

@@ -20,7 +20,7 @@ public static class ScoreReport
     /// <summary>The JSON form of the scores.</summary>
     public static ScoresDto ToDto(IEnumerable<ProjectScore> scores) => new([.. scores.Select(s => new ProjectScoreDto(
         s.Name, s.InitialBudget?.ToWanYuan(), s.AdjustedBudget?.ToWanYuan(), s.Executed?.ToWanYuan(),
-        s.ExecutionRate is { } rate ? Math.Round(rate, 4, MidpointRounding.AwayFromZero) : null, s.ExecutionScore, s.ExecutionExplanation,
+        s.ExecutionRate is { } rate ? Math.Round(rate, 4, MidpointRounding.AwayFromZero) : null, s.ExecutionPoints, s.ExecutionScore, s.ExecutionExplanation,
         s.Score, s.Grade.Chinese(),
         [.. s.Indicators.Select(i => new IndicatorScoreDto(i.Seq, i.Level1.JsonName(), i.Name, i.Points, i.Score, i.Met, i.NoteRequired, i.NoteMissing, i.Explanation))]))]);
 
@@ -55,7 +55,7 @@ public sealed record ScoresDto(IReadOnlyList<ProjectScoreDto> Projects);
 
 /// <summary>One project's score.</summary>
 public sealed record ProjectScoreDto(string Name, decimal? InitialBudget, decimal? AdjustedBudget, decimal? Executed, decimal? ExecutionRate,
-    decimal ExecutionScore, string ExecutionExplanation, decimal Score, string Grade, IReadOnlyList<IndicatorScoreDto> Indicators);
+    decimal ExecutionPoints, decimal ExecutionScore, string ExecutionExplanation, decimal Score, string Grade, IReadOnlyList<IndicatorScoreDto> Indicators);
 
 /// <summary>One indicator's score.</summary>
 public sealed record IndicatorScoreDto(int Seq, string Level1, string Name, decimal Points, decimal Score, bool Met, bool NoteRequired, bool NoteMissing, string Explanation);
