@@ -23,6 +23,8 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) :
 
     public DbSet<DiagnosticRecord> Diagnostics => Set<DiagnosticRecord>();
 
+    public DbSet<SelfEvaluationRecord> SelfEvaluations => Set<SelfEvaluationRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -1,6 +1,7 @@
 using Jixiao.Web.Features.Documents;
 using Microsoft.AspNetCore.Diagnostics;
 using Jixiao.Web.Features.Projects;
+using Jixiao.Web.Features.SelfEvaluation;
 using Jixiao.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddScoped<DocumentImporter>();
 builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddScoped<ProjectEditor>();
+builder.Services.AddScoped<SelfEvaluationService>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ChineseProblems.Fill);
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
@@ -70,6 +72,7 @@ app.MapRazorPages();
 app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithTags("Health").WithSummary("服务是否在运行");
 app.MapDocumentsApi();
 app.MapProjectsApi();
+app.MapSelfEvaluationApi();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -22,6 +22,40 @@ namespace Jixiao.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Jixiao.Data.Records.ActualRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Actual")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Percent")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("SelfEvaluationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SelfEvaluationId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("indicator_actuals", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Records.ClauseRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -325,6 +359,42 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.ToTable("projects", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Records.SelfEvaluationRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("AdjustedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ExecutedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("numeric(6,2)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("self_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Records.UnitRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -343,6 +413,15 @@ namespace Jixiao.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Records.ActualRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.Records.SelfEvaluationRecord", null)
+                        .WithMany("Actuals")
+                        .HasForeignKey("SelfEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jixiao.Data.Records.ClauseRecord", b =>
@@ -412,6 +491,15 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.Navigation("Document");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Records.SelfEvaluationRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.Records.ProjectRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jixiao.Data.Records.DocumentRecord", b =>
                 {
                     b.Navigation("Diagnostics");
@@ -431,6 +519,11 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.Navigation("Findings");
 
                     b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Records.SelfEvaluationRecord", b =>
+                {
+                    b.Navigation("Actuals");
                 });
 
             modelBuilder.Entity("Jixiao.Data.Records.UnitRecord", b =>

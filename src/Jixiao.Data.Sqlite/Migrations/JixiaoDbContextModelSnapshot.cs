@@ -17,6 +17,38 @@ namespace Jixiao.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Jixiao.Data.Records.ActualRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actual")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Percent")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SelfEvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SelfEvaluationId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("indicator_actuals", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Records.ClauseRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -308,6 +340,40 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.ToTable("projects", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Records.SelfEvaluationRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AdjustedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExecutedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(6, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId")
+                        .IsUnique();
+
+                    b.ToTable("self_evaluations", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Records.UnitRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -324,6 +390,15 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Records.ActualRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.Records.SelfEvaluationRecord", null)
+                        .WithMany("Actuals")
+                        .HasForeignKey("SelfEvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jixiao.Data.Records.ClauseRecord", b =>
@@ -393,6 +468,15 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Navigation("Document");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Records.SelfEvaluationRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.Records.ProjectRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jixiao.Data.Records.DocumentRecord", b =>
                 {
                     b.Navigation("Diagnostics");
@@ -412,6 +496,11 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Navigation("Findings");
 
                     b.Navigation("Indicators");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Records.SelfEvaluationRecord", b =>
+                {
+                    b.Navigation("Actuals");
                 });
 
             modelBuilder.Entity("Jixiao.Data.Records.UnitRecord", b =>

@@ -83,3 +83,24 @@ internal sealed class DiagnosticConfiguration : IEntityTypeConfiguration<Diagnos
         builder.HasIndex(d => d.DocumentId);
     }
 }
+
+internal sealed class SelfEvaluationConfiguration : IEntityTypeConfiguration<SelfEvaluationRecord>
+{
+    public void Configure(EntityTypeBuilder<SelfEvaluationRecord> builder)
+    {
+        builder.ToTable("self_evaluations");
+        builder.HasIndex(s => s.ProjectId).IsUnique();
+        builder.HasOne<ProjectRecord>().WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(s => s.Score).HasPrecision(6, 2);
+        builder.HasMany(s => s.Actuals).WithOne().HasForeignKey(a => a.SelfEvaluationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ActualConfiguration : IEntityTypeConfiguration<ActualRecord>
+{
+    public void Configure(EntityTypeBuilder<ActualRecord> builder)
+    {
+        builder.ToTable("indicator_actuals");
+        builder.HasIndex(a => new { a.SelfEvaluationId, a.Seq }).IsUnique();
+    }
+}

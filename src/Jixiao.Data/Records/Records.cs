@@ -204,3 +204,45 @@ public sealed class DiagnosticRecord
 
     public string? Cell { get; set; }
 }
+
+/// <summary>A project's self-evaluation (绩效自评): year-end money and each indicator's actual, as entered.</summary>
+public sealed class SelfEvaluationRecord
+{
+    public int Id { get; set; }
+
+    public int ProjectId { get; set; }
+
+    /// <summary>全年执行数 in fen, null until entered.</summary>
+    public long? ExecutedFen { get; set; }
+
+    /// <summary>全年预算数 in fen, null for the table's 总计.</summary>
+    public long? AdjustedFen { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Score of the last save, two decimals.</summary>
+    public decimal Score { get; set; }
+
+    /// <summary>优, 良, 中 or 差 of the last save.</summary>
+    public required string Grade { get; set; }
+
+    public List<ActualRecord> Actuals { get; set; } = [];
+}
+
+/// <summary>One indicator's actual as entered, by the indicator's sequence number.</summary>
+public sealed class ActualRecord
+{
+    public int Id { get; set; }
+
+    public int SelfEvaluationId { get; set; }
+
+    public int Seq { get; set; }
+
+    /// <summary>As written: <c>92%</c>, <c>120人</c>, <c>达成</c>…</summary>
+    public required string Actual { get; set; }
+
+    /// <summary>The percentage inside a qualitative band, as written; <c>""</c> for none.</summary>
+    public required string Percent { get; set; }
+
+    public required string Note { get; set; }
+}

@@ -106,7 +106,7 @@ public static class ActualsReader
                 continue;
             }
 
-            var actual = Indicator(indicator, actualText, Cell("percent"), Cell("note"), settings, where, errors);
+            var actual = Indicator(indicator, actualText, Cell("percent"), Cell("note"), settings, $"{where}：指标“{indicator.Name}”", errors);
             if (actual is not null)
             {
                 indicators[project][seq] = actual;
@@ -128,9 +128,18 @@ public static class ActualsReader
             []);
     }
 
-    private static IndicatorActual? Indicator(Indicator indicator, string actual, string percentText, string note, ScoringSettings settings, string where, List<string> errors)
+    /// <summary>
+    /// Reads one indicator's actual as written (a value, several separated by <c>；</c>, or a band with an
+    /// optional percentage), checked against its target; null with a Chinese message, prefixed with
+    /// <paramref name="label"/>, when it does not fit.
+    /// </summary>
+    public static IndicatorActual? Indicator(Indicator indicator, string actual, string percentText, string note, ScoringSettings settings, string label, List<string> errors)
     {
-        var label = $"{where}：指标“{indicator.Name}”";
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(percentText);
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(errors);
         if (ScoringNames.ParseBand(actual) is { } band)
         {
             if (indicator.Target.Kind == TargetKind.Quantitative)

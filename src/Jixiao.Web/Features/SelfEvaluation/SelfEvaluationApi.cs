@@ -1,0 +1,60 @@
+using Jixiao.Export.Scoring;
+using Jixiao.Web.Features.Documents;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jixiao.Web.Features.SelfEvaluation;
+
+/// <summary>A stored self-evaluation: what was entered and the score (null before anything is entered).</summary>
+public sealed record SelfEvaluationDto(int ProjectId, string? Executed, string? AdjustedBudget, IReadOnlyList<ActualInput> Actuals, ProjectScoreDto? Score);
+
+/// <summary>The self-evaluation API of a project: read, save (checked, one transaction), export the 自评表.</summary>
+internal static class SelfEvaluationApi
+{
+    public static IEndpointRouteBuilder MapSelfEvaluationApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/projects/{id:int}/self-evaluation").WithTags("SelfEvaluation");
+        group.MapGet("/", Get).WithSummary("项目的绩效自评：已填写的实绩和得分");
+        group.MapPut("/", Put).DisableAntiforgery().WithSummary("保存项目的绩效自评（全年执行数、各指标实际完成值、偏差说明）并计分；有误时逐项说明，不保存");
+        group.MapGet("/export", Export).WithSummary("导出项目支出绩效自评表（xlsx）");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<SelfEvaluationDto>, ProblemHttpResult>> Get(int id, SelfEvaluationService service, CancellationToken cancellationToken) =>
+        await service.LoadAsync(id, cancellationToken) is { } view ? TypedResults.Ok(ToDto(view)) : NotFound(id);
+
+    private static async Task<Results<Ok<SelfEvaluationDto>, ValidationProblem, ProblemHttpResult>> Put(
+        int id, [FromBody] SelfEvaluationInput input, SelfEvaluationService service, CancellationToken cancellationToken)
+    {
+        var (view, errors) = await service.SaveAsync(id, input, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["actuals"] = [.. errors] }, detail: "实绩有误，未保存。", title: "内容有误");
+        }
+
+        return view is null ? NotFound(id) : TypedResults.Ok(ToDto(view));
+    }
+
+    private static async Task<IResult> Export(int id, SelfEvaluationService service, CancellationToken cancellationToken)
+    {
+        if (await service.LoadAsync(id, cancellationToken) is not { Score: { } score, Actuals: { } actuals } view)
+        {
+            return DocumentsApi.Problem(StatusCodes.Status404NotFound, "没有自评", $"第 {id} 号项目还没有填写绩效自评，无法导出自评表。");
+        }
+
+        var stream = new MemoryStream();
+        var document = view.Record.Document!;
+        SelfEvaluationXlsx.Write(stream, document.Unit!.Name, document.Year, [new ScoredProject(view.Project, actuals, score)]);
+        return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"自评表-{view.Project.Name}.xlsx");
+    }
+
+    public static SelfEvaluationDto ToDto(SelfEvaluationView view) => new(
+        view.Record.Id,
+        view.Stored?.ExecutedFen is { } executed ? new Domain.Amounts.Money(executed).Format(view.Unit) : null,
+        view.Stored?.AdjustedFen is { } adjusted ? new Domain.Amounts.Money(adjusted).Format(view.Unit) : null,
+        [.. (view.Stored?.Actuals ?? []).OrderBy(a => a.Seq).Select(a => new ActualInput(a.Seq, a.Actual, a.Percent, a.Note))],
+        view.Score is null ? null : ScoreReport.ToDto([view.Score]).Projects[0]);
+
+    private static ProblemHttpResult NotFound(int id) =>
+        DocumentsApi.Problem(StatusCodes.Status404NotFound, "找不到该项目", $"没有第 {id} 号项目，可能已被删除。");
+}
