@@ -76,6 +76,9 @@ public sealed record ReviewSettings
     /// <summary>Quality score weights.</summary>
     public required ScoreWeights Score { get; init; }
 
+    /// <summary>In-year monitoring warning thresholds.</summary>
+    public Monitoring.MonitoringSettings Monitoring { get; init; } = Jixiao.Domain.Monitoring.MonitoringSettings.National;
+
     /// <summary>Self-evaluation scoring: points, rules, bands and grades.</summary>
     public ScoringSettings Scoring { get; init; } = ScoringSettings.National;
 
@@ -203,6 +206,9 @@ public sealed record ReviewSettings
                     case "scoring":
                         ReadScoring(value, property.Name);
                         break;
+                    case "monitoring":
+                        ReadMonitoring(value, property.Name);
+                        break;
                     default:
                         problems.Add($"审核规则文件中有未知的设置项“{property.Name}”。");
                         break;
@@ -280,6 +286,37 @@ public sealed record ReviewSettings
             }
 
             _settings = _settings with { Score = score };
+        }
+
+        private void ReadMonitoring(JsonElement value, string path)
+        {
+            var monitoring = _settings.Monitoring;
+            foreach (var property in Members(value, path))
+            {
+                var name = path + "." + property.Name;
+                switch (property.Name)
+                {
+                    case "executionLagYellow":
+                        monitoring = monitoring with { ExecutionLagYellow = Number(property.Value, name, 0m, 100m) ?? monitoring.ExecutionLagYellow };
+                        break;
+                    case "executionLagRed":
+                        monitoring = monitoring with { ExecutionLagRed = Number(property.Value, name, 0m, 100m) ?? monitoring.ExecutionLagRed };
+                        break;
+                    case "projectedShortRed":
+                        monitoring = monitoring with { ProjectedShortRed = Number(property.Value, name, 0m, 1m) ?? monitoring.ProjectedShortRed };
+                        break;
+                    default:
+                        problems.Add($"审核规则文件中有未知的设置项“{name}”。");
+                        break;
+                }
+            }
+
+            if (monitoring.ExecutionLagRed < monitoring.ExecutionLagYellow)
+            {
+                problems.Add("审核规则文件中 monitoring.executionLagRed 不能小于 executionLagYellow。");
+            }
+
+            _settings = _settings with { Monitoring = monitoring };
         }
 
         private void ReadScoring(JsonElement value, string path)
