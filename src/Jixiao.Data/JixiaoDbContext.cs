@@ -25,6 +25,8 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options) :
 
     public DbSet<SelfEvaluationRecord> SelfEvaluations => Set<SelfEvaluationRecord>();
 
+    public DbSet<MonitoringReportRecord> MonitoringReports => Set<MonitoringReportRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);

@@ -1,5 +1,6 @@
 using Jixiao.Web.Features.Documents;
 using Microsoft.AspNetCore.Diagnostics;
+using Jixiao.Web.Features.Monitoring;
 using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Features.SelfEvaluation;
 using Jixiao.Web.Infrastructure;
@@ -11,6 +12,7 @@ builder.Services.AddScoped<DocumentImporter>();
 builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddScoped<ProjectEditor>();
 builder.Services.AddScoped<SelfEvaluationService>();
+builder.Services.AddScoped<MonitoringService>();
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ChineseProblems.Fill);
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
@@ -73,6 +75,7 @@ app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithTags("Health").WithSumma
 app.MapDocumentsApi();
 app.MapProjectsApi();
 app.MapSelfEvaluationApi();
+app.MapMonitoringApi();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

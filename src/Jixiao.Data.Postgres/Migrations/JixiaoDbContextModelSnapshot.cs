@@ -304,6 +304,87 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.ToTable("indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Records.MonitoringReportRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long?>("ExecutedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("ExecutionRate")
+                        .HasPrecision(12, 6)
+                        .HasColumnType("numeric(12,6)");
+
+                    b.Property<string>("Light")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ProjectedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("monitoring_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Records.ProgressRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Likelihood")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Projected")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SoFar")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("indicator_progress", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Records.ProjectRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -480,6 +561,26 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Records.MonitoringReportRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.Records.ProjectRecord", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Records.ProgressRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.Records.MonitoringReportRecord", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jixiao.Data.Records.ProjectRecord", b =>
                 {
                     b.HasOne("Jixiao.Data.Records.DocumentRecord", "Document")
@@ -512,6 +613,11 @@ namespace Jixiao.Data.Postgres.Migrations
             modelBuilder.Entity("Jixiao.Data.Records.IndicatorRecord", b =>
                 {
                     b.Navigation("Clauses");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Records.MonitoringReportRecord", b =>
+                {
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("Jixiao.Data.Records.ProjectRecord", b =>

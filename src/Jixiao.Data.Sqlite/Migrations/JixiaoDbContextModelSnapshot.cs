@@ -287,6 +287,83 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.ToTable("indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Records.MonitoringReportRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ExecutedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ExecutionRate")
+                        .HasPrecision(12, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Light")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProjectedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Month")
+                        .IsUnique();
+
+                    b.ToTable("monitoring_reports", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Records.ProgressRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Cause")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Likelihood")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Projected")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SoFar")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("indicator_progress", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Records.ProjectRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -457,6 +534,26 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Navigation("Project");
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Records.MonitoringReportRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.Records.ProjectRecord", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Records.ProgressRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.Records.MonitoringReportRecord", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Jixiao.Data.Records.ProjectRecord", b =>
                 {
                     b.HasOne("Jixiao.Data.Records.DocumentRecord", "Document")
@@ -489,6 +586,11 @@ namespace Jixiao.Data.Sqlite.Migrations
             modelBuilder.Entity("Jixiao.Data.Records.IndicatorRecord", b =>
                 {
                     b.Navigation("Clauses");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Records.MonitoringReportRecord", b =>
+                {
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("Jixiao.Data.Records.ProjectRecord", b =>

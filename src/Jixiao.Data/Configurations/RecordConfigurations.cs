@@ -104,3 +104,24 @@ internal sealed class ActualConfiguration : IEntityTypeConfiguration<ActualRecor
         builder.HasIndex(a => new { a.SelfEvaluationId, a.Seq }).IsUnique();
     }
 }
+
+internal sealed class MonitoringReportConfiguration : IEntityTypeConfiguration<MonitoringReportRecord>
+{
+    public void Configure(EntityTypeBuilder<MonitoringReportRecord> builder)
+    {
+        builder.ToTable("monitoring_reports");
+        builder.HasIndex(r => new { r.ProjectId, r.Month }).IsUnique();
+        builder.HasOne(r => r.Project).WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(r => r.ExecutionRate).HasPrecision(12, 6);
+        builder.HasMany(r => r.Progress).WithOne().HasForeignKey(p => p.ReportId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProgressConfiguration : IEntityTypeConfiguration<ProgressRecord>
+{
+    public void Configure(EntityTypeBuilder<ProgressRecord> builder)
+    {
+        builder.ToTable("indicator_progress");
+        builder.HasIndex(p => new { p.ReportId, p.Seq }).IsUnique();
+    }
+}

@@ -246,3 +246,52 @@ public sealed class ActualRecord
 
     public required string Note { get; set; }
 }
+
+/// <summary>A project's monitoring report (绩效运行监控) for the window 1~Month月.</summary>
+public sealed class MonitoringReportRecord
+{
+    public int Id { get; set; }
+
+    public int ProjectId { get; set; }
+
+    public ProjectRecord? Project { get; set; }
+
+    /// <summary>The last month of the cumulative window, 1–12.</summary>
+    public int Month { get; set; }
+
+    public long? ExecutedFen { get; set; }
+
+    public long? ProjectedFen { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>green, yellow or red at the last save.</summary>
+    public required string Light { get; set; }
+
+    /// <summary>Execution rate so far at the last save, null when it could not be computed.</summary>
+    public decimal? ExecutionRate { get; set; }
+
+    public List<ProgressRecord> Progress { get; set; } = [];
+}
+
+/// <summary>One indicator's progress as entered, by the indicator's sequence number.</summary>
+public sealed class ProgressRecord
+{
+    public int Id { get; set; }
+
+    public int ReportId { get; set; }
+
+    public int Seq { get; set; }
+
+    public required string SoFar { get; set; }
+
+    public required string Projected { get; set; }
+
+    /// <summary>经费保障, 制度保障, 人员保障, 硬件保障, 其他, or <c>""</c>.</summary>
+    public required string Cause { get; set; }
+
+    public required string Note { get; set; }
+
+    /// <summary>确定能, 有可能, 完全不可能, or <c>""</c>.</summary>
+    public required string Likelihood { get; set; }
+}

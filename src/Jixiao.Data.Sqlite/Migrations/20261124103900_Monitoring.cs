@@ -1,0 +1,87 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Jixiao.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Monitoring : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "monitoring_reports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExecutedFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    ProjectedFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Light = table.Column<string>(type: "TEXT", nullable: false),
+                    ExecutionRate = table.Column<decimal>(type: "TEXT", precision: 12, scale: 6, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_monitoring_reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_monitoring_reports_projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "indicator_progress",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReportId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seq = table.Column<int>(type: "INTEGER", nullable: false),
+                    SoFar = table.Column<string>(type: "TEXT", nullable: false),
+                    Projected = table.Column<string>(type: "TEXT", nullable: false),
+                    Cause = table.Column<string>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", nullable: false),
+                    Likelihood = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_indicator_progress", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_indicator_progress_monitoring_reports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "monitoring_reports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_indicator_progress_ReportId_Seq",
+                table: "indicator_progress",
+                columns: new[] { "ReportId", "Seq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_monitoring_reports_ProjectId_Month",
+                table: "monitoring_reports",
+                columns: new[] { "ProjectId", "Month" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "indicator_progress");
+
+            migrationBuilder.DropTable(
+                name: "monitoring_reports");
+        }
+    }
+}

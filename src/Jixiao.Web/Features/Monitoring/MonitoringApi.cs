@@ -1,0 +1,60 @@
+using Jixiao.Domain.Monitoring;
+using Jixiao.Web.Features.Documents;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Jixiao.Web.Features.Monitoring;
+
+/// <summary>A warning as served.</summary>
+public sealed record WarningDto(string Light, int? IndicatorSeq, string Reason);
+
+/// <summary>A stored monitoring report with its light and warnings (null light before anything is entered).</summary>
+public sealed record MonitoringReportDto(int ProjectId, int Month, string? ExecutedSoFar, string? ProjectedExecution, IReadOnlyList<ProgressInput> Progress,
+    string? Light, decimal? ExecutionRate, decimal YearShare, IReadOnlyList<WarningDto> Warnings);
+
+/// <summary>The monitoring API of a project: read and save the report of a cumulative window 1~N月.</summary>
+internal static class MonitoringApi
+{
+    public static IEndpointRouteBuilder MapMonitoringApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/projects/{id:int}/monitoring/{month:int}").WithTags("Monitoring");
+        group.MapGet("/", Get).WithSummary("项目 1~N 月的绩效运行监控：已填写的进度、预警灯和原因");
+        group.MapPut("/", Put).DisableAntiforgery().WithSummary("保存项目 1~N 月的绩效运行监控并预警；有误时逐项说明，不保存");
+        return routes;
+    }
+
+    private static async Task<Results<Ok<MonitoringReportDto>, ProblemHttpResult>> Get(int id, int month, MonitoringService service, CancellationToken cancellationToken)
+    {
+        if (month is < 1 or > 12)
+        {
+            return DocumentsApi.Problem(StatusCodes.Status400BadRequest, "月份有误", $"月份 {month} 不在 1 到 12 之间。");
+        }
+
+        return await service.LoadAsync(id, month, cancellationToken) is { } view ? TypedResults.Ok(ToDto(view)) : NotFound(id);
+    }
+
+    private static async Task<Results<Ok<MonitoringReportDto>, ValidationProblem, ProblemHttpResult>> Put(
+        int id, int month, [FromBody] MonitoringReportInput input, MonitoringService service, CancellationToken cancellationToken)
+    {
+        var (view, errors) = await service.SaveAsync(id, month, input, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["progress"] = [.. errors] }, detail: "监控内容有误，未保存。", title: "内容有误");
+        }
+
+        return view is null ? NotFound(id) : TypedResults.Ok(ToDto(view));
+    }
+
+    public static MonitoringReportDto ToDto(MonitoringView view) => new(
+        view.Record.Id, view.Month,
+        view.Stored?.ExecutedFen is { } executed ? new Domain.Amounts.Money(executed).Format(view.Unit) : null,
+        view.Stored?.ProjectedFen is { } projected ? new Domain.Amounts.Money(projected).Format(view.Unit) : null,
+        [.. (view.Stored?.Progress ?? []).OrderBy(p => p.Seq).Select(p => new ProgressInput(p.Seq, p.SoFar, p.Projected, p.Cause, p.Note, p.Likelihood))],
+        view.Result?.Light.ToString().ToLowerInvariant(),
+        view.Result?.ExecutionRate is { } rate ? Math.Round(rate, 4) : null,
+        Math.Round(view.Month / 12m, 4),
+        [.. (view.Result?.Warnings ?? []).Select(w => new WarningDto(w.Light.ToString().ToLowerInvariant(), w.IndicatorSeq, w.Reason))]);
+
+    private static ProblemHttpResult NotFound(int id) =>
+        DocumentsApi.Problem(StatusCodes.Status404NotFound, "找不到该项目", $"没有第 {id} 号项目，可能已被删除。");
+}
