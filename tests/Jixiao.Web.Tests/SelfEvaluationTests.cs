@@ -111,6 +111,11 @@ public class SelfEvaluationTests
             File.Delete(file);
         }
 
+        // The document page charts the grades and scores of the projects evaluated so far.
+        await page.GotoAsync("/documents/2");
+        await Expect(page.GetByText("已自评 1 个项目")).ToBeVisibleAsync();
+        await Expect(page.Locator("svg[aria-label='自评等级分布']")).ToContainTextAsync("1 个");
+        await Expect(page.Locator("svg[aria-label='自评得分分布']")).ToBeVisibleAsync();
         await browser.AssertHealthyAsync();
     }
 

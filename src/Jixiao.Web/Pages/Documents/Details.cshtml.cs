@@ -19,6 +19,9 @@ public sealed class DetailsModel(JixiaoDbContext db) : PageModel
 
     public int Matching { get; private set; }
 
+    /// <summary>Self-evaluation scores of the document's projects (those evaluated so far), with their grades.</summary>
+    public IReadOnlyList<(decimal Score, string Grade)> Evaluations { get; private set; } = [];
+
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
@@ -39,6 +42,9 @@ public sealed class DetailsModel(JixiaoDbContext db) : PageModel
         }
 
         Document = document;
+        Evaluations = [.. (await db.SelfEvaluations.AsNoTracking()
+            .Where(s => db.Projects.Any(p => p.Id == s.ProjectId && p.DocumentId == id))
+            .Select(s => new { s.Score, s.Grade }).ToListAsync(cancellationToken)).Select(s => (s.Score, s.Grade))];
         UnitFindings = await db.Findings.AsNoTracking().Where(f => f.DocumentId == id && f.ProjectId == null).OrderBy(f => f.Id).ToListAsync(cancellationToken);
 
         var query = db.Projects.AsNoTracking().Where(p => p.DocumentId == id);
