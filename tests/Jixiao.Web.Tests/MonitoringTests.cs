@@ -47,6 +47,18 @@ public class MonitoringTests
         Assert.Contains(warnings, w => w.GetProperty("indicatorSeq").ValueKind == JsonValueKind.Number && w.GetProperty("indicatorSeq").GetInt32() == 3 && w.GetProperty("reason").GetString()!.Contains("达不到年度指标值", StringComparison.Ordinal));
         Assert.Equal(0.3004m, report.GetProperty("executionRate").GetDecimal());
 
+        var workbook = await client.GetByteArrayAsync($"/api/projects/{id}/monitoring/7/export", Cancel);
+        using (var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(workbook), false))
+        {
+            Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document, Cancel).Select(e => e.Description));
+            var cells = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+                .Select(c => c.InlineString?.Text?.Text ?? c.CellValue?.Text ?? "").ToList();
+            Assert.Contains("项目支出绩效运行监控表（1~7月）", cells);
+            Assert.Contains("10.5万", cells);
+            Assert.Contains("硬件保障", cells);
+            Assert.Contains("红灯", cells);
+        }
+
         using var month13 = await client.GetAsync($"/api/projects/{id}/monitoring/13", Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, month13.StatusCode);
     }

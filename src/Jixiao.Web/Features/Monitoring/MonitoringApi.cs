@@ -20,6 +20,7 @@ internal static class MonitoringApi
         var group = routes.MapGroup("/api/projects/{id:int}/monitoring/{month:int}").WithTags("Monitoring");
         group.MapGet("/", Get).WithSummary("项目 1~N 月的绩效运行监控：已填写的进度、预警灯和原因");
         group.MapPut("/", Put).DisableAntiforgery().WithSummary("保存项目 1~N 月的绩效运行监控并预警；有误时逐项说明，不保存");
+        group.MapGet("/export", Export).WithSummary("导出项目支出绩效运行监控表（xlsx）");
         return routes;
     }
 
@@ -43,6 +44,20 @@ internal static class MonitoringApi
         }
 
         return view is null ? NotFound(id) : TypedResults.Ok(ToDto(view));
+    }
+
+    private static async Task<IResult> Export(int id, int month, MonitoringService service, CancellationToken cancellationToken)
+    {
+        if (month is < 1 or > 12 || await service.LoadAsync(id, month, cancellationToken) is not { Stored: { } stored, Result: { } result } view)
+        {
+            return DocumentsApi.Problem(StatusCodes.Status404NotFound, "没有监控填报", $"第 {id} 号项目没有 1~{month} 月的监控填报，无法导出监控表。");
+        }
+
+        var stream = new MemoryStream();
+        Jixiao.Export.Monitoring.MonitoringXlsx.Write(stream, view.Record.Document!.Unit!.Name, view.Project, month,
+            stored.ExecutedFen is { } e ? new Domain.Amounts.Money(e) : null, stored.ProjectedFen is { } p ? new Domain.Amounts.Money(p) : null,
+            stored.Progress.ToDictionary(x => x.Seq, x => new Jixiao.Export.Monitoring.ProgressRow(x.SoFar, x.Projected, x.Cause, x.Note, x.Likelihood)), result);
+        return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"监控表-{view.Project.Name}-1-{month}月.xlsx");
     }
 
     public static MonitoringReportDto ToDto(MonitoringView view) => new(
