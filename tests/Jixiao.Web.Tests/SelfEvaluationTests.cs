@@ -111,6 +111,11 @@ public class SelfEvaluationTests
             File.Delete(file);
         }
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "打印自评表" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("项目支出绩效自评表（2025年度）");
+        await Expect(page.Locator("td", new() { HasText = "产出指标(50分)" })).ToBeVisibleAsync();
+        await Expect(page.Locator("tr", new() { HasText = "总分" })).ToContainTextAsync("84.19");
+
         // The document page charts the grades and scores of the projects evaluated so far.
         await page.GotoAsync("/documents/2");
         await Expect(page.GetByText("已自评 1 个项目")).ToBeVisibleAsync();
