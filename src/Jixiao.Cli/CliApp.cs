@@ -125,6 +125,18 @@ public static class CliApp
         }
 
         var scored = actuals.Projects.Select(p => new Export.Scoring.ScoredProject(p.Project, p.Actuals, Domain.Scoring.Scorer.Score(p.Project, p.Actuals, settings.Scoring))).ToList();
+        var missingNotes = scored.SelectMany(s => Domain.Scoring.DeviationNotes.Missing(s.Project, s.Actuals, s.Score)).ToList();
+        if (missingNotes.Count > 0)
+        {
+            stderr.WriteLine($"实绩文件 {actualsFile.Name} 有 {missingNotes.Count} 处缺少偏差原因，未计分：");
+            foreach (var message in missingNotes)
+            {
+                stderr.WriteLine("  " + message);
+            }
+
+            return Unreadable;
+        }
+
         var scores = scored.Select(s => s.Score).ToList();
         try
         {

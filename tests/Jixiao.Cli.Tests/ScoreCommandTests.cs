@@ -38,7 +38,8 @@ public sealed class ScoreCommandTests : IDisposable
         var second = projects[1];
         Assert.Equal("良", second.GetProperty("grade").GetString());
         var partial = second.GetProperty("indicators")[5];
-        Assert.True(partial.GetProperty("noteMissing").GetBoolean());
+        Assert.True(partial.GetProperty("noteRequired").GetBoolean());
+        Assert.False(partial.GetProperty("noteMissing").GetBoolean());
         Assert.Equal(11.67m, partial.GetProperty("score").GetDecimal());
     }
 
@@ -96,6 +97,18 @@ public sealed class ScoreCommandTests : IDisposable
         Assert.Equal("", outcome.Stdout);
         Assert.Contains("第 3 行", outcome.Stderr, StringComparison.Ordinal);
         Assert.Contains(message, outcome.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Score_MissedTargetWithoutANote_IsRejected()
+    {
+        var file = Path.Combine(_temp.FullName, "actuals.csv");
+        File.WriteAllText(file, "project,seq,actual,percent,note\n社区学习中心运行保障经费,3,10.5万,,\n社区学习中心运行保障经费,1,390门,,\n");
+        var outcome = CliRunner.Run("score", TestPaths.Sample, "--actuals", file);
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal("", outcome.Stdout);
+        Assert.Contains("第 3 个指标“居民参与学习人次”未达成目标，须填写偏差原因", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains("第 1 个指标“开设居民课程数量”超出目标较多", outcome.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -86,6 +86,7 @@ public class SelfEvaluationTests
 
         await page.Locator("#Actuals_4__Percent").FillAsync("30");
         await page.Locator("#Actuals_4__Note").FillAsync("目标为问句，下年度改为媒体报道次数");
+        await page.Locator("#Actuals_5__Note").FillAsync("预算执行率不宜作为绩效指标");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存并计分" }).ClickAsync();
 
         await Expect(page.Locator("#total-score")).ToHaveTextAsync("84.19");
@@ -122,6 +123,19 @@ public class SelfEvaluationTests
         await Expect(page.Locator("svg[aria-label='自评等级分布']")).ToContainTextAsync("1 个");
         await Expect(page.Locator("svg[aria-label='自评得分分布']")).ToBeVisibleAsync();
         await browser.AssertHealthyAsync();
+    }
+
+    [Fact]
+    public async Task MissedTargetWithoutANote_IsRefusedAndNothingSaved()
+    {
+        await using var app = JixiaoApp.Start("sqlite", loadSample: true);
+        using var client = app.Client();
+        var id = await ProjectId(app, "社区学习中心运行保障经费");
+        var input = new { executed = "1,250.30", adjustedBudget = "", actuals = new object[] { new { seq = 3, actual = "10.5万", percent = "", note = "" } } };
+        using var response = await client.PutAsJsonAsync($"/api/projects/{id}/self-evaluation", input, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("第 3 个指标“居民参与学习人次”未达成目标，须填写偏差原因", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(0, await app.QueryAsync(db => db.SelfEvaluations.CountAsync(Cancel)));
     }
 
     [Fact]

@@ -254,3 +254,25 @@ public static class Scorer
 
     private static string Percent(decimal share) => (share * 100m).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 }
+
+/// <summary>The rule that a deviation must be explained.</summary>
+public static class DeviationNotes
+{
+    /// <summary>
+    /// A Chinese message for each indicator whose actual was entered and which missed its target, beat it
+    /// by the configured share or more, or fell short of 达成, but has no note (偏差原因分析及改进措施).
+    /// </summary>
+    public static IEnumerable<string> Missing(Project project, ProjectActuals actuals, ProjectScore score)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(actuals);
+        ArgumentNullException.ThrowIfNull(score);
+        foreach (var indicator in score.Indicators)
+        {
+            if (indicator.NoteMissing && actuals.Indicators.ContainsKey(indicator.Seq))
+            {
+                yield return $"项目“{project.Name}”第 {indicator.Seq} 个指标“{indicator.Name}”{(indicator.Met ? "超出目标较多" : "未达成目标")}，须填写偏差原因分析及改进措施（note）。";
+            }
+        }
+    }
+}

@@ -79,6 +79,12 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, TimeProvider time)
         }
 
         var score = Scorer.Score(view.Project, actuals, Settings);
+        var missingNotes = DeviationNotes.Missing(view.Project, actuals, score).ToList();
+        if (missingNotes.Count > 0)
+        {
+            return (null, missingNotes);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var record = await db.SelfEvaluations.Include(s => s.Actuals).FirstOrDefaultAsync(s => s.ProjectId == projectId, cancellationToken);
         if (record is null)
