@@ -84,6 +84,9 @@ public class MonitoringTests
         await page.GetByRole(AriaRole.Button, new() { Name = "保存并预警" }).ClickAsync();
         await Expect(page.Locator("#light")).ToHaveTextAsync("红灯");
         await Expect(page.GetByText("完全不可能完成")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "打印监控表" }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("项目支出绩效运行监控表（1~6月）");
+        await Expect(page.Locator("tr", new() { HasText = "居民满意度" }).First).ToContainTextAsync("完全不可能");
 
         await page.GotoAsync("/monitoring");
         var rows = page.Locator("#monitoring-overview tbody tr");

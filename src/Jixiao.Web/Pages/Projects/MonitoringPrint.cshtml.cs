@@ -1,0 +1,22 @@
+using Jixiao.Web.Features.Monitoring;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Jixiao.Web.Pages.Projects;
+
+/// <summary>The 项目支出绩效运行监控表 of a project and window for printing (A4 landscape).</summary>
+public sealed class MonitoringPrintModel(MonitoringService service) : PageModel
+{
+    public MonitoringView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, int month, CancellationToken cancellationToken)
+    {
+        if (month is < 1 or > 12 || await service.LoadAsync(id, month, cancellationToken) is not { Result: not null } view)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        return Page();
+    }
+}
