@@ -1,4 +1,3 @@
-using System.Globalization;
 using Jixiao.Domain.Amounts;
 using Jixiao.Domain.Documents;
 using Jixiao.Domain.Indicators;
@@ -41,16 +40,16 @@ public static class MonitoringXlsx
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(result);
         var merges = new List<string>();
-        using var sheet = new SheetWriter(stream, "项目支出绩效运行监控表", Styles);
+        using var sheet = new SheetWriter(stream, "项目支出绩效运行监控表", SheetWriter.FormStyles);
         sheet.Views(frozenRows: 0);
         sheet.Columns(Widths);
         var row = 1;
         sheet.Row(row, [($"项目支出绩效运行监控表（1~{month}月）", Title)]);
-        merges.Add(Range(row, 1, row, Columns));
+        merges.Add(SheetWriter.Range(row, 1, row, Columns));
         row++;
         sheet.Row(row, [("项目名称", Header), (project.Name, Text), (null, Text), (null, Text), ("实施单位", Header), (unitName, Text)]);
-        merges.Add(Range(row, 2, row, 4));
-        merges.Add(Range(row, 6, row, Columns));
+        merges.Add(SheetWriter.Range(row, 2, row, 4));
+        merges.Add(SheetWriter.Range(row, 6, row, Columns));
         row++;
         sheet.Row(row, [("预算执行（万元）", Header), ("年初预算数", Header), ($"1~{month}月执行数", Header), ("执行率", Header), ("全年预计执行数", Header), ("时间进度", Header), ("预警", Header)]);
         row++;
@@ -59,7 +58,7 @@ public static class MonitoringXlsx
             (null, Text), (project.Funding.Total?.ToWanYuan(), Number), (executedSoFar?.ToWanYuan(), Number), (result.ExecutionRate, Percent),
             (projectedExecution?.ToWanYuan(), Number), (result.YearShare, Percent), (result.Light.Chinese(), Text),
         ]);
-        merges.Add(Range(row - 1, 1, row, 1));
+        merges.Add(SheetWriter.Range(row - 1, 1, row, 1));
         row++;
         sheet.Row(row, [("一级指标", Header), ("三级指标", Header), ("年度指标值", Header), ($"1~{month}月完成情况", Header), ("全年预计完成情况", Header), ("偏差原因", Header), ("说明", Header), ("完成可能性", Header), ("预警", Header)]);
         foreach (var group in project.Indicators.GroupBy(i => i.Level1))
@@ -80,7 +79,7 @@ public static class MonitoringXlsx
 
             if (row > first)
             {
-                merges.Add(Range(first, 1, row, 1));
+                merges.Add(SheetWriter.Range(first, 1, row, 1));
             }
         }
 
@@ -88,32 +87,10 @@ public static class MonitoringXlsx
         {
             row++;
             sheet.Row(row, [(warning.Light.Chinese(), Text), (warning.Reason, Text)]);
-            merges.Add(Range(row, 2, row, Columns));
+            merges.Add(SheetWriter.Range(row, 2, row, Columns));
         }
 
         sheet.Merges(merges);
         sheet.PageSetup(landscape: true);
     }
-
-    private static string Range(int fromRow, int fromColumn, int toRow, int toColumn) =>
-        $"{SheetWriter.ColumnName(fromColumn)}{fromRow.ToString(CultureInfo.InvariantCulture)}:{SheetWriter.ColumnName(toColumn)}{toRow.ToString(CultureInfo.InvariantCulture)}";
-
-    /// <summary>0 plain, 1 title, 2 header, 3 wrapped text, 4 number 0.00, 5 percent 0.00%; all but 0 and 1 bordered.</summary>
-    private const string Styles = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-        <fonts count="3"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font><font><b/><sz val="16"/><name val="宋体"/></font></fonts>
-        <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE7E6E6"/></patternFill></fill></fills>
-        <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders>
-        <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-        <cellXfs count="6">
-        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
-        <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>
-        <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>
-        <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>
-        <xf numFmtId="2" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>
-        <xf numFmtId="10" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>
-        </cellXfs>
-        </styleSheet>
-        """;
 }

@@ -38,7 +38,7 @@ public static class SelfEvaluationXlsx
         ArgumentNullException.ThrowIfNull(unitName);
         ArgumentNullException.ThrowIfNull(projects);
         var merges = new List<string>();
-        using var sheet = new SheetWriter(stream, "项目支出绩效自评表", Styles);
+        using var sheet = new SheetWriter(stream, "项目支出绩效自评表", SheetWriter.FormStyles);
         sheet.Views(frozenRows: 0);
         sheet.Columns(Widths);
         var row = 0;
@@ -47,15 +47,15 @@ public static class SelfEvaluationXlsx
             var (project, actuals, score) = (scored.Project, scored.Actuals, scored.Score);
             row++;
             sheet.Row(row, [("项目支出绩效自评表" + (year is null ? "" : $"（{year}年度）"), Title)]);
-            merges.Add(Range(row, 1, row, Columns));
+            merges.Add(SheetWriter.Range(row, 1, row, Columns));
             row++;
             sheet.Row(row, [("项目名称", Header), (project.Name, Text), (null, Text), (null, Text), ("实施单位", Header), (unitName, Text)]);
-            merges.Add(Range(row, 2, row, 4));
-            merges.Add(Range(row, 6, row, Columns));
+            merges.Add(SheetWriter.Range(row, 2, row, 4));
+            merges.Add(SheetWriter.Range(row, 6, row, Columns));
 
             row++;
             sheet.Row(row, [("项目资金（万元）", Header), ("", Header), ("年初预算数", Header), ("全年预算数", Header), ("全年执行数", Header), ("分值", Header), ("执行率", Header), ("得分", Header), ("计分说明", Header)]);
-            merges.Add(Range(row, 1, row, 2));
+            merges.Add(SheetWriter.Range(row, 1, row, 2));
             row++;
             sheet.Row(row,
             [
@@ -63,17 +63,17 @@ public static class SelfEvaluationXlsx
                 (score.Executed?.ToWanYuan(), Number), (score.ExecutionPoints, Number),
                 (score.ExecutionRate, Percent), (score.ExecutionScore, Number), (score.ExecutionExplanation, Text),
             ]);
-            merges.Add(Range(row, 1, row, 2));
+            merges.Add(SheetWriter.Range(row, 1, row, 2));
 
             row++;
             sheet.Row(row, [("年度总体目标", Header), ("预期目标", Header), (null, Header), (null, Header), ("实际完成情况", Header)]);
-            merges.Add(Range(row, 2, row, 4));
-            merges.Add(Range(row, 5, row, Columns));
+            merges.Add(SheetWriter.Range(row, 2, row, 4));
+            merges.Add(SheetWriter.Range(row, 5, row, Columns));
             row++;
             sheet.Row(row, [(null, Text), (project.Goal, Text), (null, Text), (null, Text), (null, Text)]);
-            merges.Add(Range(row - 1, 1, row, 1));
-            merges.Add(Range(row, 2, row, 4));
-            merges.Add(Range(row, 5, row, Columns));
+            merges.Add(SheetWriter.Range(row - 1, 1, row, 1));
+            merges.Add(SheetWriter.Range(row, 2, row, 4));
+            merges.Add(SheetWriter.Range(row, 5, row, Columns));
 
             row++;
             sheet.Row(row, [("一级指标", Header), ("二级指标", Header), ("三级指标", Header), ("年度指标值", Header), ("实际完成值", Header), ("分值", Header), ("得分", Header), ("偏差原因分析及改进措施", Header), ("计分说明", Header)]);
@@ -95,7 +95,7 @@ public static class SelfEvaluationXlsx
 
                 if (row > first)
                 {
-                    merges.Add(Range(first, 1, row, 1));
+                    merges.Add(SheetWriter.Range(first, 1, row, 1));
                 }
             }
 
@@ -116,28 +116,5 @@ public static class SelfEvaluationXlsx
         _ => string.Join("；", actual.Values.Select(v => N(v.Value) + v.Unit)),
     };
 
-    private static string Range(int fromRow, int fromColumn, int toRow, int toColumn) =>
-        $"{SheetWriter.ColumnName(fromColumn)}{fromRow.ToString(CultureInfo.InvariantCulture)}:{SheetWriter.ColumnName(toColumn)}{toRow.ToString(CultureInfo.InvariantCulture)}";
-
     private static string N(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
-
-    /// <summary>0 plain, 1 title, 2 header, 3 wrapped text, 4 number 0.00, 5 percent 0.00%, 6 bold; all but 0 and 1 bordered.</summary>
-    private const string Styles = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-        <fonts count="3"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font><font><b/><sz val="16"/><name val="宋体"/></font></fonts>
-        <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE7E6E6"/></patternFill></fill></fills>
-        <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders>
-        <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-        <cellXfs count="7">
-        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
-        <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>
-        <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>
-        <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>
-        <xf numFmtId="2" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>
-        <xf numFmtId="10" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>
-        <xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>
-        </cellXfs>
-        </styleSheet>
-        """;
 }

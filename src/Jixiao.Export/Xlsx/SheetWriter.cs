@@ -191,6 +191,33 @@ internal sealed class SheetWriter : IDisposable
         _zip.Dispose();
     }
 
+    /// <summary>The reference of a range of cells, 1-based: (1, 1, 2, 3) → <c>A1:C2</c>.</summary>
+    public static string Range(int fromRow, int fromColumn, int toRow, int toColumn) =>
+        $"{ColumnName(fromColumn)}{Number(fromRow)}:{ColumnName(toColumn)}{Number(toRow)}";
+
+    /// <summary>
+    /// Styles of the official forms: 0 plain, 1 title (bold, larger, centred), 2 header (bold, grey,
+    /// bordered, centred), 3 wrapped text, 4 number 0.00, 5 percent 0.00%, 6 bold centred; 2–6 bordered.
+    /// </summary>
+    public const string FormStyles = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+        <fonts count="3"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font><font><b/><sz val="16"/><name val="宋体"/></font></fonts>
+        <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE7E6E6"/></patternFill></fill></fills>
+        <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders>
+        <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
+        <cellXfs count="7">
+        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
+        <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>
+        <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>
+        <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>
+        <xf numFmtId="2" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>
+        <xf numFmtId="10" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>
+        <xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>
+        </cellXfs>
+        </styleSheet>
+        """;
+
     /// <summary>The letters of a 1-based column number (1 → A, 27 → AA).</summary>
     public static string ColumnName(int column)
     {

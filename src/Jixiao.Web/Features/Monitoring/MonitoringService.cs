@@ -6,7 +6,6 @@ using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Review;
 using Jixiao.Domain.Scoring;
 using Jixiao.Domain.Targets;
-using Jixiao.Import.Tables;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Monitoring;
@@ -71,8 +70,8 @@ public sealed class MonitoringService(JixiaoDbContext db, TimeProvider time)
         }
 
         var errors = new List<string>();
-        var executed = Amount(input.ExecutedSoFar, "已执行预算", view.Unit, errors);
-        var projected = Amount(input.ProjectedExecution, "全年预计执行", view.Unit, errors);
+        var executed = FormAmounts.Parse(input.ExecutedSoFar, "已执行预算", view.Unit, errors);
+        var projected = FormAmounts.Parse(input.ProjectedExecution, "全年预计执行", view.Unit, errors);
         var entered = input.Progress.Where(p => new[] { p.SoFar, p.Projected, p.Cause, p.Note, p.Likelihood }.Any(v => !string.IsNullOrWhiteSpace(v))).ToList();
         var built = Build(view.Project, month, executed?.Fen, projected?.Fen, entered, errors);
         if (errors.Count > 0 || built is null)
@@ -156,19 +155,5 @@ public sealed class MonitoringService(JixiaoDbContext db, TimeProvider time)
 
         return errors.Count > 0 ? null : new MonitoringInput(month, executedFen is null ? null : new Money(executedFen.Value),
             projectedFen is null ? null : new Money(projectedFen.Value), progress);
-    }
-
-    private static Money? Amount(string? text, string label, AmountUnit unit, List<string> errors)
-    {
-        switch (AmountParser.Parse(text ?? "", unit, out var money))
-        {
-            case AmountParser.Outcome.None:
-                return null;
-            case AmountParser.Outcome.Amount:
-                return money;
-            default:
-                errors.Add($"{label}“{text}”不是金额，请填写数字，如 600.00。");
-                return null;
-        }
     }
 }

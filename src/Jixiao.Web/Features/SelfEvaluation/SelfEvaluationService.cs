@@ -5,7 +5,6 @@ using Jixiao.Domain.Documents;
 using Jixiao.Domain.Review;
 using Jixiao.Domain.Scoring;
 using Jixiao.Import.Actuals;
-using Jixiao.Import.Tables;
 using Jixiao.Web.Features.Documents;
 using Microsoft.EntityFrameworkCore;
 
@@ -69,8 +68,8 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, TimeProvider time)
         }
 
         var errors = new List<string>();
-        var executed = Amount(input.Executed, "全年执行数", view.Unit, errors);
-        var adjusted = Amount(input.AdjustedBudget, "全年预算数", view.Unit, errors);
+        var executed = FormAmounts.Parse(input.Executed, "全年执行数", view.Unit, errors);
+        var adjusted = FormAmounts.Parse(input.AdjustedBudget, "全年预算数", view.Unit, errors);
         var entered = input.Actuals.Where(a => !string.IsNullOrWhiteSpace(a.Actual) || !string.IsNullOrWhiteSpace(a.Percent) || !string.IsNullOrWhiteSpace(a.Note)).ToList();
         var actuals = Build(view.Project, executed?.Fen, adjusted?.Fen, entered, errors);
         if (errors.Count > 0 || actuals is null)
@@ -142,19 +141,5 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, TimeProvider time)
         }
 
         return errors.Count > 0 ? null : new ProjectActuals(executedFen is null ? null : new Money(executedFen.Value), adjustedFen is null ? null : new Money(adjustedFen.Value), indicators);
-    }
-
-    private static Money? Amount(string? text, string label, AmountUnit unit, List<string> errors)
-    {
-        switch (AmountParser.Parse(text ?? "", unit, out var money))
-        {
-            case AmountParser.Outcome.None:
-                return null;
-            case AmountParser.Outcome.Amount:
-                return money;
-            default:
-                errors.Add($"{label}“{text}”不是金额，请填写数字，如 1,250.30。");
-                return null;
-        }
     }
 }
