@@ -132,7 +132,7 @@ public static class Scorer
 
     private static IndicatorScore ScoreIndicator(Indicator indicator, IndicatorActual? actual, decimal points, ScoringSettings settings)
     {
-        var head = $"分值 {N(points)}；";
+        var head = $"分值 {N(Round(points))}；";
         var target = indicator.Target;
         IndicatorScore Make(decimal fraction, bool met, bool noteRequired, string explanation)
         {
@@ -152,7 +152,7 @@ public static class Scorer
             var range = settings.Range(band);
             var percent = actual.Percent ?? range.Default;
             return Make(percent / 100m, band == QualitativeBand.Achieved, band != QualitativeBand.Achieved,
-                $"定性指标{band.Chinese()}（{N(range.Min)}%–{N(range.Max)}%），按 {N(percent)}% 计：{N(points)} × {N(percent)}%");
+                $"定性指标{band.Chinese()}（{N(range.Min)}%–{N(range.Max)}%），按 {N(percent)}% 计：{N(Round(points))} × {N(percent)}%");
         }
 
         if (target.Kind != TargetKind.Quantitative)
