@@ -18,6 +18,12 @@ public static class DocumentMapping
     private static readonly Dictionary<string, Level1> Level1ByName = Enum.GetValues<Level1>().ToDictionary(l => l.JsonName(), StringComparer.Ordinal);
     private static readonly Dictionary<string, Level2> Level2ByName = Enum.GetValues<Level2>().ToDictionary(l => l.JsonName(), StringComparer.Ordinal);
 
+    /// <summary>The level 1 stored as <paramref name="jsonName"/> (<c>output</c>…).</summary>
+    public static bool TryLevel1(string jsonName, out Level1 level1) => Level1ByName.TryGetValue(jsonName, out level1);
+
+    /// <summary>The level 2 stored as <paramref name="jsonName"/> (<c>quantity</c>…).</summary>
+    public static bool TryLevel2(string jsonName, out Level2 level2) => Level2ByName.TryGetValue(jsonName, out level2);
+
     /// <summary>New records for <paramref name="document"/> (no ids yet), with the reader's diagnostics and the review's results.</summary>
     public static DocumentRecord ToRecord(TargetDocument document, UnitRecord unit, IEnumerable<Diagnostic> diagnostics, DocumentReview review, DateTimeOffset importedAt)
     {

@@ -291,7 +291,7 @@ public class BrowserBadUploadTests
         {
             "empty" => ("empty.txt", Array.Empty<byte>()),
             "pdf" => ("table.pdf", Encoding.ASCII.GetBytes("%PDF-1.7")),
-            "bomb" => ("bomb.xlsx", ZipBomb()),
+            "bomb" => ("bomb.xlsx", TestFiles.ZipBomb()),
             "over-limit" => ("big.txt", new byte[100 * 1024]),
             _ => ("huge.txt", new byte[3 * 1024 * 1024]),
         };
@@ -303,21 +303,5 @@ public class BrowserBadUploadTests
         Assert.DoesNotContain("服务器出错", await page.TitleAsync(), StringComparison.Ordinal);
         await page.GotoAsync("/");
         await browser.AssertHealthyAsync();
-    }
-
-    private static byte[] ZipBomb()
-    {
-        using var stream = new MemoryStream();
-        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
-            var zeros = new byte[1024 * 1024];
-            for (var i = 0; i < 64; i++)
-            {
-                entry.Write(zeros);
-            }
-        }
-
-        return stream.ToArray();
     }
 }

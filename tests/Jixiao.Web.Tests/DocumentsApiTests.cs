@@ -148,7 +148,7 @@ public class DocumentsApiTests
         {
             "empty" => ([], "empty.txt"),
             "pdf" => (Encoding.ASCII.GetBytes("%PDF-1.7 not a table"), "table.pdf"),
-            "bomb" => (ZipBomb(), "bomb.xlsx"),
+            "bomb" => (TestFiles.ZipBomb(), "bomb.xlsx"),
             "no-header" => (Encoding.UTF8.GetBytes("这是一段说明文字\n没有表头\n"), "notes.txt"),
             "binary" => (new byte[] { 0, 1, 2, 3, 0, 0, 255, 254, 0, 7 }, "data.txt"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
@@ -290,21 +290,5 @@ public class DocumentsApiTests
 
         Walk(node);
         return node.ToJsonString();
-    }
-
-    private static byte[] ZipBomb()
-    {
-        using var stream = new MemoryStream();
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            using var entry = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
-            var zeros = new byte[1024 * 1024];
-            for (var i = 0; i < 64; i++)
-            {
-                entry.Write(zeros);
-            }
-        }
-
-        return stream.ToArray();
     }
 }

@@ -171,8 +171,7 @@ public static class MonitoringCheck
                 value = projected[i];
             }
 
-            var lower = clause.Comparator is Comparator.LessOrEqual or Comparator.Less
-                || (clause.Comparator is Comparator.Equal or Comparator.Approximately && clause.Direction == Direction.Lower);
+            var lower = clause.IsLowerIsBetter();
             decimal shortfall;
             if (clause.Value == 0m)
             {

@@ -175,7 +175,7 @@ public static class Scorer
             var value = Match(clause, i, actual.Values);
             if (value is null)
             {
-                return Make(0m, false, true, $"没有与条件“{Describe(clause)}”对应的实际完成值，得 0 分");
+                return Make(0m, false, true, $"没有与条件“{clause.Describe()}”对应的实际完成值，得 0 分");
             }
 
             var (fraction, met, beaten, text) = Clause(clause, value.Value, settings);
@@ -211,9 +211,8 @@ public static class Scorer
     private static (decimal Fraction, bool Met, bool Beaten, string Text) Clause(TargetClause clause, decimal actual, ScoringSettings settings)
     {
         var target = clause.Value;
-        var lower = clause.Comparator is Comparator.LessOrEqual or Comparator.Less
-            || (clause.Comparator is Comparator.Equal or Comparator.Approximately && clause.Direction == Direction.Lower);
-        var stated = $"目标 {Describe(clause)}，实际 {N(actual)}{Unit(clause)}";
+        var lower = clause.IsLowerIsBetter();
+        var stated = $"目标 {clause.Describe()}，实际 {N(actual)}{Unit(clause)}";
         if (lower)
         {
             if (target == 0m)
@@ -242,9 +241,6 @@ public static class Scorer
         return (target <= 0m ? 0m : Math.Max(0m, actual / target), false, false,
             $"正向指标，{stated}，未达成：{N(actual)} / {N(target)} = {Percent(target <= 0m ? 0m : Math.Max(0m, actual / target))}");
     }
-
-    private static string Describe(TargetClause clause) =>
-        (clause.Period is null ? "" : "每" + clause.Period + " ") + clause.Comparator.Display() + " " + N(clause.Value) + Unit(clause);
 
     private static string Unit(TargetClause clause) => clause.Unit.Length > 0 ? " " + clause.Unit : "";
 

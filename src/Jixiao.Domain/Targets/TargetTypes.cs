@@ -130,6 +130,31 @@ public static class TargetNames
         QualitativeForm.Definition => "definition",
     };
 
+    /// <summary>
+    /// True when meeting the clause means staying at or under its value: <c>≤</c>, <c>&lt;</c>, or
+    /// <c>=</c>/<c>≈</c> on a lower-is-better indicator. Everything else is met at or above its value.
+    /// </summary>
+    public static bool IsLowerIsBetter(this TargetClause clause) =>
+        clause.Comparator is Comparator.LessOrEqual or Comparator.Less
+        || (clause.Comparator is Comparator.Equal or Comparator.Approximately && clause.Direction == Direction.Lower);
+
+    /// <summary>The clause as pages and explanations show it: <c>每年 ≥ 30 门</c>, <c>≤ 10 分钟</c>.</summary>
+    public static string Describe(this TargetClause clause) =>
+        (clause.Period is null ? "" : "每" + clause.Period + " ") + clause.Comparator.Display() + " "
+        + clause.Value.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture) + (clause.Unit.Length > 0 ? " " + clause.Unit : "");
+
+    /// <summary>
+    /// How a target reads, in Chinese: each clause with its direction (<c>≥ 95 %（正向）</c>, joined by
+    /// <c>；</c>), or the kind and form of a target without clauses (<c>定性（问句而非指标值）</c>).
+    /// </summary>
+    public static string Reading(this Target target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Kind == TargetKind.Quantitative
+            ? string.Join("；", target.Clauses.Select(c => c.Describe() + "（" + c.Direction.Chinese() + "）"))
+            : target.Kind.Chinese() + (target.Form is { } form ? "（" + form.Chinese() + "）" : "");
+    }
+
     /// <summary>Chinese label of the form.</summary>
     public static string Chinese(this QualitativeForm form) => form switch
     {

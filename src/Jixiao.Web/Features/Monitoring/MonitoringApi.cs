@@ -31,7 +31,7 @@ internal static class MonitoringApi
             return DocumentsApi.Problem(StatusCodes.Status400BadRequest, "月份有误", $"月份 {month} 不在 1 到 12 之间。");
         }
 
-        return await service.LoadAsync(id, month, cancellationToken) is { } view ? TypedResults.Ok(ToDto(view)) : NotFound(id);
+        return await service.LoadAsync(id, month, cancellationToken) is { } view ? TypedResults.Ok(ToDto(view)) : Projects.ProjectsApi.NotFound(id);
     }
 
     private static async Task<Results<Ok<MonitoringReportDto>, ValidationProblem, ProblemHttpResult>> Put(
@@ -43,7 +43,7 @@ internal static class MonitoringApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["progress"] = [.. errors] }, detail: "监控内容有误，未保存。", title: "内容有误");
         }
 
-        return view is null ? NotFound(id) : TypedResults.Ok(ToDto(view));
+        return view is null ? Projects.ProjectsApi.NotFound(id) : TypedResults.Ok(ToDto(view));
     }
 
     private static async Task<IResult> Export(int id, int month, MonitoringService service, CancellationToken cancellationToken)
@@ -69,7 +69,4 @@ internal static class MonitoringApi
         view.Result?.ExecutionRate is { } rate ? Math.Round(rate, 4) : null,
         Math.Round(view.Month / 12m, 4),
         [.. (view.Result?.Warnings ?? []).Select(w => new WarningDto(w.Light.ToString().ToLowerInvariant(), w.IndicatorSeq, w.Reason))]);
-
-    private static ProblemHttpResult NotFound(int id) =>
-        DocumentsApi.Problem(StatusCodes.Status404NotFound, "找不到该项目", $"没有第 {id} 号项目，可能已被删除。");
 }

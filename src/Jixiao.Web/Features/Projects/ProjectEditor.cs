@@ -4,7 +4,6 @@ using Jixiao.Domain.Amounts;
 using Jixiao.Domain.Diagnostics;
 using Jixiao.Domain.Documents;
 using Jixiao.Domain.Indicators;
-using Jixiao.Import.Tables;
 using Jixiao.Web.Features.Documents;
 using Microsoft.EntityFrameworkCore;
 
@@ -187,19 +186,14 @@ public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer)
 
     private static Money? Amount(string? text, string field, string label, AmountUnit unit, Dictionary<string, string[]> errors)
     {
-        switch (AmountParser.Parse(text ?? "", unit, out var money))
+        var messages = new List<string>();
+        var money = FormAmounts.Parse(text, label, unit, messages);
+        if (messages.Count > 0)
         {
-            case AmountParser.Outcome.None:
-                return null;
-            case AmountParser.Outcome.Amount:
-                return money;
-            case AmountParser.Outcome.TooPrecise:
-                errors[field] = [$"{label}“{text}”精度超过了分，或数额过大。"];
-                return null;
-            default:
-                errors[field] = [$"{label}“{text}”不是金额，请填写数字，如 1,600.00；没有这项资金请留空。"];
-                return null;
+            errors[field] = [.. messages];
         }
+
+        return money;
     }
 
     private static bool TryLevel1(string? text, out Level1 level1)
@@ -210,16 +204,7 @@ public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer)
             return false;
         }
 
-        foreach (var value in Enum.GetValues<Level1>())
-        {
-            if (value.JsonName() == text)
-            {
-                level1 = value;
-                return true;
-            }
-        }
-
-        return IndicatorVocabulary.TryFindLabel(text, out level1, out _);
+        return DocumentMapping.TryLevel1(text, out level1) || IndicatorVocabulary.TryFindLabel(text, out level1, out _);
     }
 
     private static bool TryLevel2(string text, Level1 level1, out Level2 level2)

@@ -166,14 +166,7 @@ internal static class ProjectsApi
     private static Ok<TargetPreviewDto> Parse([FromQuery] string? text, [FromQuery] string? name)
     {
         var target = TargetGrammar.Parse(text ?? "", name ?? "");
-        var reading = target.Kind switch
-        {
-            TargetKind.Quantitative => string.Join("；", target.Clauses.Select(c =>
-                (c.Period is null ? "" : "每" + c.Period + " ") + c.Comparator.Display() + " " + c.Value.ToString("0.######", CultureInfo.InvariantCulture)
-                + (c.Unit.Length > 0 ? " " + c.Unit : "") + "（" + c.Direction.Chinese() + "）")),
-            _ => target.Kind.Chinese() + (target.Form is { } form ? "（" + form.Chinese() + "）" : ""),
-        };
-        return TypedResults.Ok(new TargetPreviewDto(target.Kind.JsonName(), target.Form?.JsonName(), reading));
+        return TypedResults.Ok(new TargetPreviewDto(target.Kind.JsonName(), target.Form?.JsonName(), target.Reading()));
     }
 
     /// <summary>The project as the API serves it, null when there is none.</summary>
@@ -211,7 +204,8 @@ internal static class ProjectsApi
 
     private static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 
-    private static ProblemHttpResult NotFound(int id) =>
+    /// <summary>The answer for a project id that is not stored.</summary>
+    internal static ProblemHttpResult NotFound(int id) =>
         DocumentsApi.Problem(StatusCodes.Status404NotFound, "找不到该项目", $"没有第 {id} 号项目，可能已被删除。");
 }
 

@@ -21,7 +21,7 @@ internal static class SelfEvaluationApi
     }
 
     private static async Task<Results<Ok<SelfEvaluationDto>, ProblemHttpResult>> Get(int id, SelfEvaluationService service, CancellationToken cancellationToken) =>
-        await service.LoadAsync(id, cancellationToken) is { } view ? TypedResults.Ok(ToDto(view)) : NotFound(id);
+        await service.LoadAsync(id, cancellationToken) is { } view ? TypedResults.Ok(ToDto(view)) : Projects.ProjectsApi.NotFound(id);
 
     private static async Task<Results<Ok<SelfEvaluationDto>, ValidationProblem, ProblemHttpResult>> Put(
         int id, [FromBody] SelfEvaluationInput input, SelfEvaluationService service, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ internal static class SelfEvaluationApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["actuals"] = [.. errors] }, detail: "实绩有误，未保存。", title: "内容有误");
         }
 
-        return view is null ? NotFound(id) : TypedResults.Ok(ToDto(view));
+        return view is null ? Projects.ProjectsApi.NotFound(id) : TypedResults.Ok(ToDto(view));
     }
 
     private static async Task<IResult> Export(int id, SelfEvaluationService service, CancellationToken cancellationToken)
@@ -54,7 +54,4 @@ internal static class SelfEvaluationApi
         view.Stored?.AdjustedFen is { } adjusted ? new Domain.Amounts.Money(adjusted).Format(view.Unit) : null,
         [.. (view.Stored?.Actuals ?? []).OrderBy(a => a.Seq).Select(a => new ActualInput(a.Seq, a.Actual, a.Percent, a.Note))],
         view.Score is null ? null : ScoreReport.ToDto([view.Score]).Projects[0]);
-
-    private static ProblemHttpResult NotFound(int id) =>
-        DocumentsApi.Problem(StatusCodes.Status404NotFound, "找不到该项目", $"没有第 {id} 号项目，可能已被删除。");
 }

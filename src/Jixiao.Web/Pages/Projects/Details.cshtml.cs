@@ -1,5 +1,6 @@
 using Jixiao.Data;
 using Jixiao.Data.Records;
+using Jixiao.Domain.Indicators;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -42,32 +43,11 @@ public sealed class DetailsModel(JixiaoDbContext db) : PageModel
         return Page();
     }
 
-    public static string Level1(string level) => level switch
-    {
-        "output" => "产出",
-        "benefit" => "效益",
-        "satisfaction" => "满意度",
-        "cost" => "成本",
-        _ => level,
-    };
+    /// <summary>产出, 效益… for a stored level 1.</summary>
+    public static string Level1(string level) => DocumentMapping.TryLevel1(level, out var value) ? value.Chinese() : level;
 
-    public static string Level2(string? level) => level switch
-    {
-        null => "",
-        "quantity" => "数量",
-        "quality" => "质量",
-        "timeliness" => "时效",
-        "cost" => "成本",
-        "economic" => "经济效益",
-        "social" => "社会效益",
-        "ecological" => "生态效益",
-        "sustainability" => "可持续影响",
-        "satisfaction" => "服务对象满意度",
-        "economicCost" => "经济成本",
-        "socialCost" => "社会成本",
-        "ecoCost" => "生态环境成本",
-        _ => level,
-    };
+    /// <summary>数量, 质量… for a stored level 2, blank for none.</summary>
+    public static string Level2(string? level) => level is null ? "" : DocumentMapping.TryLevel2(level, out var value) ? value.Chinese() : level;
 
     public static string Direction(string? direction) => direction switch
     {
