@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Diagnostics;
 using Jixiao.Web.Features.Monitoring;
 using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Features.SelfEvaluation;
+using Jixiao.Web.Features.Users;
+using Jixiao.Web.Features.Workflow;
 using Jixiao.Web.Infrastructure;
+using Jixiao.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddJixiaoDatabase(builder.Configuration, builder.Environment);
@@ -13,6 +16,10 @@ builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddScoped<ProjectEditor>();
 builder.Services.AddScoped<SelfEvaluationService>();
 builder.Services.AddScoped<MonitoringService>();
+builder.Services.AddScoped<DocumentWorkflow>();
+builder.Services.AddScoped<ReportWorkflow>();
+builder.Services.AddScoped<AccountService>();
+builder.Services.AddJixiaoSecurity(builder.Configuration);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ChineseProblems.Fill);
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
@@ -28,6 +35,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = maxUpload + (1024 * 1024));
 
 var app = builder.Build();
+app.UseSecurityHeaders();
 
 // The API answers errors with ProblemDetails; pages with a Chinese error page. Neither shows a stack trace.
 // A request the server refuses while reading it (too large, malformed) keeps its own status code.
@@ -67,15 +75,21 @@ app.Use(async (context, next) =>
 });
 
 // Routing after the error handlers, so that a re-executed /error request is routed afresh.
+// Every endpoint declares its Access; AccessMiddleware refuses one that does not and checks the role.
 app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseMiddleware<AccessMiddleware>();
 app.UseAntiforgery();
-app.MapOpenApi();
+app.MapOpenApi().RequireAccess(Access.Read);
 app.MapRazorPages();
-app.MapGet("/healthz", () => TypedResults.Ok("ok")).WithTags("Health").WithSummary("服务是否在运行");
+app.MapGet("/healthz", () => TypedResults.Ok("ok")).RequireAccess(Access.Anonymous).WithTags("Health").WithSummary("服务是否在运行");
 app.MapDocumentsApi();
 app.MapProjectsApi();
 app.MapSelfEvaluationApi();
 app.MapMonitoringApi();
+app.MapWorkflowApi();
+app.MapAccountsApi();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

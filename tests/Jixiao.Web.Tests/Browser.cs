@@ -25,8 +25,11 @@ internal sealed class Browser : IAsyncDisposable
     /// <summary>Responses of 500 or more, and dialogs opened by the page (a script that ran).</summary>
     public List<string> Problems { get; } = [];
 
-    /// <summary>Starts Chromium, or skips the test saying why when it is not installed.</summary>
-    public static async Task<Browser> StartAsync(Uri baseAddress)
+    /// <summary>
+    /// Starts Chromium, or skips the test saying why when it is not installed, and signs in as
+    /// <paramref name="user"/> (the administrator unless told; nobody when null).
+    /// </summary>
+    public static async Task<Browser> StartAsync(Uri baseAddress, string? user = "admin", string? password = null)
     {
         if (!File.Exists(Chromium))
         {
@@ -55,7 +58,29 @@ internal sealed class Browser : IAsyncDisposable
             session.Problems.Add("dialog: " + dialog.Message);
             _ = dialog.DismissAsync();
         };
+        if (user is not null)
+        {
+            await session.SignInAsync(user, password ?? (user == "admin" ? JixiaoApp.AdminPassword : JixiaoApp.UserPassword));
+        }
+
         return session;
+    }
+
+    /// <summary>Signs in through the sign-in page and checks that it worked.</summary>
+    public async Task SignInAsync(string user, string password)
+    {
+        await Page.GotoAsync("/account/login");
+        await Page.FillAsync("#user", user);
+        await Page.FillAsync("#password", password);
+        await Page.ClickAsync("#login");
+        await Page.WaitForSelectorAsync("#who");
+    }
+
+    /// <summary>Signs out through the header's button.</summary>
+    public async Task SignOutAsync()
+    {
+        await Page.ClickAsync("#sign-out");
+        await Page.WaitForURLAsync("**/account/login");
     }
 
     /// <summary>Fails when the current page is the server-error page or anything went wrong so far.</summary>

@@ -15,14 +15,23 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
 {
     public const string PostgresVariable = "JIXIAO_TEST_POSTGRES";
 
+    /// <summary>The first administrator's password in tests (set through <c>Jixiao:AdminPassword</c>, so no change is forced).</summary>
+    public const string AdminPassword = "admin-test-2026";
+
+    /// <summary>The password of the accounts <see cref="AddUserAsync"/> makes.</summary>
+    public const string UserPassword = "user-test-2026";
+
     private readonly string _provider;
     private readonly string _connectionString;
     private readonly string? _sqliteFile;
     private readonly bool _loadSample;
     private readonly long _maxUploadBytes;
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private string? _adminToken;
 
-    private JixiaoApp(string provider, string connectionString, string? sqliteFile, bool loadSample, long maxUploadBytes)
+    private JixiaoApp(string provider, string connectionString, string? sqliteFile, bool loadSample, long maxUploadBytes, IReadOnlyDictionary<string, string>? settings)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         _provider = provider;
         _connectionString = connectionString;
         _sqliteFile = sqliteFile;
@@ -35,7 +44,7 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
     public static TheoryData<string> Providers() => ["sqlite", "postgres"];
 
     /// <summary>Starts the app on <paramref name="provider"/>, or skips the test with the reason when that database is not available.</summary>
-    public static JixiaoApp Start(string provider, bool loadSample = false, long maxUploadBytes = 2 * 1024 * 1024, string? sqliteFile = null)
+    public static JixiaoApp Start(string provider, bool loadSample = false, long maxUploadBytes = 2 * 1024 * 1024, string? sqliteFile = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         JixiaoApp app;
         if (provider == "postgres")
@@ -46,25 +55,73 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
                 Assert.Skip($"{PostgresVariable} is not set: no PostgreSQL server was started for the tests (./test.sh starts one when run as root with PostgreSQL 15 installed).");
             }
 
-            app = new JixiaoApp("Postgres", $"{server};Database=jixiao_test_{Guid.NewGuid():N}", null, loadSample, maxUploadBytes);
+            app = new JixiaoApp("Postgres", $"{server};Database=jixiao_test_{Guid.NewGuid():N}", null, loadSample, maxUploadBytes, settings);
         }
         else
         {
             // A file the caller names outlives this app (to start a second one on it); the caller deletes it.
             var file = sqliteFile ?? Path.Combine(Path.GetTempPath(), $"jixiao-test-{Guid.NewGuid():N}.db");
-            app = new JixiaoApp("Sqlite", $"Data Source={file};Pooling=False", sqliteFile is null ? file : null, loadSample, maxUploadBytes);
+            app = new JixiaoApp("Sqlite", $"Data Source={file};Pooling=False", sqliteFile is null ? file : null, loadSample, maxUploadBytes, settings);
         }
 
         app.StartServer();
         return app;
     }
 
-    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+    /// <summary>A client acting as the administrator, with a personal access token.</summary>
+    public HttpClient Client()
+    {
+        _adminToken ??= TokenFor("admin");
+        return ClientWithToken(_adminToken);
+    }
 
-    /// <summary>Runs <paramref name="query"/> against the app's database directly.</summary>
+    /// <summary>A client that has not signed in.</summary>
+    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+
+    /// <summary>A client calling the API with <paramref name="token"/>.</summary>
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = AnonymousClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Makes a personal access token for <paramref name="userName"/> directly in the database.</summary>
+    public string TokenFor(string userName)
+    {
+        var (token, hash, prefix) = Security.TokenAuthentication.NewToken();
+        QueryAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == userName);
+            db.AccessTokens.Add(new Data.Records.AccessTokenRecord { UserId = user.Id, Name = "test", Hash = hash, Prefix = prefix, CreatedAt = DateTimeOffset.UtcNow });
+            return await db.SaveChangesAsync();
+        }).GetAwaiter().GetResult();
+        return token;
+    }
+
+    /// <summary>Adds a unit-tree node (and its parent chain must exist already); returns its id.</summary>
+    public Task<int> AddUnitAsync(string name, string kind, int? parentId) => QueryAsync(async db =>
+    {
+        var node = new Data.Records.UnitRecord { Name = name, Kind = kind, ParentId = parentId };
+        db.Units.Add(node);
+        await db.SaveChangesAsync();
+        return node.Id;
+    });
+
+    /// <summary>Adds an account with <see cref="UserPassword"/> (no change forced) and returns it.</summary>
+    public async Task AddUserAsync(string userName, string role, params int[] unitIds)
+    {
+        using var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Security.CurrentUser>().ActAsSystem();
+        await Data.Accounts.CreateAsync(scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Records.JixiaoUser>>(),
+            scope.ServiceProvider.GetRequiredService<JixiaoDbContext>(), userName, userName, role, unitIds, DateTimeOffset.UtcNow, UserPassword, mustChangePassword: false);
+    }
+
+    /// <summary>Runs <paramref name="query"/> against the app's database directly, seeing every unit.</summary>
     public async Task<T> QueryAsync<T>(Func<JixiaoDbContext, Task<T>> query)
     {
         using var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Security.CurrentUser>().ActAsSystem();
         return await query(scope.ServiceProvider.GetRequiredService<JixiaoDbContext>());
     }
 
@@ -74,6 +131,15 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Jixiao", _connectionString);
         builder.UseSetting("Jixiao:LoadSample", _loadSample ? "true" : "false");
         builder.UseSetting("Jixiao:MaxUploadBytes", _maxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Jixiao:AdminPassword", AdminPassword);
+
+        // Tests upload and sign in far more often than people do; the attack tests set the real limits.
+        builder.UseSetting("Jixiao:RateLimit:LoginPerMinute", "1000");
+        builder.UseSetting("Jixiao:RateLimit:UploadsPerMinute", "1000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

@@ -10,6 +10,8 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<UnitRecord>
     {
         builder.ToTable("units");
         builder.HasIndex(u => u.Name).IsUnique();
+        builder.Property(u => u.Kind).HasMaxLength(16);
+        builder.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -20,9 +22,10 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<DocumentR
         builder.ToTable("documents");
         builder.HasOne(d => d.Unit).WithMany(u => u.Documents).HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.UnitId, d.Title, d.Year });
+        builder.Property(d => d.Status).HasMaxLength(16);
         builder.Property(d => d.Score).HasPrecision(5, 1);
         builder.HasMany(d => d.Projects).WithOne(p => p.Document).HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasMany(d => d.Findings).WithOne().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(d => d.Findings).WithOne(f => f.Document).HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Diagnostics).WithOne().HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -90,7 +93,7 @@ internal sealed class SelfEvaluationConfiguration : IEntityTypeConfiguration<Sel
     {
         builder.ToTable("self_evaluations");
         builder.HasIndex(s => s.ProjectId).IsUnique();
-        builder.HasOne<ProjectRecord>().WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(s => s.Project).WithMany().HasForeignKey(s => s.ProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(s => s.Score).HasPrecision(6, 2);
         builder.HasMany(s => s.Actuals).WithOne().HasForeignKey(a => a.SelfEvaluationId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -123,5 +126,58 @@ internal sealed class ProgressConfiguration : IEntityTypeConfiguration<ProgressR
     {
         builder.ToTable("indicator_progress");
         builder.HasIndex(p => new { p.ReportId, p.Seq }).IsUnique();
+    }
+}
+
+internal sealed class UserScopeConfiguration : IEntityTypeConfiguration<UserScopeRecord>
+{
+    public void Configure(EntityTypeBuilder<UserScopeRecord> builder)
+    {
+        builder.ToTable("user_scopes");
+        builder.HasKey(s => new { s.UserId, s.UnitId });
+        builder.HasOne<JixiaoUser>().WithMany(u => u.Scopes).HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(s => s.Unit).WithMany().HasForeignKey(s => s.UnitId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<AccessTokenRecord>
+{
+    public void Configure(EntityTypeBuilder<AccessTokenRecord> builder)
+    {
+        builder.ToTable("access_tokens");
+        builder.HasIndex(t => t.Hash).IsUnique();
+        builder.HasIndex(t => t.UserId);
+        builder.HasOne<JixiaoUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DocumentVersionConfiguration : IEntityTypeConfiguration<DocumentVersionRecord>
+{
+    public void Configure(EntityTypeBuilder<DocumentVersionRecord> builder)
+    {
+        builder.ToTable("document_versions");
+        builder.HasIndex(v => new { v.DocumentId, v.Number }).IsUnique();
+        builder.HasOne(v => v.Document).WithMany().HasForeignKey(v => v.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CommentConfiguration : IEntityTypeConfiguration<CommentRecord>
+{
+    public void Configure(EntityTypeBuilder<CommentRecord> builder)
+    {
+        builder.ToTable("review_comments");
+        builder.HasIndex(c => new { c.DocumentId, c.ProjectId });
+        builder.HasOne(c => c.Document).WithMany().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditRecord>
+{
+    public void Configure(EntityTypeBuilder<AuditRecord> builder)
+    {
+        builder.ToTable("audit_trail");
+        builder.HasIndex(a => new { a.ProjectId, a.Id });
+        builder.HasIndex(a => new { a.DocumentId, a.Id });
+        builder.HasIndex(a => a.At);
     }
 }

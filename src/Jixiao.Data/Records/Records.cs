@@ -5,8 +5,16 @@ public sealed class UnitRecord
 {
     public int Id { get; set; }
 
-    /// <summary>单位名称 as printed.</summary>
+    /// <summary>单位名称 as printed (or the region's or department's name).</summary>
     public required string Name { get; set; }
+
+    /// <summary><c>region</c>, <c>department</c> or <c>unit</c>: the tree is region → department → unit.</summary>
+    public string Kind { get; set; } = UnitKinds.Unit;
+
+    /// <summary>The department of a unit, the region of a department; null at the top.</summary>
+    public int? ParentId { get; set; }
+
+    public UnitRecord? Parent { get; set; }
 
     public List<DocumentRecord> Documents { get; set; } = [];
 }
@@ -56,11 +64,27 @@ public sealed class DocumentRecord
 
     public int InfoCount { get; set; }
 
+    /// <summary>Workflow state: <c>draft</c>, <c>submitted</c>, <c>returned</c> or <c>approved</c>.</summary>
+    public string Status { get; set; } = "draft";
+
+    /// <summary>1 for the table as first approved; each 调整 adds one.</summary>
+    public int VersionNumber { get; set; } = 1;
+
     public List<ProjectRecord> Projects { get; set; } = [];
 
     public List<FindingRecord> Findings { get; set; } = [];
 
     public List<DiagnosticRecord> Diagnostics { get; set; } = [];
+}
+
+/// <summary>The three kinds of node in the unit tree.</summary>
+public static class UnitKinds
+{
+    public const string Region = "region";
+
+    public const string Department = "department";
+
+    public const string Unit = "unit";
 }
 
 /// <summary>A stored project row. <see cref="Version"/> is the optimistic concurrency token (ETag).</summary>
@@ -170,6 +194,8 @@ public sealed class FindingRecord
 
     public int DocumentId { get; set; }
 
+    public DocumentRecord? Document { get; set; }
+
     /// <summary>The project, null for a finding about the unit.</summary>
     public int? ProjectId { get; set; }
 
@@ -211,6 +237,11 @@ public sealed class SelfEvaluationRecord
     public int Id { get; set; }
 
     public int ProjectId { get; set; }
+
+    public ProjectRecord? Project { get; set; }
+
+    /// <summary>Workflow state of the report: <c>draft</c>, <c>submitted</c>, <c>returned</c> or <c>approved</c>.</summary>
+    public string Status { get; set; } = "draft";
 
     /// <summary>全年执行数 in fen, null until entered.</summary>
     public long? ExecutedFen { get; set; }
@@ -258,6 +289,9 @@ public sealed class MonitoringReportRecord
 
     /// <summary>The last month of the cumulative window, 1–12.</summary>
     public int Month { get; set; }
+
+    /// <summary>Workflow state of the report: <c>draft</c>, <c>submitted</c>, <c>returned</c> or <c>approved</c>.</summary>
+    public string Status { get; set; } = "draft";
 
     public long? ExecutedFen { get; set; }
 

@@ -1,7 +1,9 @@
 using Jixiao.Data;
 using Jixiao.Data.Postgres;
 using Jixiao.Data.Sqlite;
+using Jixiao.Data.Records;
 using Jixiao.Web.Features.Documents;
+using Jixiao.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Infrastructure;
@@ -49,8 +51,10 @@ internal static class Database
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
         var db = scope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
         await db.Database.MigrateAsync();
+        await SecuritySetup.EnsureAdministratorAsync(scope.ServiceProvider, app.Configuration, app.Logger);
         if (!app.Configuration.GetValue("Jixiao:LoadSample", true) || await db.Documents.AnyAsync())
         {
             return;
@@ -72,5 +76,20 @@ internal static class Database
             var outcome = await importer.ImportAsync(await File.ReadAllBytesAsync(sample), Path.GetFileName(sample), DuplicateChoice.Ask, CancellationToken.None);
             app.Logger.LogInformation("Loaded the bundled sample {Sample} as document {Id}.", Path.GetFileName(sample), outcome.DocumentId);
         }
+
+        await PlaceSampleUnitsAsync(db);
+    }
+
+    /// <summary>Files the sample's unit under an example region and department, so the unit tree has something to show.</summary>
+    private static async Task PlaceSampleUnitsAsync(JixiaoDbContext db)
+    {
+        var region = db.Units.Add(new UnitRecord { Name = "青溪市（示例）", Kind = UnitKinds.Region }).Entity;
+        var department = db.Units.Add(new UnitRecord { Name = "青溪市教育局（示例）", Kind = UnitKinds.Department, Parent = region }).Entity;
+        foreach (var unit in await db.Units.Where(u => u.Kind == UnitKinds.Unit && u.ParentId == null).ToListAsync())
+        {
+            unit.Parent = department;
+        }
+
+        await db.SaveChangesAsync();
     }
 }

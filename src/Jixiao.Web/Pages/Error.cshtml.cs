@@ -1,3 +1,4 @@
+using Jixiao.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -5,6 +6,7 @@ namespace Jixiao.Web.Pages;
 
 /// <summary>The page shown for a missing page or a server error: a Chinese message, never a stack trace.</summary>
 [IgnoreAntiforgeryToken]
+[Access(Access.Anonymous)]
 public sealed class ErrorModel(IConfiguration configuration) : PageModel
 {
     public string Title { get; private set; } = "出错了";

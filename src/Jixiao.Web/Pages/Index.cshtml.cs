@@ -1,3 +1,4 @@
+using Jixiao.Web.Security;
 using Jixiao.Data;
 using Jixiao.Domain.Amounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Pages;
 
 /// <summary>The home page: what is stored, funds by source, findings by severity.</summary>
+[Access(Access.Read)]
 public sealed class IndexModel(JixiaoDbContext db) : PageModel
 {
     public int Documents { get; private set; }

@@ -1,3 +1,4 @@
+using Jixiao.Web.Security;
 using Jixiao.Data;
 using Jixiao.Web.Features.Projects;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Pages;
 
 /// <summary>Search across every stored project and indicator, with the API's filters, paged.</summary>
+[Access(Access.Read)]
 public sealed class SearchModel(JixiaoDbContext db) : PageModel
 {
     public const int PageSize = 50;

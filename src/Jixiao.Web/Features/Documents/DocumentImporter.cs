@@ -3,6 +3,7 @@ using Jixiao.Data.Records;
 using Jixiao.Domain.Documents;
 using Jixiao.Domain.Review;
 using Jixiao.Import;
+using Jixiao.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Documents;
@@ -28,13 +29,16 @@ public sealed record ImportOutcome(int? DocumentId, ReadResult Read, int? Duplic
 {
     /// <summary>The stored document, when there is one.</summary>
     public DocumentRecord? Record { get; init; }
+
+    /// <summary>Why the user may not store this table (another unit's, or a duplicate that can no longer be replaced), in Chinese.</summary>
+    public string? Refusal { get; init; }
 }
 
 /// <summary>
 /// Reads an uploaded table, reviews it together with the unit's other stored tables (so a target lowered
 /// since last year is found), and stores document, review and diagnostics in one transaction.
 /// </summary>
-public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, IConfiguration configuration)
+public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, IConfiguration configuration, CurrentUser user, AuditLog audit)
 {
     /// <summary>The reader limits for uploads: the configured size, the reader's defaults otherwise.</summary>
     public ReadOptions Options { get; } = new() { MaxFileBytes = configuration.GetValue("Jixiao:MaxUploadBytes", 20L * 1024 * 1024) };
@@ -48,10 +52,25 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, ICon
             return new ImportOutcome(null, read, null);
         }
 
+        var (unit, refusal) = await UnitForAsync(document.Unit.Name, cancellationToken);
+        if (refusal is not null)
+        {
+            return new ImportOutcome(null, read, null) { Refusal = refusal };
+        }
+
         var existing = await FindDuplicateAsync(document, cancellationToken);
         if (existing is not null && duplicate == DuplicateChoice.Ask)
         {
             return new ImportOutcome(null, read, existing);
+        }
+
+        if (existing is not null && duplicate == DuplicateChoice.Replace
+            && await db.Documents.Where(d => d.Id == existing).Select(d => d.Status).FirstAsync(cancellationToken) is var state && !user.May(WorkAction.Delete, state))
+        {
+            return new ImportOutcome(null, read, null)
+            {
+                Refusal = $"已保存的第 {existing} 号表为「{WorkState.Chinese(state)}」，不能替换。已批复的表请用「调整」修改；已送审的表请等待审核。",
+            };
         }
 
         var review = await ReviewWithUnitAsync(document, existing is not null && duplicate == DuplicateChoice.Replace ? existing : null, cancellationToken);
@@ -62,12 +81,38 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, ICon
             await db.Documents.Where(d => d.Id == existing).ExecuteDeleteAsync(cancellationToken);
         }
 
-        var unit = await db.Units.FirstOrDefaultAsync(u => u.Name == document.Unit.Name, cancellationToken)
-            ?? db.Units.Add(new UnitRecord { Name = document.Unit.Name }).Entity;
+        unit ??= db.Units.Add(new UnitRecord { Name = document.Unit.Name }).Entity;
         var record = DocumentMapping.ToRecord(document, unit, read.Diagnostics, review, time.GetUtcNow());
         var id = await DocumentStore.AddAsync(db, record, cancellationToken);
+        audit.Change(existing is not null && duplicate == DuplicateChoice.Replace ? "document.replace" : "document.import",
+            $"导入「{fileName}」：{document.Projects.Count} 个项目、{document.IndicatorCount} 个指标"
+            + (existing is not null && duplicate == DuplicateChoice.Replace ? $"，替换第 {existing} 号表" : ""),
+            record.UnitId, id);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ImportOutcome(id, read, null) { Record = record };
+    }
+
+    /// <summary>
+    /// The stored unit a table is filed under, by the 单位名称 it prints. An administrator (or the system)
+    /// may file any unit, and a unit not yet in the tree is added at its top; anyone else only a unit
+    /// assigned to them. Null unit and no refusal: a new unit is to be added.
+    /// </summary>
+    private async Task<(UnitRecord? Unit, string? Refusal)> UnitForAsync(string name, CancellationToken cancellationToken)
+    {
+        var unit = await db.Units.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.Name == name, cancellationToken);
+        if (user.AllUnits)
+        {
+            return unit is null || unit.Kind == UnitKinds.Unit ? (unit, null) : (null, $"「{name}」在单位树中是{Accounts.KindName(unit.Kind)}，不是预算单位，未保存。");
+        }
+
+        if (unit is not null && unit.Kind == UnitKinds.Unit && user.Sees(unit.Id) && WorkflowRules.RoleMay(user.Role, WorkAction.Edit))
+        {
+            return (unit, null);
+        }
+
+        var own = await db.Units.Where(u => u.Kind == UnitKinds.Unit).Select(u => u.Name).ToListAsync(cancellationToken);
+        return (null, $"表中的单位「{name}」不是您负责填报的单位" + (own.Count > 0 ? $"（您负责：{string.Join("、", own)}）" : "") + "，未保存。");
     }
 
     /// <summary>The stored document of the same unit, title and year, null when there is none.</summary>

@@ -8,6 +8,8 @@ using Jixiao.Export.Documents;
 using Jixiao.Export.Review;
 using Jixiao.Import;
 using Jixiao.Import.Json;
+using Jixiao.Web.Features.Workflow;
+using Jixiao.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -31,14 +33,14 @@ internal static class DocumentsApi
     public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/documents").WithTags("Documents");
-        group.MapPost("/", Upload).DisableAntiforgery()
+        group.MapPost("/", Upload).DisableAntiforgery().RequireAccess(Access.Import).RequireRateLimiting(SecuritySetup.UploadPolicy)
             .WithSummary("上传绩效目标表（multipart 字段 file），读取、审核并保存")
             .Accepts<IFormFile>("multipart/form-data");
-        group.MapGet("/", List).WithSummary("已保存的绩效目标表");
-        group.MapGet("/{id:int}", Get).WithSummary("一张表：与命令行 JSON 相同的结构，另加 id");
-        group.MapGet("/{id:int}/review", Review).WithSummary("审核结果：与 jixiao review --format json 相同的结构");
-        group.MapGet("/{id:int}/export", Export).WithSummary("导出：format=xlsx（公开发布的表样）、csv 或 json");
-        group.MapDelete("/{id:int}", Delete).WithSummary("删除一张表及其审核结果");
+        group.MapGet("/", List).RequireAccess(Access.Read).WithSummary("已保存的绩效目标表");
+        group.MapGet("/{id:int}", Get).RequireAccess(Access.Read).WithSummary("一张表：与命令行 JSON 相同的结构，另加 id");
+        group.MapGet("/{id:int}/review", Review).RequireAccess(Access.Read).WithSummary("审核结果：与 jixiao review --format json 相同的结构");
+        group.MapGet("/{id:int}/export", Export).RequireAccess(Access.Read).WithSummary("导出：format=xlsx（公开发布的表样）、csv 或 json");
+        group.MapDelete("/{id:int}", Delete).RequireAccess(Access.Delete).WithSummary("删除一张表及其审核结果");
         return routes;
     }
 
@@ -90,6 +92,10 @@ internal static class DocumentsApi
         }
 
         var outcome = await importer.ImportAsync(content, Path.GetFileName(file.FileName), choice.Value, cancellationToken);
+        if (outcome.Refusal is { } refusal)
+        {
+            return Problem(StatusCodes.Status403Forbidden, "不能保存该表", refusal);
+        }
         if (outcome.DuplicateOf is { } existing)
         {
             return Problem(StatusCodes.Status409Conflict, "已有同一单位、同一标题和年度的表",
@@ -174,10 +180,23 @@ internal static class DocumentsApi
         }
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(int id, JixiaoDbContext db, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(int id, JixiaoDbContext db, DocumentWorkflow flow, AuditLog audit, CancellationToken cancellationToken)
     {
-        var deleted = await db.Documents.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
-        return deleted == 0 ? NotFound(id) : TypedResults.NoContent();
+        switch (await flow.CheckAsync(id, WorkAction.Delete, cancellationToken))
+        {
+            case { Status: StepStatus.NotFound }:
+                return NotFound(id);
+            case { } refused:
+                return Problem(StatusCodes.Status403Forbidden, "不允许删除", refused.Message);
+        }
+
+        var document = await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.UnitId, d.Title, d.FileName, Projects = d.Projects.Count }).FirstAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Documents.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
+        audit.Change("document.delete", $"删除第 {id} 号表「{document.Title}」（{document.FileName}，{document.Projects} 个项目）", document.UnitId, id, before: document);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
     }
 
     private static async Task<DocumentRecord?> LoadAsync(JixiaoDbContext db, int id, CancellationToken cancellationToken) =>

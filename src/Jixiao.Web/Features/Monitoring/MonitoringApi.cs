@@ -1,5 +1,7 @@
 using Jixiao.Domain.Monitoring;
 using Jixiao.Web.Features.Documents;
+using Jixiao.Web.Features.Workflow;
+using Jixiao.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,9 +20,9 @@ internal static class MonitoringApi
     public static IEndpointRouteBuilder MapMonitoringApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/projects/{id:int}/monitoring/{month:int}").WithTags("Monitoring");
-        group.MapGet("/", Get).WithSummary("项目 1~N 月的绩效运行监控：已填写的进度、预警灯和原因");
-        group.MapPut("/", Put).DisableAntiforgery().WithSummary("保存项目 1~N 月的绩效运行监控并预警；有误时逐项说明，不保存");
-        group.MapGet("/export", Export).WithSummary("导出项目支出绩效运行监控表（xlsx）");
+        group.MapGet("/", Get).RequireAccess(Access.Read).WithSummary("项目 1~N 月的绩效运行监控：已填写的进度、预警灯和原因");
+        group.MapPut("/", Put).DisableAntiforgery().RequireAccess(Access.Edit).WithSummary("保存项目 1~N 月的绩效运行监控并预警；有误时逐项说明，不保存");
+        group.MapGet("/export", Export).RequireAccess(Access.Read).WithSummary("导出项目支出绩效运行监控表（xlsx）");
         return routes;
     }
 
@@ -37,7 +39,17 @@ internal static class MonitoringApi
     private static async Task<Results<Ok<MonitoringReportDto>, ValidationProblem, ProblemHttpResult>> Put(
         int id, int month, [FromBody] MonitoringReportInput input, MonitoringService service, CancellationToken cancellationToken)
     {
-        var (view, errors) = await service.SaveAsync(id, month, input, cancellationToken);
+        IReadOnlyList<string> errors;
+        MonitoringView? view;
+        try
+        {
+            (view, errors) = await service.SaveAsync(id, month, input, cancellationToken);
+        }
+        catch (WorkflowRefusedException refused)
+        {
+            return DocumentsApi.Problem(StatusCodes.Status403Forbidden, "不允许修改", refused.Message);
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["progress"] = [.. errors] }, detail: "监控内容有误，未保存。", title: "内容有误");

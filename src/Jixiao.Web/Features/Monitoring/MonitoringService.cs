@@ -6,6 +6,8 @@ using Jixiao.Domain.Monitoring;
 using Jixiao.Domain.Review;
 using Jixiao.Domain.Scoring;
 using Jixiao.Domain.Targets;
+using Jixiao.Web.Features.Workflow;
+using Jixiao.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Monitoring;
@@ -24,8 +26,17 @@ public sealed record MonitoringView(ProjectRecord Record, Project Project, Amoun
 /// checked as entered (amounts, projected values against their targets' units, causes and likelihoods from
 /// the fixed lists), stored in one transaction and lit green, yellow or red under the rules file's thresholds.
 /// </summary>
-public sealed class MonitoringService(JixiaoDbContext db, TimeProvider time)
+public sealed class MonitoringService(JixiaoDbContext db, TimeProvider time, ReportWorkflow reports, AuditLog audit)
 {
+    /// <summary>Throws <see cref="WorkflowRefusedException"/> when the report's state or the user's role does not allow a change.</summary>
+    private async Task RefuseUnlessEditableAsync(int projectId, int? month, CancellationToken cancellationToken)
+    {
+        if (await reports.CheckEditAsync(projectId, month, cancellationToken) is { } refused)
+        {
+            throw new WorkflowRefusedException(refused.Message);
+        }
+    }
+
     private static readonly string[] Causes = [.. Enum.GetValues<DeviationCause>().Select(c => c.Chinese())];
     private static readonly string[] Likelihoods = [.. Enum.GetValues<Likelihood>().Select(l => l.Chinese())];
 
@@ -69,6 +80,8 @@ public sealed class MonitoringService(JixiaoDbContext db, TimeProvider time)
             return (null, []);
         }
 
+        await RefuseUnlessEditableAsync(projectId, month, cancellationToken);
+
         var errors = new List<string>();
         var executed = FormAmounts.Parse(input.ExecutedSoFar, "已执行预算", view.Unit, errors);
         var projected = FormAmounts.Parse(input.ProjectedExecution, "全年预计执行", view.Unit, errors);
@@ -99,6 +112,8 @@ public sealed class MonitoringService(JixiaoDbContext db, TimeProvider time)
             Seq = p.Seq, SoFar = (p.SoFar ?? "").Trim(), Projected = (p.Projected ?? "").Trim(), Cause = (p.Cause ?? "").Trim(),
             Note = (p.Note ?? "").Trim(), Likelihood = (p.Likelihood ?? "").Trim(),
         }));
+        audit.Change("monitoring.save", $"保存 1~{month}月绩效运行监控：{record.Light}", view.Record.Document!.UnitId, view.Record.DocumentId, projectId,
+            after: new { input.ExecutedSoFar, input.ProjectedExecution, Progress = entered });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await LoadAsync(projectId, month, cancellationToken), []);

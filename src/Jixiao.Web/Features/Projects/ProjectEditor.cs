@@ -5,6 +5,8 @@ using Jixiao.Domain.Diagnostics;
 using Jixiao.Domain.Documents;
 using Jixiao.Domain.Indicators;
 using Jixiao.Web.Features.Documents;
+using Jixiao.Web.Features.Workflow;
+using Jixiao.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Projects;
@@ -31,6 +33,9 @@ public abstract record EditOutcome
     /// <summary>The submission has errors (field → Chinese message); nothing was written.</summary>
     public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : EditOutcome;
 
+    /// <summary>The table's state or the user's role does not allow editing (Chinese reason); nothing was written.</summary>
+    public sealed record Refused(string Message) : EditOutcome;
+
     /// <summary>Saved, reviewed again; the project's new version.</summary>
     public sealed record Saved(int Version) : EditOutcome;
 }
@@ -41,7 +46,7 @@ public abstract record EditOutcome
 /// overwritten. The document is reviewed again in the same transaction, so findings and scores always
 /// describe what is stored.
 /// </summary>
-public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer)
+public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer, CurrentUser user, AuditLog audit)
 {
     /// <summary>Limits on what one project may hold.</summary>
     public const int MaxIndicators = 200;
@@ -59,6 +64,11 @@ public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer)
             return new EditOutcome.NotFound();
         }
 
+        if (!user.May(WorkAction.Edit, project.Document!.Status))
+        {
+            return new EditOutcome.Refused(WorkflowRules.Refusal(user.Role, project.Document.Status, WorkAction.Edit));
+        }
+
         if (project.Version != basedOnVersion)
         {
             return new EditOutcome.Stale(project.Version);
@@ -72,6 +82,7 @@ public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer)
             return new EditOutcome.Invalid(errors);
         }
 
+        var before = TargetsSnapshot.Of(project);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -84,6 +95,11 @@ public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer)
             project.Version++;
             db.Indicators.RemoveRange(project.Indicators);
             project.Indicators = [.. domain.Indicators.Select((indicator, i) => DocumentMapping.ToRecord(indicator, i))];
+            var after = TargetsSnapshot.Of(project);
+            var changes = TargetDiff.Compare(new TargetsSnapshot(0, [before]), new TargetsSnapshot(0, [after]));
+            audit.Change("project.edit", $"修改项目「{project.Name}」（第 {project.Version} 次保存）："
+                + (changes.Count == 0 ? "内容未变" : string.Join("；", changes.Take(20).Select(c => $"{c.What} {c.Before ?? "（无）"} → {c.After ?? "（删除）"}"))),
+                project.Document.UnitId, project.DocumentId, project.Id, before, after);
             await db.SaveChangesAsync(cancellationToken);
             await ReviewAgainAsync(project.DocumentId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -5,6 +5,7 @@ using Jixiao.Domain.Amounts;
 using Jixiao.Domain.Targets;
 using Jixiao.Import.Json;
 using Jixiao.Web.Features.Documents;
+using Jixiao.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -34,10 +35,10 @@ internal static class ProjectsApi
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/projects").WithTags("Projects");
-        group.MapGet("/", Search).WithSummary("按项目名称、目标、指标名称或指标值中的文字查找项目，可按单位、一级指标、审核级别、金额范围筛选，分页");
-        group.MapGet("/{id:int}", Get).WithSummary("一个项目：资金、目标、指标（含 id）、审核发现；ETag 为版本号");
-        group.MapPut("/{id:int}", Put).DisableAntiforgery().WithSummary("修改项目（资金、目标、指标的增删改和排序）；须带 If-Match，版本已变时返回 412");
-        routes.MapGet("/api/targets/parse", Parse).WithTags("Targets").WithSummary("解析一个指标值，供编辑时即时显示");
+        group.MapGet("/", Search).RequireAccess(Access.Read).WithSummary("按项目名称、目标、指标名称或指标值中的文字查找项目，可按单位、一级指标、审核级别、金额范围筛选，分页");
+        group.MapGet("/{id:int}", Get).RequireAccess(Access.Read).WithSummary("一个项目：资金、目标、指标（含 id）、审核发现；ETag 为版本号");
+        group.MapPut("/{id:int}", Put).DisableAntiforgery().RequireAccess(Access.Edit).WithSummary("修改项目（资金、目标、指标的增删改和排序）；须带 If-Match，版本已变时返回 412");
+        routes.MapGet("/api/targets/parse", Parse).RequireAccess(Access.Read).WithTags("Targets").WithSummary("解析一个指标值，供编辑时即时显示");
         return routes;
     }
 
@@ -154,6 +155,8 @@ internal static class ProjectsApi
                 return DocumentsApi.Problem(StatusCodes.Status412PreconditionFailed, "项目已被他人修改",
                     $"读取之后此项目已被修改（当前版本 {stale.CurrentVersion}），本次修改未保存。请重新读取后再修改。",
                     new Dictionary<string, object?> { ["currentVersion"] = stale.CurrentVersion });
+            case EditOutcome.Refused refused:
+                return DocumentsApi.Problem(StatusCodes.Status403Forbidden, "不允许修改", refused.Message);
             case EditOutcome.Invalid invalid:
                 return TypedResults.ValidationProblem(invalid.Errors, detail: "提交的内容有误，未保存。", title: "内容有误");
             default:

@@ -1,5 +1,7 @@
 using Jixiao.Export.Scoring;
 using Jixiao.Web.Features.Documents;
+using Jixiao.Web.Features.Workflow;
+using Jixiao.Web.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,9 +16,9 @@ internal static class SelfEvaluationApi
     public static IEndpointRouteBuilder MapSelfEvaluationApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/projects/{id:int}/self-evaluation").WithTags("SelfEvaluation");
-        group.MapGet("/", Get).WithSummary("项目的绩效自评：已填写的实绩和得分");
-        group.MapPut("/", Put).DisableAntiforgery().WithSummary("保存项目的绩效自评（全年执行数、各指标实际完成值、偏差说明）并计分；有误时逐项说明，不保存");
-        group.MapGet("/export", Export).WithSummary("导出项目支出绩效自评表（xlsx）");
+        group.MapGet("/", Get).RequireAccess(Access.Read).WithSummary("项目的绩效自评：已填写的实绩和得分");
+        group.MapPut("/", Put).DisableAntiforgery().RequireAccess(Access.Edit).WithSummary("保存项目的绩效自评（全年执行数、各指标实际完成值、偏差说明）并计分；有误时逐项说明，不保存");
+        group.MapGet("/export", Export).RequireAccess(Access.Read).WithSummary("导出项目支出绩效自评表（xlsx）");
         return routes;
     }
 
@@ -26,7 +28,17 @@ internal static class SelfEvaluationApi
     private static async Task<Results<Ok<SelfEvaluationDto>, ValidationProblem, ProblemHttpResult>> Put(
         int id, [FromBody] SelfEvaluationInput input, SelfEvaluationService service, CancellationToken cancellationToken)
     {
-        var (view, errors) = await service.SaveAsync(id, input, cancellationToken);
+        IReadOnlyList<string> errors;
+        SelfEvaluationView? view;
+        try
+        {
+            (view, errors) = await service.SaveAsync(id, input, cancellationToken);
+        }
+        catch (WorkflowRefusedException refused)
+        {
+            return DocumentsApi.Problem(StatusCodes.Status403Forbidden, "不允许修改", refused.Message);
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["actuals"] = [.. errors] }, detail: "实绩有误，未保存。", title: "内容有误");

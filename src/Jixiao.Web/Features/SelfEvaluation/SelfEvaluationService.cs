@@ -6,6 +6,8 @@ using Jixiao.Domain.Review;
 using Jixiao.Domain.Scoring;
 using Jixiao.Import.Actuals;
 using Jixiao.Web.Features.Documents;
+using Jixiao.Web.Features.Workflow;
+using Jixiao.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.SelfEvaluation;
@@ -31,8 +33,17 @@ public sealed record SelfEvaluationView(ProjectRecord Record, Project Project, A
 /// targets (the same checks as the actuals file), stored in one transaction, scored under the national
 /// scoring rules. Actuals are kept by the indicator's sequence number.
 /// </summary>
-public sealed class SelfEvaluationService(JixiaoDbContext db, TimeProvider time)
+public sealed class SelfEvaluationService(JixiaoDbContext db, TimeProvider time, ReportWorkflow reports, AuditLog audit)
 {
+    /// <summary>Throws <see cref="WorkflowRefusedException"/> when the report's state or the user's role does not allow a change.</summary>
+    private async Task RefuseUnlessEditableAsync(int projectId, int? month, CancellationToken cancellationToken)
+    {
+        if (await reports.CheckEditAsync(projectId, month, cancellationToken) is { } refused)
+        {
+            throw new WorkflowRefusedException(refused.Message);
+        }
+    }
+
     private static ScoringSettings Settings => ReviewSettings.National.Scoring;
 
     public async Task<SelfEvaluationView?> LoadAsync(int projectId, CancellationToken cancellationToken)
@@ -66,6 +77,8 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, TimeProvider time)
         {
             return (null, []);
         }
+
+        await RefuseUnlessEditableAsync(projectId, null, cancellationToken);
 
         var errors = new List<string>();
         var executed = FormAmounts.Parse(input.Executed, "全年执行数", view.Unit, errors);
@@ -102,6 +115,8 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, TimeProvider time)
         {
             Seq = a.Seq, Actual = (a.Actual ?? "").Trim(), Percent = (a.Percent ?? "").Trim(), Note = (a.Note ?? "").Trim(),
         }));
+        audit.Change("self-evaluation.save", $"保存绩效自评：得分 {score.Score:0.00}，{score.Grade.Chinese()}", view.Record.Document!.UnitId, view.Record.DocumentId, projectId,
+            after: new { input.Executed, input.AdjustedBudget, Actuals = entered });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await LoadAsync(projectId, cancellationToken), []);

@@ -1,3 +1,4 @@
+using Jixiao.Web.Security;
 using Jixiao.Data;
 using Jixiao.Web.Features.Documents;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Pages.Documents;
 
 /// <summary>The stored tables, newest first.</summary>
+[Access(Access.Read)]
 public sealed class IndexModel(JixiaoDbContext db) : PageModel
 {
     public const int PageSize = 50;

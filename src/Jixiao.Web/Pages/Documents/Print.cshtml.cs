@@ -1,3 +1,4 @@
+using Jixiao.Web.Security;
 using Jixiao.Data;
 using Jixiao.Domain.Documents;
 using Jixiao.Web.Features.Documents;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jixiao.Web.Pages.Documents;
 
 /// <summary>The table in the published layout, for printing on A4 landscape.</summary>
+[Access(Access.Read)]
 public sealed class PrintModel(JixiaoDbContext db) : PageModel
 {
     public TargetDocument Document { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using Jixiao.Web.Security;
 using Jixiao.Domain.Documents;
 using Jixiao.Domain.Review;
 using Jixiao.Import;
@@ -11,6 +12,7 @@ namespace Jixiao.Web.Pages.Import;
 /// Import with preview: upload a table, see what was read (projects, indicators, parsed targets), the
 /// reader's diagnostics and the review's findings, then confirm to store it in one transaction.
 /// </summary>
+[Access(Access.Import)]
 public sealed class IndexModel(DocumentImporter importer, PendingUploads pending) : PageModel
 {
     /// <summary>A problem to show instead of a preview.</summary>

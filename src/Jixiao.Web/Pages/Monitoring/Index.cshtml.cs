@@ -1,3 +1,4 @@
+using Jixiao.Web.Security;
 using Jixiao.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Pages.Monitoring;
 
 /// <summary>The monitoring overview: each project's latest report, red first, then yellow, then green.</summary>
+[Access(Access.Read)]
 public sealed class IndexModel(JixiaoDbContext db) : PageModel
 {
     public IReadOnlyList<Row> Rows { get; private set; } = [];

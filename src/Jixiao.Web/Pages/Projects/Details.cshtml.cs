@@ -1,4 +1,6 @@
+using Jixiao.Web.Security;
 using Jixiao.Data;
+using Jixiao.Web.Features.Workflow;
 using Jixiao.Data.Records;
 using Jixiao.Domain.Indicators;
 using Microsoft.AspNetCore.Mvc;
@@ -8,13 +10,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Jixiao.Web.Pages.Projects;
 
 /// <summary>One project: funding, goal, the indicator table with parsed targets, each finding beside what it concerns.</summary>
-public sealed class DetailsModel(JixiaoDbContext db) : PageModel
+[Access(Access.Read)]
+public sealed class DetailsModel(JixiaoDbContext db, CurrentUser user) : PageModel
 {
     public ProjectRecord Project { get; private set; } = null!;
 
     public DocumentRecord Document { get; private set; } = null!;
 
     public IReadOnlyList<IndicatorRecord> Indicators { get; private set; } = [];
+
+    /// <summary>Review comments on this project and its indicators.</summary>
+    public IReadOnlyList<CommentRecord> Comments { get; private set; } = [];
+
+    /// <summary>True when the signed-in user may edit the project now.</summary>
+    public bool CanEdit { get; private set; }
 
     /// <summary>Findings about the project as a whole.</summary>
     public IReadOnlyList<FindingRecord> ProjectFindings { get; private set; } = [];
@@ -36,6 +45,8 @@ public sealed class DetailsModel(JixiaoDbContext db) : PageModel
 
         Project = project;
         Document = project.Document!;
+        CanEdit = user.May(WorkAction.Edit, Document.Status);
+        Comments = await db.Comments.AsNoTracking().Where(c => c.ProjectId == id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
         Indicators = [.. project.Indicators.OrderBy(i => i.Position)];
         var findings = project.Findings.OrderBy(f => f.Id).ToList();
         ProjectFindings = [.. findings.Where(f => f.IndicatorSeq is null)];

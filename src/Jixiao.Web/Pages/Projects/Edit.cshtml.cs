@@ -1,6 +1,8 @@
+using Jixiao.Web.Security;
 using System.Globalization;
 using Jixiao.Data;
 using Jixiao.Web.Features.Projects;
+using Jixiao.Web.Features.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,7 +13,8 @@ namespace Jixiao.Web.Pages.Projects;
 /// 顺序 numbers). The target is parsed as the user types (with JavaScript) and on save; the review runs
 /// again on save. A save based on an older version than the stored one is refused with a message.
 /// </summary>
-public sealed class EditModel(JixiaoDbContext db, ProjectEditor editor) : PageModel
+[Access(Access.Edit)]
+public sealed class EditModel(JixiaoDbContext db, ProjectEditor editor, DocumentWorkflow flow) : PageModel
 {
     /// <summary>Blank rows offered for new indicators.</summary>
     public const int NewRows = 3;
@@ -34,6 +37,12 @@ public sealed class EditModel(JixiaoDbContext db, ProjectEditor editor) : PageMo
             return NotFound();
         }
 
+        // A table that is submitted or approved is not offered for editing at all.
+        if (await flow.CheckAsync(Project.DocumentId, WorkAction.Edit, cancellationToken) is not null)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         Form = ProjectForm.From(Project);
         return Page();
     }
@@ -50,6 +59,8 @@ public sealed class EditModel(JixiaoDbContext db, ProjectEditor editor) : PageMo
         {
             case EditOutcome.Saved:
                 return Redirect($"/projects/{id}");
+            case EditOutcome.Refused:
+                return StatusCode(StatusCodes.Status403Forbidden);
             case EditOutcome.Stale stale:
                 Problem = $"在你编辑期间，此项目已被他人修改并保存（当前版本 {stale.CurrentVersion}），你的修改没有保存，以免覆盖对方的修改。请记下你的改动，重新打开编辑页后再改。";
                 return Page();

@@ -1,3 +1,4 @@
+using Jixiao.Web.Security;
 using Jixiao.Web.Features.Monitoring;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jixiao.Web.Pages.Projects;
 
 /// <summary>The 项目支出绩效运行监控表 of a project and window for printing (A4 landscape).</summary>
+[Access(Access.Read)]
 public sealed class MonitoringPrintModel(MonitoringService service) : PageModel
 {
     public MonitoringView View { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using Jixiao.Web.Security;
 using Jixiao.Web.Features.SelfEvaluation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Jixiao.Web.Pages.Projects;
 
 /// <summary>The 项目支出绩效自评表 of a project for printing (A4 landscape).</summary>
+[Access(Access.Read)]
 public sealed class SelfEvaluationPrintModel(SelfEvaluationService service) : PageModel
 {
     public SelfEvaluationView View { get; private set; } = null!;

@@ -1,0 +1,178 @@
+using Jixiao.Data;
+using Jixiao.Data.Records;
+using Jixiao.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Workflow;
+
+/// <summary>How a workflow step ended: done, not found (or not visible), refused, or invalid input.</summary>
+public enum StepStatus
+{
+    Done,
+    NotFound,
+    Refused,
+    Invalid,
+}
+
+/// <summary>The outcome of a workflow step, with a Chinese message when it did not happen.</summary>
+public sealed record StepOutcome(StepStatus Status, string Message, string? State = null)
+{
+    public static StepOutcome Done(string state) => new(StepStatus.Done, "", state);
+
+    public static StepOutcome NotFound(string message) => new(StepStatus.NotFound, message);
+
+    public static StepOutcome Refused(string message) => new(StepStatus.Refused, message);
+
+    public static StepOutcome Invalid(string message) => new(StepStatus.Invalid, message);
+}
+
+/// <summary>A reviewer's comment on the document (no project), a project, or one indicator (project and seq).</summary>
+public sealed record CommentInput(int? ProjectId, int? IndicatorSeq, string Text);
+
+/// <summary>
+/// Moves a document-year through 草稿 → 已送审 → 已退回 / 已批复 and 调整, as the <see cref="Workflow"/>
+/// table allows; records each step in the audit trail and keeps each approved version's targets.
+/// </summary>
+public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, AuditLog audit, TimeProvider time)
+{
+    public const int MaxCommentLength = 2000;
+
+    public Task<StepOutcome> SubmitAsync(int id, CancellationToken cancellationToken) =>
+        StepAsync(id, WorkAction.Submit, [], cancellationToken);
+
+    public Task<StepOutcome> ApproveAsync(int id, string? comment, CancellationToken cancellationToken) =>
+        StepAsync(id, WorkAction.Approve, string.IsNullOrWhiteSpace(comment) ? [] : [new CommentInput(null, null, comment)], cancellationToken);
+
+    /// <summary>Returns the table with at least one comment (on the table, a project or an indicator).</summary>
+    public Task<StepOutcome> ReturnAsync(int id, IReadOnlyList<CommentInput> comments, CancellationToken cancellationToken) =>
+        StepAsync(id, WorkAction.Return, comments, cancellationToken);
+
+    public Task<StepOutcome> AdjustAsync(int id, CancellationToken cancellationToken) =>
+        StepAsync(id, WorkAction.Adjust, [], cancellationToken);
+
+    /// <summary>Checks that <paramref name="action"/> is allowed on document <paramref name="id"/> now; null when it is.</summary>
+    public async Task<StepOutcome?> CheckAsync(int id, WorkAction action, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.Status }).FirstOrDefaultAsync(cancellationToken);
+        if (document is null)
+        {
+            return StepOutcome.NotFound($"没有第 {id} 号绩效目标表，可能已被删除。");
+        }
+
+        return user.May(action, document.Status) ? null : StepOutcome.Refused(WorkflowRules.Refusal(user.Role, document.Status, action));
+    }
+
+    private async Task<StepOutcome> StepAsync(int id, WorkAction action, IReadOnlyList<CommentInput> comments, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is null)
+        {
+            return StepOutcome.NotFound($"没有第 {id} 号绩效目标表，可能已被删除。");
+        }
+
+        if (!user.May(action, document.Status))
+        {
+            return StepOutcome.Refused(WorkflowRules.Refusal(user.Role, document.Status, action));
+        }
+
+        var records = new List<CommentRecord>();
+        if (await ValidateCommentsAsync(document, action, comments, records, cancellationToken) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var before = document.Status;
+        var now = time.GetUtcNow();
+        document.Status = WorkflowRules.Next(before, action);
+        if (action == WorkAction.Approve)
+        {
+            var full = await db.Documents.AsNoTracking().AsSplitQuery().Include(d => d.Projects).ThenInclude(p => p.Indicators)
+                .FirstAsync(d => d.Id == id, cancellationToken);
+            db.DocumentVersions.Add(new DocumentVersionRecord
+            {
+                DocumentId = id,
+                Number = document.VersionNumber,
+                Json = TargetsSnapshot.Of(full).ToJson(),
+                ApprovedAt = now,
+                ApprovedBy = user.DisplayName,
+            });
+        }
+        else if (action == WorkAction.Adjust)
+        {
+            document.VersionNumber++;
+        }
+
+        db.Comments.AddRange(records);
+        var summary = $"{WorkflowRules.Chinese(action)}：「{WorkState.Chinese(before)}」→「{WorkState.Chinese(document.Status)}」，第 {document.VersionNumber} 版"
+            + (records.Count > 0 ? $"；意见 {records.Count} 条：" + string.Join("；", records.Select(c => c.Text)) : "");
+        audit.Change("document." + action.ToString().ToLowerInvariant(), summary, document.UnitId, id, null, WorkState.Chinese(before), WorkState.Chinese(document.Status));
+        await db.SaveChangesAsync(cancellationToken);
+        return StepOutcome.Done(document.Status);
+    }
+
+    private async Task<StepOutcome?> ValidateCommentsAsync(DocumentRecord document, WorkAction action, IReadOnlyList<CommentInput> comments, List<CommentRecord> records, CancellationToken cancellationToken)
+    {
+        var useful = comments.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList();
+        if (action == WorkAction.Return && useful.Count == 0)
+        {
+            return StepOutcome.Invalid("退回时请写明意见（对整张表、某个项目或某个指标）。");
+        }
+
+        foreach (var comment in useful)
+        {
+            if (comment.Text.Length > MaxCommentLength)
+            {
+                return StepOutcome.Invalid($"每条意见不超过 {MaxCommentLength} 字。");
+            }
+
+            if (comment.IndicatorSeq is not null && comment.ProjectId is null)
+            {
+                return StepOutcome.Invalid("对指标的意见须同时指明项目。");
+            }
+
+            if (comment.ProjectId is { } projectId)
+            {
+                var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId && p.DocumentId == document.Id)
+                    .Select(p => new { Seqs = p.Indicators.Select(i => i.Seq).ToList() }).FirstOrDefaultAsync(cancellationToken);
+                if (project is null)
+                {
+                    return StepOutcome.Invalid($"第 {projectId} 号项目不在这张表中。");
+                }
+
+                if (comment.IndicatorSeq is { } seq && !project.Seqs.Contains(seq))
+                {
+                    return StepOutcome.Invalid($"该项目没有序号为 {seq} 的指标。");
+                }
+            }
+
+            records.Add(new CommentRecord
+            {
+                DocumentId = document.Id,
+                ProjectId = comment.ProjectId,
+                IndicatorSeq = comment.IndicatorSeq,
+                Subject = "targets",
+                Version = document.VersionNumber,
+                Text = comment.Text.Trim(),
+                AuthorId = user.Id ?? "",
+                AuthorName = user.DisplayName,
+                At = time.GetUtcNow(),
+            });
+        }
+
+        return null;
+    }
+
+    /// <summary>The targets of version <paramref name="number"/>: the approved snapshot, or the current targets for the version being worked on.</summary>
+    public async Task<TargetsSnapshot?> VersionAsync(int id, int number, CancellationToken cancellationToken)
+    {
+        var stored = await db.DocumentVersions.AsNoTracking().FirstOrDefaultAsync(v => v.DocumentId == id && v.Number == number, cancellationToken);
+        if (stored is not null)
+        {
+            return TargetsSnapshot.FromJson(stored.Json);
+        }
+
+        var current = await db.Documents.AsNoTracking().AsSplitQuery().Include(d => d.Projects).ThenInclude(p => p.Indicators)
+            .FirstOrDefaultAsync(d => d.Id == id && d.VersionNumber == number, cancellationToken);
+        return current is null ? null : TargetsSnapshot.Of(current);
+    }
+}

@@ -1,0 +1,158 @@
+using Jixiao.Data;
+using Jixiao.Web.Features.Documents;
+using Jixiao.Web.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Features.Workflow;
+
+/// <summary>The body of a 退回: comments on the table, its projects or indicators.</summary>
+public sealed record ReturnRequest(IReadOnlyList<CommentInput>? Comments, string? Comment);
+
+/// <summary>An optional comment with a 批复, or the comment of a report's 退回.</summary>
+public sealed record CommentRequest(string? Comment);
+
+/// <summary>A document's state after a step.</summary>
+public sealed record StateDto(string State, string StateName);
+
+/// <summary>An approved version, or the one being worked on (no approval yet).</summary>
+public sealed record VersionDto(int Number, DateTimeOffset? ApprovedAt, string? ApprovedBy, bool Current);
+
+/// <summary>A stored comment.</summary>
+public sealed record CommentDto(int Id, int? ProjectId, int? IndicatorSeq, string Subject, int Version, string Text, string Author, DateTimeOffset At);
+
+/// <summary>One line of a project's or document's history.</summary>
+public sealed record HistoryDto(long Id, DateTimeOffset At, string Action, string User, string Address, string Summary, string? Before, string? After);
+
+/// <summary>The workflow API: 送审, 退回, 批复, 调整 of a table and of reports; versions, differences, comments, history.</summary>
+internal static class WorkflowApi
+{
+    public static IEndpointRouteBuilder MapWorkflowApi(this IEndpointRouteBuilder routes)
+    {
+        var documents = routes.MapGroup("/api/documents/{id:int}").WithTags("Workflow");
+        documents.MapPost("/submit", (int id, DocumentWorkflow flow, CancellationToken ct) => Answer(flow.SubmitAsync(id, ct)))
+            .RequireAccess(Access.Submit).WithSummary("送审（草稿或已退回的表）");
+        documents.MapPost("/return", (int id, ReturnRequest body, DocumentWorkflow flow, CancellationToken ct) =>
+                Answer(flow.ReturnAsync(id, [.. body.Comments ?? [], .. string.IsNullOrWhiteSpace(body.Comment) ? Array.Empty<CommentInput>() : [new CommentInput(null, null, body.Comment)]], ct)))
+            .RequireAccess(Access.Review).WithSummary("退回（须有意见：对整张表、项目或指标）");
+        documents.MapPost("/approve", (int id, CommentRequest? body, DocumentWorkflow flow, CancellationToken ct) => Answer(flow.ApproveAsync(id, body?.Comment, ct)))
+            .RequireAccess(Access.Review).WithSummary("批复；保存该版本的目标");
+        documents.MapPost("/adjust", (int id, DocumentWorkflow flow, CancellationToken ct) => Answer(flow.AdjustAsync(id, ct)))
+            .RequireAccess(Access.Adjust).WithSummary("调整已批复的表：生成新版本（草稿），须重新送审批复");
+        documents.MapGet("/versions", Versions).RequireAccess(Access.Read).WithSummary("各版本：已批复的和正在修改的");
+        documents.MapGet("/diff", Diff).RequireAccess(Access.Read).WithSummary("两个版本之间目标的差异（from、to 为版本号）");
+        documents.MapGet("/comments", Comments).RequireAccess(Access.Read).WithSummary("审核意见");
+        documents.MapGet("/history", DocumentHistory).RequireAccess(Access.Read).WithSummary("表的变更记录：谁、何时、做了什么、之前→之后、来自哪个地址");
+
+        routes.MapGet("/api/projects/{id:int}/history", ProjectHistory).WithTags("Workflow").RequireAccess(Access.Read)
+            .WithSummary("项目的变更记录（含所在表的送审、退回、批复、调整）");
+
+        foreach (var (prefix, monthly) in new[] { ("/api/projects/{id:int}/self-evaluation", false), ("/api/projects/{id:int}/monitoring/{month:int}", true) })
+        {
+            var group = routes.MapGroup(prefix).WithTags(monthly ? "Monitoring" : "SelfEvaluation");
+            var name = monthly ? "绩效运行监控" : "绩效自评";
+            group.MapPost("/submit", (HttpContext http, int id, ReportWorkflow flow, CancellationToken ct) =>
+                    Answer(flow.StepAsync(id, Month(http), WorkAction.Submit, null, ct)))
+                .RequireAccess(Access.Submit).WithSummary($"{name}送审");
+            group.MapPost("/return", (HttpContext http, int id, CommentRequest body, ReportWorkflow flow, CancellationToken ct) =>
+                    Answer(flow.StepAsync(id, Month(http), WorkAction.Return, body.Comment, ct)))
+                .RequireAccess(Access.Review).WithSummary($"{name}退回（须有意见）");
+            group.MapPost("/approve", (HttpContext http, int id, CommentRequest? body, ReportWorkflow flow, CancellationToken ct) =>
+                    Answer(flow.StepAsync(id, Month(http), WorkAction.Approve, body?.Comment, ct)))
+                .RequireAccess(Access.Review).WithSummary($"{name}批复");
+        }
+
+        return routes;
+    }
+
+    private static int? Month(HttpContext http) =>
+        http.Request.RouteValues.TryGetValue("month", out var value) && int.TryParse(value?.ToString(), out var month) ? month : null;
+
+    /// <summary>A step's outcome as the API answers it.</summary>
+    internal static async Task<Results<Ok<StateDto>, ProblemHttpResult>> Answer(Task<StepOutcome> step)
+    {
+        var outcome = await step;
+        return outcome.Status switch
+        {
+            StepStatus.Done => TypedResults.Ok(new StateDto(outcome.State!, WorkState.Chinese(outcome.State!))),
+            StepStatus.NotFound => DocumentsApi.Problem(StatusCodes.Status404NotFound, "找不到", outcome.Message),
+            StepStatus.Refused => DocumentsApi.Problem(StatusCodes.Status403Forbidden, "不允许该操作", outcome.Message),
+            _ => DocumentsApi.Problem(StatusCodes.Status400BadRequest, "请求有误", outcome.Message),
+        };
+    }
+
+    private static async Task<Results<Ok<List<VersionDto>>, ProblemHttpResult>> Versions(int id, JixiaoDbContext db, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.VersionNumber, d.Status }).FirstOrDefaultAsync(cancellationToken);
+        if (document is null)
+        {
+            return NotFound(id);
+        }
+
+        var versions = await db.DocumentVersions.AsNoTracking().Where(v => v.DocumentId == id).OrderBy(v => v.Number)
+            .Select(v => new VersionDto(v.Number, v.ApprovedAt, v.ApprovedBy, false)).ToListAsync(cancellationToken);
+        if (document.Status != WorkState.Approved)
+        {
+            versions.Add(new VersionDto(document.VersionNumber, null, null, true));
+        }
+        else
+        {
+            versions[^1] = versions[^1] with { Current = true };
+        }
+
+        return TypedResults.Ok(versions);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TargetChange>>, ProblemHttpResult>> Diff(int id, int from, int to, DocumentWorkflow flow, CancellationToken cancellationToken)
+    {
+        var before = await flow.VersionAsync(id, from, cancellationToken);
+        var after = await flow.VersionAsync(id, to, cancellationToken);
+        return before is null || after is null
+            ? DocumentsApi.Problem(StatusCodes.Status404NotFound, "找不到该版本", $"第 {id} 号表没有第 {(before is null ? from : to)} 版。")
+            : TypedResults.Ok(TargetDiff.Compare(before, after));
+    }
+
+    private static async Task<Results<Ok<List<CommentDto>>, ProblemHttpResult>> Comments(int id, JixiaoDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Documents.AnyAsync(d => d.Id == id, cancellationToken))
+        {
+            return NotFound(id);
+        }
+
+        return TypedResults.Ok(await db.Comments.AsNoTracking().Where(c => c.DocumentId == id).OrderBy(c => c.Id)
+            .Select(c => new CommentDto(c.Id, c.ProjectId, c.IndicatorSeq, c.Subject, c.Version, c.Text, c.AuthorName, c.At)).ToListAsync(cancellationToken));
+    }
+
+    private static async Task<Results<Ok<List<HistoryDto>>, ProblemHttpResult>> DocumentHistory(int id, JixiaoDbContext db, CancellationToken cancellationToken)
+    {
+        if (!await db.Documents.AnyAsync(d => d.Id == id, cancellationToken))
+        {
+            return NotFound(id);
+        }
+
+        return TypedResults.Ok(await History(db.Audit.Where(a => a.DocumentId == id && a.Kind == "change"), cancellationToken));
+    }
+
+    private static async Task<Results<Ok<List<HistoryDto>>, ProblemHttpResult>> ProjectHistory(int id, JixiaoDbContext db, CancellationToken cancellationToken)
+    {
+        var documentId = await db.Projects.Where(p => p.Id == id).Select(p => (int?)p.DocumentId).FirstOrDefaultAsync(cancellationToken);
+        if (documentId is null)
+        {
+            return DocumentsApi.Problem(StatusCodes.Status404NotFound, "找不到该项目", $"没有第 {id} 号项目，可能已被删除。");
+        }
+
+        return TypedResults.Ok(await History(ProjectHistoryQuery(db, id, documentId.Value), cancellationToken));
+    }
+
+    /// <summary>A project's own changes and its document's steps (which carry no project).</summary>
+    internal static IQueryable<Data.Records.AuditRecord> ProjectHistoryQuery(JixiaoDbContext db, int projectId, int documentId) =>
+        db.Audit.Where(a => a.Kind == "change" && (a.ProjectId == projectId || (a.DocumentId == documentId && a.ProjectId == null)));
+
+    internal static Task<List<HistoryDto>> History(IQueryable<Data.Records.AuditRecord> query, CancellationToken cancellationToken) =>
+        query.AsNoTracking().OrderBy(a => a.Id)
+            .Select(a => new HistoryDto(a.Id, a.At, a.Action, a.UserName, a.Address, a.Summary, a.Before, a.After))
+            .ToListAsync(cancellationToken);
+
+    private static ProblemHttpResult NotFound(int id) =>
+        DocumentsApi.Problem(StatusCodes.Status404NotFound, "找不到该表", $"没有第 {id} 号绩效目标表，可能已被删除。");
+}

@@ -1,0 +1,40 @@
+using Jixiao.Data;
+using Jixiao.Web.Features.Workflow;
+using Jixiao.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Pages.Documents;
+
+/// <summary>What changed in the targets between two versions of a table.</summary>
+[Access(Access.Read)]
+public sealed class DiffModel(JixiaoDbContext db, DocumentWorkflow flow) : PageModel
+{
+    public int DocumentId { get; private set; }
+
+    public string Unit { get; private set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public int From { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true)]
+    public int To { get; set; } = 2;
+
+    public IReadOnlyList<TargetChange> Changes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        var unit = await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => d.Unit!.Name).FirstOrDefaultAsync(cancellationToken);
+        var before = unit is null ? null : await flow.VersionAsync(id, From, cancellationToken);
+        var after = unit is null ? null : await flow.VersionAsync(id, To, cancellationToken);
+        if (before is null || after is null)
+        {
+            return NotFound();
+        }
+
+        (DocumentId, Unit) = (id, unit!);
+        Changes = TargetDiff.Compare(before, after);
+        return Page();
+    }
+}
