@@ -89,7 +89,7 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
     /// <summary>Makes a personal access token for <paramref name="userName"/> directly in the database.</summary>
     public string TokenFor(string userName)
     {
-        var (token, hash, prefix) = Security.TokenAuthentication.NewToken();
+        var (token, hash, prefix) = Jixiao.Web.Security.TokenAuthentication.NewToken();
         QueryAsync(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.UserName == userName);
@@ -112,7 +112,7 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
     public async Task AddUserAsync(string userName, string role, params int[] unitIds)
     {
         using var scope = Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<Security.CurrentUser>().ActAsSystem();
+        scope.ServiceProvider.GetRequiredService<Jixiao.Web.Security.CurrentUser>().ActAsSystem();
         await Data.Accounts.CreateAsync(scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Records.JixiaoUser>>(),
             scope.ServiceProvider.GetRequiredService<JixiaoDbContext>(), userName, userName, role, unitIds, DateTimeOffset.UtcNow, UserPassword, mustChangePassword: false);
     }
@@ -121,7 +121,7 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
     public async Task<T> QueryAsync<T>(Func<JixiaoDbContext, Task<T>> query)
     {
         using var scope = Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<Security.CurrentUser>().ActAsSystem();
+        scope.ServiceProvider.GetRequiredService<Jixiao.Web.Security.CurrentUser>().ActAsSystem();
         return await query(scope.ServiceProvider.GetRequiredService<JixiaoDbContext>());
     }
 

@@ -112,7 +112,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, ICon
         }
 
         var own = await db.Units.Where(u => u.Kind == UnitKinds.Unit).Select(u => u.Name).ToListAsync(cancellationToken);
-        return (null, $"表中的单位「{name}」不是您负责填报的单位" + (own.Count > 0 ? $"（您负责：{string.Join("、", own)}）" : "") + "，未保存。");
+        return (null, "表中的单位不是您负责填报的单位" + (own.Count > 0 ? $"（您负责：{string.Join("、", own)}）" : "") + "，未保存。");
     }
 
     /// <summary>The stored document of the same unit, title and year, null when there is none.</summary>

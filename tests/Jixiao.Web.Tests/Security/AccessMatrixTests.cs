@@ -1,0 +1,267 @@
+using System.Net;
+using System.Net.Http.Json;
+using Jixiao.Web.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Jixiao.Web.Tests.Security;
+
+/// <summary>
+/// Every endpoint of the running application (API endpoints by method, pages by GET) × every role × a unit
+/// of the role's own and one it must not see. The endpoint list comes from the application itself: an
+/// endpoint without a request below, or without a declared access, fails the test. Allowed answers are
+/// 2xx; refused ones 403 or 404; and no answer to anyone carries the name of a unit they cannot see.
+/// </summary>
+public class AccessMatrixTests
+{
+    /// <summary>What an endpoint's request acts on.</summary>
+    private enum Target
+    {
+        /// <summary>An object of the chosen unit (document, project, report, or a table naming it).</summary>
+        Unit,
+
+        /// <summary>Nothing of a unit: a list, an account page, an administration endpoint.</summary>
+        None,
+
+        /// <summary>One of the user's own tokens (own) or another user's (other).</summary>
+        OwnToken,
+    }
+
+    /// <summary>The state a case needs before its request.</summary>
+    private enum Setup
+    {
+        Draft,
+        Submitted,
+        Approved,
+        ReportsDraft,
+        ReportsSubmitted,
+    }
+
+    /// <summary>What a case knows when it builds its request.</summary>
+    private sealed record Case(string Unit, int UnitId, int Document, int Project, int ProjectVersion, int Token);
+
+    /// <summary>How to call one endpoint.</summary>
+    /// <param name="Target">What the request acts on.</param>
+    /// <param name="Setup">The state the case needs first.</param>
+    /// <param name="Request">Builds the request.</param>
+    /// <param name="ListsOwnUnit">A list whose answer must include the user's own unit.</param>
+    /// <param name="IsErrorPage">The error page answers with the status it describes; it succeeds when it is shown rather than refused.</param>
+    private sealed record Sample(Target Target, Setup Setup, Func<Case, HttpRequestMessage> Request, bool ListsOwnUnit = false, bool IsErrorPage = false);
+
+    private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    private static HttpRequestMessage Send(HttpMethod method, string url, object? body = null, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        return request;
+    }
+
+    private static HttpRequestMessage Upload(Case c)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Tenants.Table(c.Unit, "2031"))), "file", c.Unit + ".txt" },
+        };
+        return new HttpRequestMessage(HttpMethod.Post, "/api/documents?duplicate=keep") { Content = form };
+    }
+
+    /// <summary>One request per endpoint, keyed by method and route pattern.</summary>
+    private static readonly Dictionary<string, Sample> Samples = new()
+    {
+        ["GET /healthz"] = new(Target.None, Setup.Draft, _ => Get("/healthz")),
+        ["GET /openapi/{documentName}.json"] = new(Target.None, Setup.Draft, _ => Get("/openapi/v1.json")),
+        ["POST /api/documents/"] = new(Target.Unit, Setup.Draft, Upload),
+        ["GET /api/documents/"] = new(Target.None, Setup.Draft, _ => Get("/api/documents"), ListsOwnUnit: true),
+        ["GET /api/documents/{id:int}"] = new(Target.Unit, Setup.Draft, c => Get($"/api/documents/{c.Document}")),
+        ["GET /api/documents/{id:int}/review"] = new(Target.Unit, Setup.Draft, c => Get($"/api/documents/{c.Document}/review")),
+        ["GET /api/documents/{id:int}/export"] = new(Target.Unit, Setup.Draft, c => Get($"/api/documents/{c.Document}/export?format=json")),
+        ["DELETE /api/documents/{id:int}"] = new(Target.Unit, Setup.Draft, c => Send(HttpMethod.Delete, $"/api/documents/{c.Document}")),
+        ["POST /api/documents/{id:int}/submit"] = new(Target.Unit, Setup.Draft, c => Send(HttpMethod.Post, $"/api/documents/{c.Document}/submit")),
+        ["POST /api/documents/{id:int}/return"] = new(Target.Unit, Setup.Submitted, c => Send(HttpMethod.Post, $"/api/documents/{c.Document}/return", new { comment = "请补充指标。" })),
+        ["POST /api/documents/{id:int}/approve"] = new(Target.Unit, Setup.Submitted, c => Send(HttpMethod.Post, $"/api/documents/{c.Document}/approve", new { comment = "" })),
+        ["POST /api/documents/{id:int}/adjust"] = new(Target.Unit, Setup.Approved, c => Send(HttpMethod.Post, $"/api/documents/{c.Document}/adjust")),
+        ["GET /api/documents/{id:int}/versions"] = new(Target.Unit, Setup.Draft, c => Get($"/api/documents/{c.Document}/versions")),
+        ["GET /api/documents/{id:int}/diff"] = new(Target.Unit, Setup.Draft, c => Get($"/api/documents/{c.Document}/diff?from=1&to=1")),
+        ["GET /api/documents/{id:int}/comments"] = new(Target.Unit, Setup.Draft, c => Get($"/api/documents/{c.Document}/comments")),
+        ["GET /api/documents/{id:int}/history"] = new(Target.Unit, Setup.Draft, c => Get($"/api/documents/{c.Document}/history")),
+        ["GET /api/projects/"] = new(Target.None, Setup.Draft, c => Get("/api/projects?q=" + Uri.EscapeDataString("教师培训")), ListsOwnUnit: true),
+        ["GET /api/projects/{id:int}"] = new(Target.Unit, Setup.Draft, c => Get($"/api/projects/{c.Project}")),
+        ["PUT /api/projects/{id:int}"] = new(Target.Unit, Setup.Draft, c => Send(HttpMethod.Put, $"/api/projects/{c.Project}", Tenants.ProjectEdit(c.Unit), $"\"{c.ProjectVersion}\"")),
+        ["GET /api/projects/{id:int}/history"] = new(Target.Unit, Setup.Draft, c => Get($"/api/projects/{c.Project}/history")),
+        ["GET /api/targets/parse"] = new(Target.None, Setup.Draft, _ => Get("/api/targets/parse?text=" + Uri.EscapeDataString("≥95%"))),
+        ["GET /api/projects/{id:int}/self-evaluation/"] = new(Target.Unit, Setup.ReportsDraft, c => Get($"/api/projects/{c.Project}/self-evaluation")),
+        ["PUT /api/projects/{id:int}/self-evaluation/"] = new(Target.Unit, Setup.Draft, c => Send(HttpMethod.Put, $"/api/projects/{c.Project}/self-evaluation", Tenants.SelfEvaluationInput())),
+        ["GET /api/projects/{id:int}/self-evaluation/export"] = new(Target.Unit, Setup.ReportsDraft, c => Get($"/api/projects/{c.Project}/self-evaluation/export")),
+        ["POST /api/projects/{id:int}/self-evaluation/submit"] = new(Target.Unit, Setup.ReportsDraft, c => Send(HttpMethod.Post, $"/api/projects/{c.Project}/self-evaluation/submit")),
+        ["POST /api/projects/{id:int}/self-evaluation/return"] = new(Target.Unit, Setup.ReportsSubmitted, c => Send(HttpMethod.Post, $"/api/projects/{c.Project}/self-evaluation/return", new { comment = "实绩依据不足。" })),
+        ["POST /api/projects/{id:int}/self-evaluation/approve"] = new(Target.Unit, Setup.ReportsSubmitted, c => Send(HttpMethod.Post, $"/api/projects/{c.Project}/self-evaluation/approve", new { comment = "" })),
+        ["GET /api/projects/{id:int}/monitoring/{month:int}/"] = new(Target.Unit, Setup.ReportsDraft, c => Get($"/api/projects/{c.Project}/monitoring/6")),
+        ["PUT /api/projects/{id:int}/monitoring/{month:int}/"] = new(Target.Unit, Setup.Draft, c => Send(HttpMethod.Put, $"/api/projects/{c.Project}/monitoring/6", Tenants.MonitoringInput())),
+        ["GET /api/projects/{id:int}/monitoring/{month:int}/export"] = new(Target.Unit, Setup.ReportsDraft, c => Get($"/api/projects/{c.Project}/monitoring/6/export")),
+        ["POST /api/projects/{id:int}/monitoring/{month:int}/submit"] = new(Target.Unit, Setup.ReportsDraft, c => Send(HttpMethod.Post, $"/api/projects/{c.Project}/monitoring/6/submit")),
+        ["POST /api/projects/{id:int}/monitoring/{month:int}/return"] = new(Target.Unit, Setup.ReportsSubmitted, c => Send(HttpMethod.Post, $"/api/projects/{c.Project}/monitoring/6/return", new { comment = "进度说明不清。" })),
+        ["POST /api/projects/{id:int}/monitoring/{month:int}/approve"] = new(Target.Unit, Setup.ReportsSubmitted, c => Send(HttpMethod.Post, $"/api/projects/{c.Project}/monitoring/6/approve", new { comment = "" })),
+        ["GET /api/me"] = new(Target.None, Setup.Draft, _ => Get("/api/me")),
+        ["GET /api/tokens"] = new(Target.None, Setup.Draft, _ => Get("/api/tokens")),
+        ["POST /api/tokens"] = new(Target.None, Setup.Draft, _ => Send(HttpMethod.Post, "/api/tokens", new { name = "脚本", days = 30 })),
+        ["DELETE /api/tokens/{tokenId:int}"] = new(Target.OwnToken, Setup.Draft, c => Send(HttpMethod.Delete, $"/api/tokens/{c.Token}")),
+        ["GET /api/units"] = new(Target.None, Setup.Draft, _ => Get("/api/units"), ListsOwnUnit: true),
+        ["POST /api/units"] = new(Target.None, Setup.Draft, _ => Send(HttpMethod.Post, "/api/units", new { name = "新单位" + Guid.NewGuid().ToString("N")[..6], kind = "unit", parentId = (int?)null })),
+        ["GET /api/users"] = new(Target.None, Setup.Draft, _ => Get("/api/users")),
+        ["POST /api/users"] = new(Target.None, Setup.Draft, c => Send(HttpMethod.Post, "/api/users", new { userName = "u" + Guid.NewGuid().ToString("N")[..8], role = "unit-officer", unitIds = new[] { c.UnitId } })),
+        ["GET /api/audit"] = new(Target.None, Setup.Draft, _ => Get("/api/audit")),
+
+        ["GET /"] = new(Target.None, Setup.Draft, _ => Get("/")),
+        ["GET /error"] = new(Target.None, Setup.Draft, _ => Get("/error"), IsErrorPage: true),
+        ["GET /search"] = new(Target.None, Setup.Draft, _ => Get("/search?q=" + Uri.EscapeDataString("教师培训")), ListsOwnUnit: true),
+        ["GET /documents"] = new(Target.None, Setup.Draft, _ => Get("/documents"), ListsOwnUnit: true),
+        ["GET /monitoring"] = new(Target.None, Setup.ReportsDraft, _ => Get("/monitoring")),
+        ["GET /import"] = new(Target.None, Setup.Draft, _ => Get("/import")),
+        ["GET /documents/{id:int}"] = new(Target.Unit, Setup.Draft, c => Get($"/documents/{c.Document}")),
+        ["GET /documents/{id:int}/print"] = new(Target.Unit, Setup.Draft, c => Get($"/documents/{c.Document}/print")),
+        ["GET /documents/{id:int}/diff"] = new(Target.Unit, Setup.Draft, c => Get($"/documents/{c.Document}/diff?from=1&to=1")),
+        ["GET /projects/{id:int}"] = new(Target.Unit, Setup.Draft, c => Get($"/projects/{c.Project}")),
+        ["GET /projects/{id:int}/edit"] = new(Target.Unit, Setup.Draft, c => Get($"/projects/{c.Project}/edit")),
+        ["GET /projects/{id:int}/history"] = new(Target.Unit, Setup.Draft, c => Get($"/projects/{c.Project}/history")),
+        ["GET /projects/{id:int}/self-evaluation"] = new(Target.Unit, Setup.ReportsDraft, c => Get($"/projects/{c.Project}/self-evaluation")),
+        ["GET /projects/{id:int}/self-evaluation/print"] = new(Target.Unit, Setup.ReportsDraft, c => Get($"/projects/{c.Project}/self-evaluation/print")),
+        ["GET /projects/{id:int}/monitoring"] = new(Target.Unit, Setup.ReportsDraft, c => Get($"/projects/{c.Project}/monitoring?month=6")),
+        ["GET /projects/{id:int}/monitoring/{month:int}/print"] = new(Target.Unit, Setup.ReportsDraft, c => Get($"/projects/{c.Project}/monitoring/6/print")),
+        ["GET /account/login"] = new(Target.None, Setup.Draft, _ => Get("/account/login")),
+        ["GET /account/logout"] = new(Target.None, Setup.Draft, _ => Get("/account/logout")),
+        ["GET /account/password"] = new(Target.None, Setup.Draft, _ => Get("/account/password")),
+        ["GET /account/tokens"] = new(Target.None, Setup.Draft, _ => Get("/account/tokens")),
+        ["GET /admin/users"] = new(Target.None, Setup.Draft, _ => Get("/admin/users")),
+        ["GET /admin/units"] = new(Target.None, Setup.Draft, _ => Get("/admin/units")),
+        ["GET /admin/audit"] = new(Target.None, Setup.Draft, _ => Get("/admin/audit")),
+    };
+
+    [Fact]
+    public async Task EveryEndpoint_EveryRole_OwnAndOtherUnit_AnswersAsTheRulesSay()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        var endpoints = Endpoints(app);
+        Assert.True(endpoints.Count >= 60, $"only {endpoints.Count} endpoints found");
+
+        var missing = endpoints.Keys.Where(key => !Samples.ContainsKey(key)).ToList();
+        Assert.True(missing.Count == 0, "endpoints without a request in the matrix (add one, and decide its access): " + string.Join(", ", missing));
+        var stale = Samples.Keys.Where(key => !endpoints.ContainsKey(key)).ToList();
+        Assert.True(stale.Count == 0, "requests for endpoints that no longer exist: " + string.Join(", ", stale));
+        var undeclared = endpoints.Where(e => e.Value is null).Select(e => e.Key).ToList();
+        Assert.True(undeclared.Count == 0, "endpoints without a declared access: " + string.Join(", ", undeclared));
+
+        var failures = new List<string>();
+        var cases = 0;
+        foreach (var (user, role) in Tenants.Roles)
+        {
+            using var cookie = await tenants.SignInAsync(user);
+            using var token = app.ClientWithToken(app.TokenFor(user));
+            var invisible = new[] { Tenants.UnitA, Tenants.UnitB, Tenants.UnitC }.Except(Tenants.Sees[user]).ToList();
+            foreach (var (key, access) in endpoints.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                var sample = Samples[key];
+                foreach (var own in new[] { true, false })
+                {
+                    cases++;
+                    var unit = own ? Tenants.Pairs[user].Own : Tenants.Pairs[user].Other;
+                    var c = await PrepareAsync(app, tenants, sample.Setup, unit, user, own);
+                    var client = key.Contains(" /api/", StringComparison.Ordinal) || key.StartsWith("GET /openapi", StringComparison.Ordinal) ? token : cookie;
+                    using var request = sample.Request(c);
+                    using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+                    var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+                    var status = (int)response.StatusCode;
+
+                    var allowed = access == Access.Anonymous || (AccessRules.RoleHas(role, access!.Value) && sample.Target switch
+                    {
+                        Target.Unit => Tenants.Sees[user].Contains(unit),
+                        Target.OwnToken => own,
+                        _ => true,
+                    });
+                    var label = $"{user} {key} ({(own ? "own" : "other")} {unit}) → {status}";
+                    if (sample.IsErrorPage)
+                    {
+                        if (status is 401 or 403 || !body.Contains("<title>", StringComparison.Ordinal))
+                        {
+                            failures.Add($"{label}: expected the error page.");
+                        }
+                    }
+                    else if (allowed && status is < 200 or > 299)
+                    {
+                        failures.Add($"{label}: expected success. {Short(body)}");
+                    }
+                    else if (!allowed && status is not (403 or 404))
+                    {
+                        failures.Add($"{label}: expected 403 or 404. {Short(body)}");
+                    }
+
+                    if (invisible.FirstOrDefault(name => body.Contains(name, StringComparison.Ordinal)) is { } leaked)
+                    {
+                        failures.Add($"{label}: the answer names {leaked}, which {user} cannot see.");
+                    }
+
+                    if (own && allowed && sample.ListsOwnUnit && !body.Contains(Tenants.UnitA, StringComparison.Ordinal))
+                    {
+                        failures.Add($"{label}: the list leaves out the user's own unit {Tenants.UnitA}.");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, $"{failures.Count} of {cases} cases failed:\n" + string.Join("\n", failures));
+    }
+
+    /// <summary>API endpoints by method, pages by GET, each with its declared access (null: none declared).</summary>
+    private static Dictionary<string, Access?> Endpoints(JixiaoApp app)
+    {
+        var result = new Dictionary<string, Access?>(StringComparer.Ordinal);
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            foreach (var method in methods)
+            {
+                result[$"{method} {pattern}"] = endpoint.Metadata.GetMetadata<AccessAttribute>()?.Access;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Fresh objects for one case, so that what one request changes cannot decide another.</summary>
+    private static async Task<Case> PrepareAsync(JixiaoApp app, Tenants tenants, Setup setup, string unit, string user, bool own)
+    {
+        var state = setup switch
+        {
+            Setup.Submitted => WorkState.Submitted,
+            Setup.Approved => WorkState.Approved,
+            _ => WorkState.Draft,
+        };
+        var (document, project) = await tenants.AddDocumentAsync(unit, state);
+        if (setup is Setup.ReportsDraft or Setup.ReportsSubmitted)
+        {
+            await tenants.AddReportsAsync(project, setup == Setup.ReportsSubmitted ? WorkState.Submitted : WorkState.Draft);
+        }
+
+        var version = await app.QueryAsync(db => db.Projects.Where(p => p.Id == project).Select(p => p.Version).SingleAsync());
+        var tokenOwner = own ? user : Tenants.Roles.Keys.First(u => u != user);
+        var tokenId = await app.QueryAsync(async db =>
+        {
+            var owner = await db.Users.SingleAsync(u => u.UserName == tokenOwner);
+            var record = new Data.Records.AccessTokenRecord { UserId = owner.Id, Name = "矩阵", Hash = Guid.NewGuid().ToString("N"), Prefix = "jx_test", CreatedAt = DateTimeOffset.UtcNow };
+            db.AccessTokens.Add(record);
+            await db.SaveChangesAsync();
+            return record.Id;
+        });
+        return new Case(unit, tenants.UnitIds[unit], document, project, version, tokenId);
+    }
+
+    private static string Short(string body) => body.StartsWith("<!DOCTYPE", StringComparison.Ordinal) ? "" : body.Length > 300 ? body[..300] : body;
+}
