@@ -67,6 +67,8 @@ app.Use(async (context, next) =>
             await context.Request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
         }
 
+        await context.RequestServices.GetRequiredService<AuditLog>().SecurityAsync("upload.too-large",
+            $"请求体 {length} 字节，超过上限，已拒绝：{context.Request.Method} {context.Request.Path}（来自 {context.Connection.RemoteIpAddress}）");
         context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         return;
     }

@@ -27,6 +27,13 @@ internal sealed class AccessMiddleware(RequestDelegate next)
         }
 
         var declared = endpoint.Metadata.GetMetadata<AccessAttribute>();
+        if (declared is null && endpoint.DisplayName is { } name && (name.StartsWith("405 ", StringComparison.Ordinal) || name.StartsWith("415 ", StringComparison.Ordinal)))
+        {
+            // Routing's own endpoints for a wrong method or content type only answer 405 or 415.
+            await next(context);
+            return;
+        }
+
         if (declared is null)
         {
             await audit.SecurityAsync("access.undeclared", $"端点没有声明访问规则，已拒绝：{context.Request.Method} {context.Request.Path}");

@@ -45,7 +45,7 @@ internal static class DocumentsApi
     }
 
     private static async Task<Results<Created<ImportedDto>, ProblemHttpResult>> Upload(
-        HttpRequest request, [FromQuery] string? duplicate, DocumentImporter importer, CancellationToken cancellationToken)
+        HttpRequest request, [FromQuery] string? duplicate, DocumentImporter importer, AuditLog audit, CancellationToken cancellationToken)
     {
         var choice = duplicate switch
         {
@@ -67,11 +67,11 @@ internal static class DocumentsApi
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return TooLarge(importer);
+            return await RefusedAsync(audit, TooLarge(importer));
         }
         catch (Exception e) when (e is InvalidOperationException or InvalidDataException or IOException)
         {
-            return Problem(StatusCodes.Status400BadRequest, "上传格式错误", "请以 multipart/form-data 上传，文件放在字段 file 中。");
+            return await RefusedAsync(audit, Problem(StatusCodes.Status400BadRequest, "上传格式错误", "请以 multipart/form-data 上传，文件放在字段 file 中。"));
         }
 
         if (file is null || file.Length == 0)
@@ -81,7 +81,7 @@ internal static class DocumentsApi
 
         if (file.Length > importer.Options.MaxFileBytes)
         {
-            return TooLarge(importer);
+            return await RefusedAsync(audit, TooLarge(importer));
         }
 
         byte[] content;
@@ -94,8 +94,9 @@ internal static class DocumentsApi
         var outcome = await importer.ImportAsync(content, Path.GetFileName(file.FileName), choice.Value, cancellationToken);
         if (outcome.Refusal is { } refusal)
         {
-            return Problem(StatusCodes.Status403Forbidden, "不能保存该表", refusal);
+            return await RefusedAsync(audit, Problem(StatusCodes.Status403Forbidden, "不能保存该表", refusal));
         }
+
         if (outcome.DuplicateOf is { } existing)
         {
             return Problem(StatusCodes.Status409Conflict, "已有同一单位、同一标题和年度的表",
@@ -105,16 +106,23 @@ internal static class DocumentsApi
 
         if (outcome.DocumentId is not { } id)
         {
-            return Problem(StatusCodes.Status400BadRequest, "无法读取该文件",
+            return await RefusedAsync(audit, Problem(StatusCodes.Status400BadRequest, "无法读取该文件",
                 outcome.Read.FatalError?.Message ?? "无法读取该文件。", new Dictionary<string, object?>
                 {
                     ["diagnostics"] = DocumentJson.ToDto(outcome.Read).Diagnostics,
-                });
+                }));
         }
 
         var dto = DocumentJson.ToDto(outcome.Read);
         var document = outcome.Read.Document!;
         return TypedResults.Created($"/api/documents/{id}", new ImportedDto(id, document.Projects.Count, document.IndicatorCount, dto.Diagnostics));
+    }
+
+    /// <summary>Records a refused upload in the audit trail and returns the refusal.</summary>
+    private static async Task<ProblemHttpResult> RefusedAsync(AuditLog audit, ProblemHttpResult problem)
+    {
+        await audit.SecurityAsync("upload.refused", $"上传被拒绝（{problem.StatusCode}）：{problem.ProblemDetails.Title}：{problem.ProblemDetails.Detail}");
+        return problem;
     }
 
     private static ProblemHttpResult TooLarge(DocumentImporter importer) =>
