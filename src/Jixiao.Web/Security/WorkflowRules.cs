@@ -13,6 +13,9 @@ public static class WorkState
 
     public const string Approved = "approved";
 
+    /// <summary>Not a state a table is in: what the table below says a deletion leads to.</summary>
+    public const string Deleted = "deleted";
+
     public static IReadOnlyList<string> All { get; } = [Draft, Submitted, Returned, Approved];
 
     public static string Chinese(string state) => state switch
@@ -21,6 +24,7 @@ public static class WorkState
         Submitted => "已送审",
         Returned => "已退回",
         Approved => "已批复",
+        Deleted => "（已删除）",
         _ => state,
     };
 }
@@ -62,12 +66,12 @@ public static class WorkflowRules
     [
         (WorkState.Draft, WorkAction.Edit, Fillers, WorkState.Draft),
         (WorkState.Draft, WorkAction.Submit, Fillers, WorkState.Submitted),
-        (WorkState.Draft, WorkAction.Delete, Fillers, WorkState.Draft),
+        (WorkState.Draft, WorkAction.Delete, Fillers, WorkState.Deleted),
         (WorkState.Submitted, WorkAction.Return, Reviewers, WorkState.Returned),
         (WorkState.Submitted, WorkAction.Approve, Reviewers, WorkState.Approved),
         (WorkState.Returned, WorkAction.Edit, Fillers, WorkState.Returned),
         (WorkState.Returned, WorkAction.Submit, Fillers, WorkState.Submitted),
-        (WorkState.Returned, WorkAction.Delete, Fillers, WorkState.Returned),
+        (WorkState.Returned, WorkAction.Delete, Fillers, WorkState.Deleted),
         (WorkState.Approved, WorkAction.Adjust, Fillers, WorkState.Draft),
     ];
 
