@@ -26,7 +26,7 @@ public static class CliApp
     /// <summary>Runs the command line and returns the exit code.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("Jixiao 绩效：读取、审核预算绩效目标表") { ParseCommand(stdout, stderr), ReviewCommand(stdout, stderr), RulesCommand(stdout, stderr), ScoreCommand(stdout, stderr) };
+        var root = new RootCommand("Jixiao 绩效：读取、审核预算绩效目标表") { ParseCommand(stdout, stderr), ReviewCommand(stdout, stderr), RulesCommand(stdout, stderr), ScoreCommand(stdout, stderr), UserCommand.Create(stdout, stderr) };
         var configuration = new InvocationConfiguration { Output = stdout, Error = stderr };
         return root.Parse(args).Invoke(configuration);
     }
