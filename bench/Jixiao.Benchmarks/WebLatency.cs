@@ -32,6 +32,7 @@ public static class WebLatency
         app.StartServer();
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress });
         client.Timeout = TimeSpan.FromMinutes(10);
+        await SignInAsync(client);
 
         var table = Encoding.UTF8.GetBytes(DocumentGenerator.Generate(projects));
         var watch = Stopwatch.StartNew();
@@ -94,6 +95,29 @@ public static class WebLatency
         return 0;
     }
 
+    private const string AdminPassword = "bench-admin-2026";
+
+    /// <summary>Signs in as the first administrator (cookie) and sends the page's anti-forgery token with API writes.</summary>
+    private static async Task SignInAsync(HttpClient client)
+    {
+        var login = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
+        using var signIn = await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = "admin",
+            ["Password"] = AdminPassword,
+            ["__RequestVerificationToken"] = FormToken(login),
+        }));
+        var page = await client.GetStringAsync(new Uri("/account/tokens", UriKind.Relative));
+        client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", FormToken(page));
+    }
+
+    private static string FormToken(string html)
+    {
+        const string marker = "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"";
+        var start = html.IndexOf(marker, StringComparison.Ordinal) + marker.Length;
+        return System.Net.WebUtility.HtmlDecode(html[start..html.IndexOf('"', start)]);
+    }
+
     // Any public type of the web assembly names its entry point; `Program` would clash with this program's own.
     private sealed class BenchApp((string Provider, string ConnectionString) database) : WebApplicationFactory<Jixiao.Web.Features.Documents.DocumentImporter>
     {
@@ -104,6 +128,7 @@ public static class WebLatency
             builder.UseSetting("Database:Provider", database.Provider);
             builder.UseSetting("ConnectionStrings:Jixiao", database.ConnectionString);
             builder.UseSetting("Jixiao:LoadSample", "false");
+            builder.UseSetting("Jixiao:AdminPassword", AdminPassword);
             builder.UseSetting("Jixiao:MaxUploadBytes", (200L * 1024 * 1024).ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
