@@ -93,6 +93,10 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, ICon
         return new ImportOutcome(id, read, null) { Record = record };
     }
 
+    /// <summary>Why the signed-in user may not store a table of <paramref name="unitName"/>; null when they may.</summary>
+    public async Task<string?> RefusalAsync(string unitName, CancellationToken cancellationToken) =>
+        (await UnitForAsync(unitName, cancellationToken)).Refusal;
+
     /// <summary>
     /// The stored unit a table is filed under, by the 单位名称 it prints. An administrator (or the system)
     /// may file any unit, and a unit not yet in the tree is added at its top; anyone else only a unit

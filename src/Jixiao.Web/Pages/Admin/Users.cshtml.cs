@@ -63,6 +63,22 @@ public sealed class UsersModel(AccountService accounts) : PageModel
         return Page();
     }
 
+    public async Task<IActionResult> OnPostActiveAsync(string userId, bool active, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await accounts.SetActiveAsync(userId, active);
+            Message = active ? "已启用。" : "已停用：该用户的会话和令牌即刻失效。";
+        }
+        catch (AccountException e)
+        {
+            Error = e.Message;
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Users = await accounts.UsersAsync(cancellationToken);

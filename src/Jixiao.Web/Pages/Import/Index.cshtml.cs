@@ -13,6 +13,7 @@ namespace Jixiao.Web.Pages.Import;
 /// reader's diagnostics and the review's findings, then confirm to store it in one transaction.
 /// </summary>
 [Access(Access.Import)]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SecuritySetup.UploadPolicy)]
 public sealed class IndexModel(DocumentImporter importer, PendingUploads pending) : PageModel
 {
     /// <summary>A problem to show instead of a preview.</summary>
@@ -62,6 +63,12 @@ public sealed class IndexModel(DocumentImporter importer, PendingUploads pending
             return Page();
         }
 
+        if (await importer.RefusalAsync(document.Unit.Name, cancellationToken) is { } refusal)
+        {
+            Problem = refusal;
+            return Page();
+        }
+
         Review = await importer.ReviewWithUnitAsync(document, null, cancellationToken);
         DuplicateOf = await importer.FindDuplicateAsync(document, cancellationToken);
         Token = await pending.HoldAsync(content, cancellationToken);
@@ -84,6 +91,13 @@ public sealed class IndexModel(DocumentImporter importer, PendingUploads pending
             _ => DuplicateChoice.Ask,
         };
         var outcome = await importer.ImportAsync(content, Path.GetFileName(FileName), choice, cancellationToken);
+        if (outcome.Refusal is { } refusal)
+        {
+            Problem = refusal;
+            pending.Release(Token);
+            return Page();
+        }
+
         if (outcome.DuplicateOf is not null)
         {
             Problem = "已有同一单位、同一标题和年度的表，请重新上传后选择替换或保留两份。";

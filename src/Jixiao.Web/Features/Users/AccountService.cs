@@ -13,7 +13,7 @@ public sealed record TokenDto(int Id, string Name, string Prefix, DateTimeOffset
 public sealed record NewTokenDto(int Id, string Name, string Token, DateTimeOffset? ExpiresAt);
 
 /// <summary>An account as listed for administrators.</summary>
-public sealed record UserDto(string Id, string UserName, string DisplayName, string Role, string RoleName, IReadOnlyList<string> Units, bool LockedOut, bool MustChangePassword);
+public sealed record UserDto(string Id, string UserName, string DisplayName, string Role, string RoleName, IReadOnlyList<string> Units, bool LockedOut, bool MustChangePassword, bool Disabled);
 
 /// <summary>A node of the unit tree.</summary>
 public sealed record UnitDto(int Id, string Name, string Kind, string KindName, int? ParentId);
@@ -75,7 +75,7 @@ public sealed class AccountService(JixiaoDbContext db, UserManager<JixiaoUser> u
         {
             var role = roles.FirstOrDefault(r => r.UserId == u.Id)?.Name ?? "";
             return new UserDto(u.Id, u.UserName ?? "", u.DisplayName, role, JixiaoRoles.Chinese(role),
-                [.. u.Scopes.Select(s => s.Unit?.Name ?? "").Order(StringComparer.Ordinal)], u.LockoutEnd > now, u.MustChangePassword);
+                [.. u.Scopes.Select(s => s.Unit?.Name ?? "").Order(StringComparer.Ordinal)], u.LockoutEnd > now, u.MustChangePassword, u.LockoutEnd == DateTimeOffset.MaxValue);
         })];
     }
 
@@ -104,11 +104,34 @@ public sealed class AccountService(JixiaoDbContext db, UserManager<JixiaoUser> u
 
         account.MustChangePassword = true;
         await users.UpdateAsync(account);
-        await users.SetLockoutEndDateAsync(account, null);
+        if (account.LockoutEnd != DateTimeOffset.MaxValue)
+        {
+            await users.SetLockoutEndDateAsync(account, null);
+        }
+
         await users.ResetAccessFailedCountAsync(account);
         audit.Change("user.reset-password", $"重置用户「{account.UserName}」的密码", null);
         await db.SaveChangesAsync();
         return password;
+    }
+
+    /// <summary>
+    /// Stops an account from signing in (and ends its sessions and tokens at once), or lets it again.
+    /// Accounts are never deleted, so the audit trail keeps naming real accounts.
+    /// </summary>
+    public async Task SetActiveAsync(string userId, bool active)
+    {
+        var account = await users.FindByIdAsync(userId) ?? throw new AccountException("没有该用户。");
+        if (account.Id == user.Id)
+        {
+            throw new AccountException("不能停用自己的账户。");
+        }
+
+        await users.SetLockoutEnabledAsync(account, true);
+        await users.SetLockoutEndDateAsync(account, active ? null : DateTimeOffset.MaxValue);
+        await users.UpdateSecurityStampAsync(account);
+        audit.Change(active ? "user.enable" : "user.disable", $"{(active ? "启用" : "停用")}用户「{account.UserName}」", null);
+        await db.SaveChangesAsync();
     }
 
     /// <summary>The unit tree as far as the user sees it.</summary>
