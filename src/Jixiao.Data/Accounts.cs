@@ -84,6 +84,34 @@ public static class Accounts
         string role, IReadOnlyCollection<int> scopeUnitIds, DateTimeOffset now, string? password = null, bool mustChangePassword = true)
     {
         ArgumentNullException.ThrowIfNull(users);
+        var nodes = await ScopeNodesAsync(db, role, scopeUnitIds);
+        password ??= NewPassword();
+        var user = new JixiaoUser
+        {
+            UserName = userName.Trim(),
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? userName.Trim() : displayName.Trim(),
+            MustChangePassword = mustChangePassword,
+            CreatedAt = now,
+            LockoutEnabled = true,
+            Scopes = [.. nodes.Select(n => new UserScopeRecord { UserId = "", UnitId = n.Id })],
+        };
+        foreach (var scope in user.Scopes)
+        {
+            scope.UserId = user.Id;
+        }
+
+        Check(await users.CreateAsync(user, password));
+        Check(await users.AddToRoleAsync(user, role));
+        return new CreatedAccount(user, password);
+    }
+
+    /// <summary>
+    /// The unit-tree nodes <paramref name="scopeUnitIds"/>, checked against <paramref name="role"/>: a
+    /// 填报员 is attached to units, a 主管部门审核员 to departments, a 财政审核员 to regions, an
+    /// administrator to nothing. Throws <see cref="AccountException"/> with a Chinese message otherwise.
+    /// </summary>
+    public static async Task<List<UnitRecord>> ScopeNodesAsync(JixiaoDbContext db, string role, IReadOnlyCollection<int> scopeUnitIds)
+    {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(scopeUnitIds);
         if (!JixiaoRoles.All.Contains(role))
@@ -105,7 +133,7 @@ public static class Accounts
                 throw new AccountException($"{JixiaoRoles.Chinese(role)}至少要绑定一个{KindName(kind)}。");
             }
 
-            if (nodes.Count != scopeUnitIds.Count)
+            if (nodes.Count != scopeUnitIds.Distinct().Count())
             {
                 throw new AccountException("绑定的单位不存在。");
             }
@@ -116,24 +144,7 @@ public static class Accounts
             }
         }
 
-        password ??= NewPassword();
-        var user = new JixiaoUser
-        {
-            UserName = userName.Trim(),
-            DisplayName = string.IsNullOrWhiteSpace(displayName) ? userName.Trim() : displayName.Trim(),
-            MustChangePassword = mustChangePassword,
-            CreatedAt = now,
-            LockoutEnabled = true,
-            Scopes = [.. nodes.Select(n => new UserScopeRecord { UserId = "", UnitId = n.Id })],
-        };
-        foreach (var scope in user.Scopes)
-        {
-            scope.UserId = user.Id;
-        }
-
-        Check(await users.CreateAsync(user, password));
-        Check(await users.AddToRoleAsync(user, role));
-        return new CreatedAccount(user, password);
+        return nodes;
     }
 
     /// <summary>The Chinese name of a unit-tree node kind.</summary>

@@ -64,6 +64,43 @@ public class AccountAdministrationTests
         Assert.EndsWith("/account/password", page.RequestMessage!.RequestUri!.AbsolutePath, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ChangingRoleAndUnits_TakesEffectAtOnce_AndIsAudited()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        using var officerCookie = await tenants.SignInAsync(Tenants.Officer);
+        using var officerToken = app.ClientWithToken(app.TokenFor(Tenants.Officer));
+        using var admin = await tenants.SignInAsync(Tenants.Admin);
+        var officerId = await app.QueryAsync(db => db.Users.Where(u => u.UserName == Tenants.Officer).Select(u => u.Id).SingleAsync(Cancel));
+
+        // A department reviewer is attached to a department, not a unit: refused with the reason.
+        var refused = await PostChangeAsync(admin, officerId, "department-reviewer", tenants.UnitIds[Tenants.UnitA]);
+        Assert.Contains("只能绑定主管部门", refused, StringComparison.Ordinal);
+
+        await PostChangeAsync(admin, officerId, "department-reviewer", tenants.UnitIds["南岭市教育局"]);
+        var me = JsonDocument.Parse(await officerToken.GetStringAsync("/api/me", Cancel)).RootElement;
+        Assert.Equal("department-reviewer", me.GetProperty("role").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await officerCookie.GetAsync("/api/me", Cancel)).StatusCode);
+        var line = await app.QueryAsync(db => db.Audit.SingleAsync(a => a.Action == "user.update", Cancel));
+        Assert.Contains("unit-officer", line.Before, StringComparison.Ordinal);
+        Assert.Contains("department-reviewer", line.After, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> PostChangeAsync(HttpClient admin, string userId, string role, int unitId)
+    {
+        var page = await admin.GetStringAsync("/admin/users", Cancel);
+        using var response = await admin.PostAsync("/admin/users?handler=Change", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["ChangeUserId"] = userId,
+            ["NewRole"] = role,
+            ["NewUnits"] = unitId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["__RequestVerificationToken"] = Tenants.FormToken(page),
+        }), Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(Cancel);
+    }
+
     private static async Task PostActiveAsync(HttpClient admin, string userId, bool active)
     {
         var page = await admin.GetStringAsync("/admin/users", Cancel);

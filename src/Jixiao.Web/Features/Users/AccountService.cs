@@ -116,6 +116,33 @@ public sealed class AccountService(JixiaoDbContext db, UserManager<JixiaoUser> u
     }
 
     /// <summary>
+    /// Gives an account another role and other units. Its sessions end (the security stamp changes), so
+    /// the new role applies from its next sign-in; its tokens carry the new role at once.
+    /// </summary>
+    public async Task UpdateUserAsync(string userId, string roleText, IReadOnlyCollection<int> unitIds)
+    {
+        var account = await db.Users.Include(u => u.Scopes).FirstOrDefaultAsync(u => u.Id == userId) ?? throw new AccountException("没有该用户。");
+        if (account.Id == user.Id)
+        {
+            throw new AccountException("不能修改自己的角色和单位。");
+        }
+
+        var role = JixiaoRoles.Parse(roleText) ?? throw new AccountException($"没有角色「{roleText}」。");
+        var nodes = await Accounts.ScopeNodesAsync(db, role, unitIds);
+        var oldRoles = await users.GetRolesAsync(account);
+        var before = new { Roles = oldRoles, Units = account.Scopes.Select(s => s.UnitId).Order().ToList() };
+        account.Scopes.Clear();
+        account.Scopes.AddRange(nodes.Select(n => new UserScopeRecord { UserId = account.Id, UnitId = n.Id }));
+        await db.SaveChangesAsync();
+        await users.RemoveFromRolesAsync(account, oldRoles);
+        await users.AddToRoleAsync(account, role);
+        await users.UpdateSecurityStampAsync(account);
+        audit.Change("user.update", $"修改用户「{account.UserName}」：角色{JixiaoRoles.Chinese(role)}，单位 {string.Join("、", nodes.Select(n => n.Name))}", null,
+            before: before, after: new { Roles = new[] { role }, Units = nodes.Select(n => n.Id).Order().ToList() });
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
     /// Stops an account from signing in (and ends its sessions and tokens at once), or lets it again.
     /// Accounts are never deleted, so the audit trail keeps naming real accounts.
     /// </summary>

@@ -63,6 +63,26 @@ public sealed class UsersModel(AccountService accounts) : PageModel
         return Page();
     }
 
+    /// <summary>The account to change (the change form reuses the new-user fields for role and units).</summary>
+    [BindProperty]
+    public string? ChangeUserId { get; set; }
+
+    public async Task<IActionResult> OnPostChangeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await accounts.UpdateUserAsync(ChangeUserId ?? "", NewRole ?? "", NewUnits);
+            Message = "已修改：该用户须重新登录，新的角色和单位即刻生效。";
+        }
+        catch (AccountException e)
+        {
+            Error = e.Message;
+        }
+
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostActiveAsync(string userId, bool active, CancellationToken cancellationToken)
     {
         try
