@@ -21,8 +21,8 @@ internal sealed class AccessMiddleware(RequestDelegate next)
         var endpoint = context.GetEndpoint();
         if (endpoint is null)
         {
+            // No page or endpoint at this address (a mistyped URL, a browser's /favicon.ico): nothing to guard or record.
             await next(context);
-            await RecordRefusalAsync(context, user, audit);
             return;
         }
 
