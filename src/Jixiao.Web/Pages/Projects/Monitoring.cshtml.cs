@@ -8,17 +8,12 @@ namespace Jixiao.Web.Pages.Projects;
 
 /// <summary>Entering a project's progress for 1~N月 and seeing its warning light with the reasons.</summary>
 [Access(Access.Read)]
-public sealed class MonitoringModel(MonitoringService service, ReportWorkflow reports, CurrentUser user) : PageModel
+public sealed class MonitoringModel(MonitoringService service, ReportWorkflow reports, CurrentUser user) : ReportPageModel(reports, user)
 {
     public MonitoringView View { get; private set; } = null!;
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    /// <summary>The report's workflow state and the steps offered.</summary>
-    public ReportWorkflowPanel Panel { get; private set; } = null!;
-
-    [TempData]
-    public string? StepMessage { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public int Month { get; set; } = 6;
@@ -50,23 +45,9 @@ public sealed class MonitoringModel(MonitoringService service, ReportWorkflow re
         return Page();
     }
 
-    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) =>
-        ReportSteps.RunAsync(reports, id, Month, WorkAction.Submit, null, message => Back(id, message), cancellationToken);
+    protected override int? ReportMonth => Month;
 
-    public Task<IActionResult> OnPostApproveAsync(int id, CancellationToken cancellationToken) =>
-        ReportSteps.RunAsync(reports, id, Month, WorkAction.Approve, null, message => Back(id, message), cancellationToken);
-
-    public Task<IActionResult> OnPostReturnAsync(int id, string? comment, CancellationToken cancellationToken) =>
-        ReportSteps.RunAsync(reports, id, Month, WorkAction.Return, comment, message => Back(id, message), cancellationToken);
-
-    private RedirectResult Back(int id, string message)
-    {
-        StepMessage = message.Length == 0 ? null : message;
-        return Redirect($"/projects/{id}/monitoring?month={Month}");
-    }
-
-    private async Task LoadPanelAsync(int id, bool saved, CancellationToken cancellationToken) =>
-        Panel = new ReportWorkflowPanel(user, await reports.StateAsync(id, Month, cancellationToken) ?? WorkState.Draft, saved, Month, StepMessage);
+    protected override string ReportUrl(int id) => $"/projects/{id}/monitoring?month={Month}";
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {

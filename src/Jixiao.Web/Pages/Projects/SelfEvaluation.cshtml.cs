@@ -8,17 +8,12 @@ namespace Jixiao.Web.Pages.Projects;
 
 /// <summary>Entering a project's year-end actuals and seeing its score, grade and how each score was computed.</summary>
 [Access(Access.Read)]
-public sealed class SelfEvaluationModel(SelfEvaluationService service, ReportWorkflow reports, CurrentUser user) : PageModel
+public sealed class SelfEvaluationModel(SelfEvaluationService service, ReportWorkflow reports, CurrentUser user) : ReportPageModel(reports, user)
 {
     public SelfEvaluationView View { get; private set; } = null!;
 
     public IReadOnlyList<string> Errors { get; private set; } = [];
 
-    /// <summary>The report's workflow state and the steps offered.</summary>
-    public ReportWorkflowPanel Panel { get; private set; } = null!;
-
-    [TempData]
-    public string? StepMessage { get; set; }
 
     [BindProperty]
     public string? Executed { get; set; }
@@ -41,23 +36,9 @@ public sealed class SelfEvaluationModel(SelfEvaluationService service, ReportWor
         return Page();
     }
 
-    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) =>
-        ReportSteps.RunAsync(reports, id, null, WorkAction.Submit, null, message => Back(id, message), cancellationToken);
+    protected override int? ReportMonth => null;
 
-    public Task<IActionResult> OnPostApproveAsync(int id, CancellationToken cancellationToken) =>
-        ReportSteps.RunAsync(reports, id, null, WorkAction.Approve, null, message => Back(id, message), cancellationToken);
-
-    public Task<IActionResult> OnPostReturnAsync(int id, string? comment, CancellationToken cancellationToken) =>
-        ReportSteps.RunAsync(reports, id, null, WorkAction.Return, comment, message => Back(id, message), cancellationToken);
-
-    private RedirectResult Back(int id, string message)
-    {
-        StepMessage = message.Length == 0 ? null : message;
-        return Redirect($"/projects/{id}/self-evaluation");
-    }
-
-    private async Task LoadPanelAsync(int id, bool saved, CancellationToken cancellationToken) =>
-        Panel = new ReportWorkflowPanel(user, await reports.StateAsync(id, null, cancellationToken) ?? WorkState.Draft, saved, null, StepMessage);
+    protected override string ReportUrl(int id) => $"/projects/{id}/self-evaluation";
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken cancellationToken)
     {
