@@ -113,6 +113,39 @@ public class AttackTests
     }
 
     [Fact]
+    public async Task AnotherUsersHeldUpload_CannotBeConfirmed()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        using var officer = await tenants.SignInAsync(Tenants.Officer);
+        var page = await officer.GetStringAsync("/import", Cancel);
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Tenants.FormToken(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(Tenants.Table(Tenants.UnitA, "2032"))), "file", "a.txt" },
+        };
+        var preview = await (await officer.PostAsync("/import?handler=Preview", form, Cancel)).Content.ReadAsStringAsync(Cancel);
+        var token = System.Text.RegularExpressions.Regex.Match(preview, "name=\"Token\" value=\"([0-9a-f]{32})\"").Groups[1].Value;
+        Assert.Equal(32, token.Length);
+
+        // The administrator may import anything, but not the officer's held file by its token.
+        using var admin = await tenants.SignInAsync(Tenants.Admin);
+        var adminPage = await admin.GetStringAsync("/import", Cancel);
+        using var stolen = await admin.PostAsync("/import?handler=Confirm", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Token"] = token, ["FileName"] = "a.txt", ["__RequestVerificationToken"] = Tenants.FormToken(adminPage),
+        }), Cancel);
+        Assert.Contains("预览已过期或不存在", await stolen.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(0, await app.QueryAsync(db => db.Documents.CountAsync(Cancel)));
+
+        using var own = await officer.PostAsync("/import?handler=Confirm", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Token"] = token, ["FileName"] = "a.txt", ["__RequestVerificationToken"] = Tenants.FormToken(preview),
+        }), Cancel);
+        Assert.Equal(1, await app.QueryAsync(db => db.Documents.CountAsync(Cancel)));
+    }
+
+    [Fact]
     public async Task ScriptInEveryTextField_IsShownAsText()
     {
         const string script = "<script>alert(1)</script>";

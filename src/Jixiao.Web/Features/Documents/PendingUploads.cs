@@ -2,8 +2,9 @@ namespace Jixiao.Web.Features.Documents;
 
 /// <summary>
 /// Uploads held between the preview and the confirmation, as files under a temporary folder named by a
-/// random token. Nothing reaches the database until the user confirms; held files older than a day are
-/// removed whenever a new one is held.
+/// random token and the user who uploaded (so another user who learns the token finds nothing). Nothing
+/// reaches the database until the user confirms; held files older than a day are removed whenever a new
+/// one is held.
 /// </summary>
 public sealed class PendingUploads
 {
@@ -20,40 +21,41 @@ public sealed class PendingUploads
         Directory.CreateDirectory(_folder);
     }
 
-    /// <summary>Holds <paramref name="content"/> and returns its token.</summary>
-    public async Task<string> HoldAsync(byte[] content, CancellationToken cancellationToken)
+    /// <summary>Holds <paramref name="content"/> for <paramref name="owner"/> and returns its token.</summary>
+    public async Task<string> HoldAsync(byte[] content, string owner, CancellationToken cancellationToken)
     {
         RemoveExpired();
         var token = Guid.NewGuid().ToString("N");
-        await File.WriteAllBytesAsync(PathOf(token), content, cancellationToken);
+        await File.WriteAllBytesAsync(PathOf(token, owner), content, cancellationToken);
         return token;
     }
 
-    /// <summary>The held content, null when the token is malformed, unknown or expired.</summary>
-    public async Task<byte[]?> TakeAsync(string? token, CancellationToken cancellationToken)
+    /// <summary>The content <paramref name="owner"/> holds under <paramref name="token"/>, null when the token is malformed, unknown, expired or someone else's.</summary>
+    public async Task<byte[]?> TakeAsync(string? token, string owner, CancellationToken cancellationToken)
     {
-        if (!IsToken(token) || !File.Exists(PathOf(token!)))
+        if (!IsToken(token) || !File.Exists(PathOf(token!, owner)))
         {
             return null;
         }
 
-        var content = await File.ReadAllBytesAsync(PathOf(token!), cancellationToken);
-        return content;
+        return await File.ReadAllBytesAsync(PathOf(token!, owner), cancellationToken);
     }
 
     /// <summary>Forgets a held upload.</summary>
-    public void Release(string? token)
+    public void Release(string? token, string owner)
     {
         if (IsToken(token))
         {
-            File.Delete(PathOf(token!));
+            File.Delete(PathOf(token!, owner));
         }
     }
 
     /// <summary>A token is 32 hexadecimal digits, so it can never name a path outside the folder.</summary>
     private static bool IsToken(string? token) => token is { Length: 32 } && token.All(char.IsAsciiHexDigitLower);
 
-    private string PathOf(string token) => Path.Combine(_folder, token + ".upload");
+    /// <summary>The file of a token and its owner: a hash of both, so it says nothing of either.</summary>
+    private string PathOf(string token, string owner) =>
+        Path.Combine(_folder, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(owner + "\n" + token))) + ".upload");
 
     private void RemoveExpired()
     {

@@ -14,7 +14,7 @@ namespace Jixiao.Web.Pages.Import;
 /// </summary>
 [Access(Access.Import)]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SecuritySetup.UploadPolicy)]
-public sealed class IndexModel(DocumentImporter importer, PendingUploads pending) : PageModel
+public sealed class IndexModel(DocumentImporter importer, PendingUploads pending, CurrentUser user) : PageModel
 {
     /// <summary>A problem to show instead of a preview.</summary>
     public string? Problem { get; private set; }
@@ -71,13 +71,13 @@ public sealed class IndexModel(DocumentImporter importer, PendingUploads pending
 
         Review = await importer.ReviewWithUnitAsync(document, null, cancellationToken);
         DuplicateOf = await importer.FindDuplicateAsync(document, cancellationToken);
-        Token = await pending.HoldAsync(content, cancellationToken);
+        Token = await pending.HoldAsync(content, user.Id ?? "", cancellationToken);
         return Page();
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(string? duplicate, CancellationToken cancellationToken)
     {
-        var content = await pending.TakeAsync(Token, cancellationToken);
+        var content = await pending.TakeAsync(Token, user.Id ?? "", cancellationToken);
         if (content is null || string.IsNullOrWhiteSpace(FileName))
         {
             Problem = "预览已过期或不存在，请重新上传文件。";
@@ -94,18 +94,18 @@ public sealed class IndexModel(DocumentImporter importer, PendingUploads pending
         if (outcome.Refusal is { } refusal)
         {
             Problem = refusal;
-            pending.Release(Token);
+            pending.Release(Token, user.Id ?? "");
             return Page();
         }
 
         if (outcome.DuplicateOf is not null)
         {
             Problem = "已有同一单位、同一标题和年度的表，请重新上传后选择替换或保留两份。";
-            pending.Release(Token);
+            pending.Release(Token, user.Id ?? "");
             return Page();
         }
 
-        pending.Release(Token);
+        pending.Release(Token, user.Id ?? "");
         if (outcome.DocumentId is not { } id)
         {
             Problem = "无法读取该文件：" + (outcome.Read.FatalError?.Message ?? "无法读取文件。");
@@ -117,7 +117,7 @@ public sealed class IndexModel(DocumentImporter importer, PendingUploads pending
 
     public IActionResult OnPostCancel()
     {
-        pending.Release(Token);
+        pending.Release(Token, user.Id ?? "");
         return Redirect("/import");
     }
 }
