@@ -86,8 +86,8 @@ internal sealed class AccessMiddleware(RequestDelegate next)
             catch (AntiforgeryValidationException)
             {
                 await audit.SecurityAsync("csrf.refused", $"缺少或无效的防伪令牌：{context.Request.Method} {context.Request.Path}");
-                context.Response.StatusCode = StatusCodes.Status400BadRequest;
-                await context.Response.WriteAsJsonAsync(new { title = "防伪验证失败", status = 400, detail = "请从本系统的页面提交，或使用个人访问令牌调用接口。" });
+                await Results.Problem(title: "防伪验证失败", detail: "请从本系统的页面提交，或使用个人访问令牌调用接口。", statusCode: StatusCodes.Status400BadRequest)
+                    .ExecuteAsync(context);
                 return;
             }
         }

@@ -95,7 +95,7 @@ internal static class SecuritySetup
                 context.Response.Headers.RetryAfter = "60";
                 if (context.Request.Path.StartsWithSegments("/api"))
                 {
-                    await context.Response.WriteAsJsonAsync(new { title = "请求过于频繁", status = 429, detail = "请一分钟后再试。" }, cancellationToken);
+                    await Results.Problem(title: "请求过于频繁", detail: "请一分钟后再试。", statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context);
                 }
             };
         });

@@ -246,7 +246,9 @@ public class AttackTests
 
         Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.Unauthorized, s));
         Assert.All(statuses.Skip(10), s => Assert.Equal(HttpStatusCode.TooManyRequests, s));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me", Cancel)).StatusCode);
+        using var anonymous = await client.GetAsync("/api/me", Cancel);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Contains("未登录", await anonymous.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
         var actions = await ActionsAsync(app);
         // The fifth wrong password is the one that locks the account, so it is recorded as the lock-out.
         Assert.Equal(Data.Accounts.MaxFailedAttempts - 1, actions.Count(a => a == "login.failed"));
