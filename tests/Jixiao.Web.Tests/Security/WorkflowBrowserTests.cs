@@ -1,4 +1,5 @@
 using Jixiao.Web.Security;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -42,7 +43,7 @@ public class WorkflowBrowserTests
         await o.ClickAsync("#edit");
         await o.Locator("input[data-target-text][value='不少于100人次']").FillAsync("不少于120人次");
         await o.GetByRole(AriaRole.Button, new() { Name = "保存并重新审核" }).ClickAsync();
-        await o.WaitForURLAsync($"**/projects/{project}");
+        await Expect(o).ToHaveURLAsync(new Regex($"/projects/{project}$"));
         await Expect(o.Locator("tr", new() { HasText = "不少于120人次" })).ToBeVisibleAsync();
         await o.GotoAsync($"/documents/{document}");
         await o.ClickAsync("#submit");
@@ -67,7 +68,7 @@ public class WorkflowBrowserTests
         await o.GotoAsync($"/projects/{project}/edit");
         await o.Locator("input[data-target-text][value='不少于120人次']").FillAsync("不少于150人次");
         await o.GetByRole(AriaRole.Button, new() { Name = "保存并重新审核" }).ClickAsync();
-        await o.WaitForURLAsync($"**/projects/{project}");
+        await Expect(o).ToHaveURLAsync(new Regex($"/projects/{project}$"));
         await o.GotoAsync($"/documents/{document}/diff?from=1&to=2");
         var change = o.Locator("#changes tr", new() { HasText = "培训人次" });
         await Expect(change).ToContainTextAsync("不少于120人次");
@@ -106,7 +107,7 @@ public class WorkflowBrowserTests
         await page.FillAsync("#user", "newcomer");
         await page.FillAsync("#password", password);
         await page.ClickAsync("#login");
-        await page.WaitForURLAsync("**/account/password");
+        await Expect(page).ToHaveURLAsync(new Regex("/account/password$"));
         await page.GotoAsync("/documents");
         await page.WaitForURLAsync("**/account/password");
         await page.FillAsync("#current", password);
