@@ -1,5 +1,6 @@
 using Jixiao.Web.Features.Documents;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Jixiao.Web.Features.Monitoring;
 using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Features.SelfEvaluation;
@@ -35,6 +36,17 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = maxUpload + (1024 * 1024));
 
 var app = builder.Build();
+
+// Behind a reverse proxy, the client's address (for rate limits and the audit trail) and the scheme come
+// from the proxy's headers; only when the deployment says it is behind one, since anyone can send them.
+if (app.Configuration.GetValue("Jixiao:BehindProxy", false))
+{
+    var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto, ForwardLimit = 1 };
+    forwarded.KnownIPNetworks.Clear();
+    forwarded.KnownProxies.Clear();
+    app.UseForwardedHeaders(forwarded);
+}
+
 app.UseSecurityHeaders();
 
 // The API answers errors with ProblemDetails; pages with a Chinese error page. Neither shows a stack trace.

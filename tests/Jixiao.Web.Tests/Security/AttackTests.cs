@@ -256,6 +256,26 @@ public class AttackTests
         Assert.Contains("rate-limited", actions);
     }
 
+    [Theory]
+    [InlineData(false, "127.0.0.1")]
+    [InlineData(true, "203.0.113.7")]
+    public async Task ForwardedAddress_IsBelievedOnlyBehindAProxy(bool behindProxy, string recorded)
+    {
+        await using var app = JixiaoApp.Start("sqlite", settings: new Dictionary<string, string> { ["Jixiao:BehindProxy"] = behindProxy ? "true" : "false" });
+        using var client = app.AnonymousClient();
+        var form = await client.GetStringAsync("/account/login", Cancel);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["UserName"] = "nobody", ["Password"] = "wrong-2026", ["__RequestVerificationToken"] = Tenants.FormToken(form),
+            }),
+        };
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        await client.SendAsync(request, Cancel);
+        Assert.Equal(recorded, await app.QueryAsync(db => db.Audit.Where(a => a.Action == "login.failed").Select(a => a.Address).SingleAsync(Cancel)));
+    }
+
     /// <summary>The cookies a signed-in client holds, as a Cookie header, to replay them from another client.</summary>
     private static async Task<string> CookieHeaderAsync(JixiaoApp app, HttpClient signedIn)
     {
