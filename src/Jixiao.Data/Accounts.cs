@@ -93,12 +93,8 @@ public static class Accounts
             MustChangePassword = mustChangePassword,
             CreatedAt = now,
             LockoutEnabled = true,
-            Scopes = [.. nodes.Select(n => new UserScopeRecord { UserId = "", UnitId = n.Id })],
         };
-        foreach (var scope in user.Scopes)
-        {
-            scope.UserId = user.Id;
-        }
+        user.Scopes.AddRange(nodes.Select(n => new UserScopeRecord { UserId = user.Id, UnitId = n.Id }));
 
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));

@@ -60,6 +60,13 @@ public sealed class CurrentUser : IDataScope
         }
 
         var assigned = await db.UserScopes.AsNoTracking().Where(s => s.UserId == Id).Select(s => s.UnitId).ToListAsync(context.RequestAborted);
+        if (Role == JixiaoRoles.UnitOfficer)
+        {
+            // A 填报员 is attached to units, the leaves of the tree: nothing below them to walk.
+            _units = [.. assigned];
+            return;
+        }
+
         var tree = await db.Units.IgnoreQueryFilters().AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(context.RequestAborted);
         _units = UnitTree.Subtrees(assigned, tree.Select(u => (u.Id, u.ParentId)));
     }

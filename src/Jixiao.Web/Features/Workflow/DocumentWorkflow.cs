@@ -145,21 +145,32 @@ public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, Audit
                 }
             }
 
-            records.Add(new CommentRecord
-            {
-                DocumentId = document.Id,
-                ProjectId = comment.ProjectId,
-                IndicatorSeq = comment.IndicatorSeq,
-                Subject = "targets",
-                Version = document.VersionNumber,
-                Text = comment.Text.Trim(),
-                AuthorId = user.Id ?? "",
-                AuthorName = user.DisplayName,
-                At = time.GetUtcNow(),
-            });
+            records.Add(NewComment(user, time, document.Id, comment.ProjectId, comment.IndicatorSeq, "targets", document.VersionNumber, comment.Text));
         }
 
         return null;
+    }
+
+    /// <summary>A comment by <paramref name="author"/>, now.</summary>
+    internal static CommentRecord NewComment(CurrentUser author, TimeProvider clock, int documentId, int? projectId, int? indicatorSeq, string subject, int version, string text) => new()
+    {
+        DocumentId = documentId,
+        ProjectId = projectId,
+        IndicatorSeq = indicatorSeq,
+        Subject = subject,
+        Version = version,
+        Text = text.Trim(),
+        AuthorId = author.Id ?? "",
+        AuthorName = author.DisplayName,
+        At = clock.GetUtcNow(),
+    };
+
+    /// <summary>What changed in the targets from version <paramref name="from"/> to <paramref name="to"/>; null when either version does not exist (or the table is not visible).</summary>
+    public async Task<IReadOnlyList<TargetChange>?> DiffAsync(int id, int from, int to, CancellationToken cancellationToken)
+    {
+        var before = await VersionAsync(id, from, cancellationToken);
+        var after = before is null ? null : await VersionAsync(id, to, cancellationToken);
+        return after is null ? null : TargetDiff.Compare(before!, after);
     }
 
     /// <summary>The targets of version <paramref name="number"/>: the approved snapshot, or the current targets for the version being worked on.</summary>

@@ -96,17 +96,7 @@ public sealed class ReportWorkflow(JixiaoDbContext db, CurrentUser user, AuditLo
 
         if (!string.IsNullOrWhiteSpace(comment))
         {
-            db.Comments.Add(new CommentRecord
-            {
-                DocumentId = project.DocumentId,
-                ProjectId = projectId,
-                Subject = Subject(month),
-                Version = project.VersionNumber,
-                Text = comment.Trim(),
-                AuthorId = user.Id ?? "",
-                AuthorName = user.DisplayName,
-                At = time.GetUtcNow(),
-            });
+            db.Comments.Add(DocumentWorkflow.NewComment(user, time, project.DocumentId, projectId, null, Subject(month), project.VersionNumber, comment));
         }
 
         audit.Change($"{(month is null ? "self-evaluation" : "monitoring")}.{action.ToString().ToLowerInvariant()}",

@@ -105,11 +105,9 @@ internal static class WorkflowApi
 
     private static async Task<Results<Ok<IReadOnlyList<TargetChange>>, ProblemHttpResult>> Diff(int id, int from, int to, DocumentWorkflow flow, CancellationToken cancellationToken)
     {
-        var before = await flow.VersionAsync(id, from, cancellationToken);
-        var after = await flow.VersionAsync(id, to, cancellationToken);
-        return before is null || after is null
-            ? DocumentsApi.Problem(StatusCodes.Status404NotFound, "找不到该版本", $"第 {id} 号表没有第 {(before is null ? from : to)} 版。")
-            : TypedResults.Ok(TargetDiff.Compare(before, after));
+        return await flow.DiffAsync(id, from, to, cancellationToken) is { } changes
+            ? TypedResults.Ok(changes)
+            : DocumentsApi.Problem(StatusCodes.Status404NotFound, "找不到该版本", $"第 {id} 号表没有第 {from} 版或第 {to} 版。");
     }
 
     private static async Task<Results<Ok<List<CommentDto>>, ProblemHttpResult>> Comments(int id, JixiaoDbContext db, CancellationToken cancellationToken)

@@ -26,15 +26,12 @@ public sealed class DiffModel(JixiaoDbContext db, DocumentWorkflow flow) : PageM
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var unit = await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => d.Unit!.Name).FirstOrDefaultAsync(cancellationToken);
-        var before = unit is null ? null : await flow.VersionAsync(id, From, cancellationToken);
-        var after = unit is null ? null : await flow.VersionAsync(id, To, cancellationToken);
-        if (before is null || after is null)
+        if (unit is null || await flow.DiffAsync(id, From, To, cancellationToken) is not { } changes)
         {
             return NotFound();
         }
 
-        (DocumentId, Unit) = (id, unit!);
-        Changes = TargetDiff.Compare(before, after);
+        (DocumentId, Unit, Changes) = (id, unit, changes);
         return Page();
     }
 }
