@@ -15,14 +15,11 @@ namespace Jixiao.Data;
 /// </summary>
 public static class DocumentMapping
 {
-    private static readonly Dictionary<string, Level1> Level1ByName = Enum.GetValues<Level1>().ToDictionary(l => l.JsonName(), StringComparer.Ordinal);
-    private static readonly Dictionary<string, Level2> Level2ByName = Enum.GetValues<Level2>().ToDictionary(l => l.JsonName(), StringComparer.Ordinal);
-
     /// <summary>The level 1 stored as <paramref name="jsonName"/> (<c>output</c>…).</summary>
-    public static bool TryLevel1(string jsonName, out Level1 level1) => Level1ByName.TryGetValue(jsonName, out level1);
+    public static bool TryLevel1(string jsonName, out Level1 level1) => LevelNames.TryParseLevel1(jsonName, out level1);
 
     /// <summary>The level 2 stored as <paramref name="jsonName"/> (<c>quantity</c>…).</summary>
-    public static bool TryLevel2(string jsonName, out Level2 level2) => Level2ByName.TryGetValue(jsonName, out level2);
+    public static bool TryLevel2(string jsonName, out Level2 level2) => LevelNames.TryParseLevel2(jsonName, out level2);
 
     /// <summary>New records for <paramref name="document"/> (no ids yet), with the reader's diagnostics and the review's results.</summary>
     public static DocumentRecord ToRecord(TargetDocument document, UnitRecord unit, IEnumerable<Diagnostic> diagnostics, DocumentReview review, DateTimeOffset importedAt)
@@ -180,13 +177,19 @@ public static class DocumentMapping
             record.Goal, new SourceLocation(record.Line));
         foreach (var indicator in record.Indicators.OrderBy(i => i.Position))
         {
-            project.AddIndicator(Indicator.Create(indicator.Seq, Level1ByName[indicator.Level1],
-                indicator.WrittenLevel2 is null ? null : Level2ByName[indicator.WrittenLevel2],
+            project.AddIndicator(Indicator.Create(indicator.Seq, Level1Of(indicator.Level1),
+                indicator.WrittenLevel2 is null ? null : Level2Of(indicator.WrittenLevel2),
                 indicator.Name, indicator.TargetText, new SourceLocation(indicator.Line)));
         }
 
         return project;
     }
+
+    private static Level1 Level1Of(string stored) =>
+        LevelNames.TryParseLevel1(stored, out var level) ? level : throw new InvalidDataException($"Stored level 1 '{stored}' is unknown.");
+
+    private static Level2 Level2Of(string stored) =>
+        LevelNames.TryParseLevel2(stored, out var level) ? level : throw new InvalidDataException($"Stored level 2 '{stored}' is unknown.");
 
     private static Money? Fen(long? fen) => fen is null ? null : new Money(fen.Value);
 }

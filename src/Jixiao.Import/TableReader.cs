@@ -1,5 +1,6 @@
 using Jixiao.Domain.Diagnostics;
 using Jixiao.Domain.Documents;
+using Jixiao.Import.Json;
 using Jixiao.Import.Rows;
 using Jixiao.Import.Tables;
 using Jixiao.Import.Xlsx;
@@ -7,12 +8,26 @@ using Jixiao.Import.Xlsx;
 namespace Jixiao.Import;
 
 /// <summary>
-/// Reads a 项目支出绩效目标表 from tab-separated text (the published layout), CSV or .xlsx (first sheet).
-/// Never throws on content: every problem comes back in <see cref="ReadResult.Diagnostics"/>.
+/// Reads a 项目支出绩效目标表 from tab-separated text (the published layout), CSV, .xlsx (first sheet) or
+/// the JSON this system exports. The format is recognised by content first (a ZIP package, JSON, an old
+/// Office or PDF file), then by extension. Never throws on content: every problem comes back in
+/// <see cref="ReadResult.Diagnostics"/>, and a read that runs into a limit of its
+/// <see cref="ReadOptions"/> gives no document.
 /// </summary>
 public static class TableReader
 {
-    private static readonly string[] RefusedExtensions = [".xls", ".doc", ".docx", ".pdf", ".wps", ".et", ".zip", ".rar"];
+    private static readonly Dictionary<string, string> RefusedExtensions = new(StringComparer.Ordinal)
+    {
+        [".xls"] = "Excel 97-2003 工作簿（.xls）",
+        [".doc"] = "Word 97-2003 文档（.doc）",
+        [".docx"] = "Word 文档（.docx）",
+        [".pdf"] = "PDF 文件",
+        [".wps"] = "WPS 文字文档（.wps）",
+        [".et"] = "WPS 表格文档（.et）",
+        [".zip"] = "ZIP 压缩包",
+        [".rar"] = "RAR 压缩包",
+        [".7z"] = "7z 压缩包",
+    };
 
     /// <summary>Reads the file at <paramref name="path"/>; a missing or locked file is a diagnostic too.</summary>
     public static ReadResult ReadFile(string path, ReadOptions? options = null)
@@ -31,7 +46,7 @@ public static class TableReader
 
             if (info.Length > options.MaxFileBytes)
             {
-                diagnostics.Add(Messages.FileTooLarge.At(SourceLocation.File, info.Length, options.MaxFileBytes));
+                diagnostics.Add(TooLarge(info.Length, options));
                 return new ReadResult(null, diagnostics);
             }
 
@@ -39,7 +54,7 @@ public static class TableReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
-            diagnostics.Add(Messages.FileUnreadable.At(SourceLocation.File, e.Message));
+            diagnostics.Add(Messages.FileUnreadable.At(SourceLocation.File, e is UnauthorizedAccessException ? "没有读取权限" : "读取时出错，文件可能被占用"));
             return new ReadResult(null, diagnostics);
         }
     }
@@ -56,7 +71,7 @@ public static class TableReader
         {
             if (buffer.Length + read > options.MaxFileBytes)
             {
-                return new ReadResult(null, [Messages.FileTooLarge.At(SourceLocation.File, buffer.Length + read, options.MaxFileBytes)]);
+                return new ReadResult(null, [TooLarge(buffer.Length + read, options)]);
             }
 
             buffer.Write(chunk, 0, read);
@@ -65,7 +80,7 @@ public static class TableReader
         return Read(buffer.ToArray(), fileName, options);
     }
 
-    /// <summary>Reads <paramref name="content"/>; the format comes from <paramref name="fileName"/>'s extension, or the content when it has none.</summary>
+    /// <summary>Reads <paramref name="content"/>; the format comes from the content, then from <paramref name="fileName"/>'s extension.</summary>
     public static ReadResult Read(byte[] content, string fileName, ReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -74,24 +89,9 @@ public static class TableReader
         var diagnostics = new List<Diagnostic>();
         if (content.LongLength > options.MaxFileBytes)
         {
-            diagnostics.Add(Messages.FileTooLarge.At(SourceLocation.File, content.LongLength, options.MaxFileBytes));
+            diagnostics.Add(TooLarge(content.LongLength, options));
             return new ReadResult(null, diagnostics);
         }
-
-        var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        if (RefusedExtensions.Contains(extension))
-        {
-            diagnostics.Add(Messages.FileUnsupported.At(SourceLocation.File, extension));
-            return new ReadResult(null, diagnostics);
-        }
-
-        var format = extension switch
-        {
-            ".txt" or ".tsv" or ".text" => SourceFormat.Text,
-            ".csv" => SourceFormat.Csv,
-            ".xlsx" or ".xlsm" => SourceFormat.Xlsx,
-            _ => content.Length >= 2 && content[0] == 'P' && content[1] == 'K' ? SourceFormat.Xlsx : SourceFormat.Text,
-        };
 
         if (content.Length == 0)
         {
@@ -99,24 +99,44 @@ public static class TableReader
             return new ReadResult(null, diagnostics);
         }
 
-        IEnumerable<RawRow>? rows = format switch
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (Refused(content, extension) is { } kind)
         {
-            SourceFormat.Xlsx => XlsxRows.Read(content, options, diagnostics),
-            SourceFormat.Csv => TextRows(content, diagnostics, csv: true),
-            SourceFormat.Text => TextRows(content, diagnostics, csv: false),
-        };
-
-        if (rows is null)
-        {
+            diagnostics.Add(Messages.FileUnsupported.At(SourceLocation.File, kind));
             return new ReadResult(null, diagnostics);
         }
 
-        var source = new DocumentSource(Path.GetFileName(fileName), format);
-        var document = TableInterpreter.Interpret(rows, source, options, diagnostics);
+        var budget = new ReadBudget(options);
+        var source = new DocumentSource(Path.GetFileName(fileName), Format(content, extension));
+        var document = source.Format switch
+        {
+            SourceFormat.Xlsx => ReadXlsx(content, source, budget, diagnostics),
+            SourceFormat.Json => DocumentJsonReader.Read(content, source, budget, diagnostics),
+            SourceFormat.Csv or SourceFormat.Text => ReadText(content, source, budget, diagnostics),
+        };
+
+        if (budget.Exhausted is not null)
+        {
+            diagnostics.Add(budget.Diagnostic());
+            return new ReadResult(null, diagnostics);
+        }
+
         return new ReadResult(document, diagnostics);
     }
 
-    private static IEnumerable<RawRow>? TextRows(byte[] content, List<Diagnostic> diagnostics, bool csv)
+    private static TargetDocument? ReadXlsx(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
+    {
+        using var sheet = XlsxRows.Open(content, budget, diagnostics);
+        if (sheet is null)
+        {
+            return null;
+        }
+
+        var document = TableInterpreter.Interpret(sheet.Rows(), source, budget, diagnostics);
+        return sheet.Failed ? null : document;
+    }
+
+    private static TargetDocument? ReadText(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
     {
         var text = TextDecoder.Decode(content, diagnostics);
         if (text is null)
@@ -124,6 +144,56 @@ public static class TableReader
             return null;
         }
 
-        return csv ? DelimitedRows.Csv(text, DelimitedRows.DetectDelimiter(text)) : DelimitedRows.TabSeparated(text);
+        var maxCell = budget.Options.MaxCellLength;
+        var rows = source.Format == SourceFormat.Csv
+            ? DelimitedRows.Csv(text, DelimitedRows.DetectDelimiter(text), maxCell)
+            : DelimitedRows.TabSeparated(text, maxCell);
+        return TableInterpreter.Interpret(rows, source, budget, diagnostics);
     }
+
+    /// <summary>The format by content first: a ZIP package is a workbook and JSON is JSON whatever the name says.</summary>
+    private static SourceFormat Format(byte[] content, string extension)
+    {
+        if (content.Length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4)
+        {
+            return SourceFormat.Xlsx;
+        }
+
+        if (extension == ".json" || DocumentJsonReader.LooksLikeJson(content))
+        {
+            return SourceFormat.Json;
+        }
+
+        return extension switch
+        {
+            ".csv" => SourceFormat.Csv,
+            ".xlsx" or ".xlsm" => SourceFormat.Xlsx,
+            _ => SourceFormat.Text,
+        };
+    }
+
+    /// <summary>What kind of file this is when it is one the readers do not take, in Chinese; null otherwise.</summary>
+    private static string? Refused(byte[] content, string extension)
+    {
+        ReadOnlySpan<byte> start = content.AsSpan(0, Math.Min(content.Length, 8));
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
+        {
+            return "Excel 97-2003 工作簿（.xls）、Word 97-2003 文档（.doc）或 WPS 文档";
+        }
+
+        if (start.StartsWith("%PDF"u8))
+        {
+            return "PDF 文件";
+        }
+
+        if (start.StartsWith("Rar!"u8) || start.StartsWith((ReadOnlySpan<byte>)[0x37, 0x7A, 0xBC, 0xAF]))
+        {
+            return "压缩包";
+        }
+
+        return RefusedExtensions.GetValueOrDefault(extension);
+    }
+
+    private static Diagnostic TooLarge(long size, ReadOptions options) =>
+        Messages.FileTooLarge.At(SourceLocation.File, ReadBudget.Size(size), ReadBudget.Size(options.MaxFileBytes));
 }

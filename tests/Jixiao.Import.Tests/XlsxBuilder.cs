@@ -31,7 +31,7 @@ internal static class XlsxBuilder
                         continue;
                     }
 
-                    var reference = Xlsx.XlsxRows.ColumnName(firstColumn + c) + r;
+                    var reference = Rows.RawRow.ColumnName(firstColumn + c) + r;
                     if (text.StartsWith('#'))
                     {
                         row.Append(new Cell { CellReference = reference, CellValue = new CellValue(text[1..]) });

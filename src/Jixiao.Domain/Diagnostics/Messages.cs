@@ -20,10 +20,10 @@ public static class Messages
     public static readonly DiagnosticDescriptor FileEncoding = new("FILE-ENCODING", I, "文件不是 UTF-8 编码，已按 GB18030（GBK）编码读取。");
 
     /// <summary>The file extension is not one the reader handles.</summary>
-    public static readonly DiagnosticDescriptor FileUnsupported = new("FILE-UNSUPPORTED", E, "不支持的文件类型“{0}”，请提供 .txt、.csv 或 .xlsx 格式的文件。");
+    public static readonly DiagnosticDescriptor FileUnsupported = new("FILE-UNSUPPORTED", E, "不支持的文件类型：{0}。请另存为 .xlsx、.csv 或 .txt 格式后再导入。");
 
     /// <summary>The file is larger than the configured limit.</summary>
-    public static readonly DiagnosticDescriptor FileTooLarge = new("FILE-TOO-LARGE", E, "文件大小 {0} 字节超过上限 {1} 字节，未读取。");
+    public static readonly DiagnosticDescriptor FileTooLarge = new("FILE-TOO-LARGE", E, "文件大小 {0} 超过上限 {1}，未读取。");
 
     /// <summary>The file could not be opened at all.</summary>
     public static readonly DiagnosticDescriptor FileUnreadable = new("FILE-UNREADABLE", E, "无法打开文件：{0}");
@@ -34,8 +34,6 @@ public static class Messages
     /// <summary>An .xlsx whose package or XML is broken.</summary>
     public static readonly DiagnosticDescriptor XlsxCorrupt = new("XLSX-CORRUPT", E, ".xlsx 工作簿已损坏，无法读取（{0}）。");
 
-    /// <summary>An .xlsx that would expand beyond the limits.</summary>
-    public static readonly DiagnosticDescriptor XlsxBomb = new("XLSX-BOMB", E, ".xlsx 工作簿解压后过大（{0}），超过上限，疑似压缩炸弹，已拒绝读取。");
 
     /// <summary>A workbook without any worksheet.</summary>
     public static readonly DiagnosticDescriptor XlsxNoSheet = new("XLSX-NO-SHEET", E, "工作簿中没有工作表。");
@@ -76,8 +74,20 @@ public static class Messages
     /// <summary>No unit summary row was found.</summary>
     public static readonly DiagnosticDescriptor SummaryMissing = new("TABLE-SUMMARY-MISSING", I, "未找到单位汇总行（单位名称及各项资金合计）。");
 
-    /// <summary>More rows than the limit; the rest were not read.</summary>
-    public static readonly DiagnosticDescriptor RowLimit = new("TABLE-ROW-LIMIT", E, "行数超过上限 {0} 行，其后的行未读取。");
+    /// <summary>The read ran into one of its limits (rows, cells, characters, unzipped size, nesting, projects, time).</summary>
+    public static readonly DiagnosticDescriptor ReadLimit = new("READ-LIMIT", E, "文件超出读取上限：{0}。为保护服务器，已停止读取，未导入任何内容；请拆分成较小的文件分别导入，或请管理员调高上限。");
+
+    /// <summary>Bytes that decode to no character in the file's encoding; only their line is affected.</summary>
+    public static readonly DiagnosticDescriptor TextBadBytes = new("TEXT-BAD-BYTES", W, "该行有 {0} 处无法识别的字节（文件可能已损坏），已替换为“\uFFFD”，该行其余内容照常读取。");
+
+    /// <summary>One line is in another encoding than the rest of the file (pasted from another file).</summary>
+    public static readonly DiagnosticDescriptor TextLineEncoding = new("TEXT-LINE-ENCODING", I, "该行与文件其余部分的编码不同，已按 {0} 编码读取。");
+
+    /// <summary>The last character of the file is cut off.</summary>
+    public static readonly DiagnosticDescriptor FileTruncated = new("FILE-TRUNCATED", W, "文件末尾的字符不完整（文件可能被截断），已忽略该字符。");
+
+    /// <summary>Control characters (NUL and the like) inside cells, removed.</summary>
+    public static readonly DiagnosticDescriptor TextControlCharacters = new("TEXT-CONTROL-CHARS", W, "该行有 {0} 个控制字符（如 NUL），不是正常的文字，已删除。");
 
     /// <summary>A row with fewer cells than the header.</summary>
     public static readonly DiagnosticDescriptor RowTooFewCells = new("ROW-TOO-FEW-CELLS", E, "该行只有 {0} 列，少于表头的 {1} 列，无法对应各列，已跳过：“{2}”。");
@@ -89,7 +99,7 @@ public static class Messages
     public static readonly DiagnosticDescriptor RowNameMissing = new("ROW-NAME-MISSING", E, "该行缺少项目名称，已跳过。");
 
     /// <summary>A cell longer than the limit.</summary>
-    public static readonly DiagnosticDescriptor CellTooLong = new("ROW-CELL-TOO-LONG", E, "单元格长度 {0} 字超过上限 {1} 字，该行已跳过。");
+    public static readonly DiagnosticDescriptor CellTooLong = new("ROW-CELL-TOO-LONG", E, "单元格超过 {0} 字的长度上限，该行已跳过。");
 
     /// <summary>An amount cell that is not a number.</summary>
     public static readonly DiagnosticDescriptor AmountInvalid = new("AMOUNT-INVALID", E, "“{0}”列的内容“{1}”不是金额，按空白（无此来源资金）处理。");
@@ -118,16 +128,29 @@ public static class Messages
     /// <summary>An indicator item without a name.</summary>
     public static readonly DiagnosticDescriptor IndicatorNameMissing = new("IND-NAME-MISSING", W, "第 {0} 项指标缺少指标名称。");
 
+    /// <summary>A JSON file that does not parse.</summary>
+    public static readonly DiagnosticDescriptor JsonInvalid = new("JSON-INVALID", E, "JSON 文件无法读取：{0}。");
+
+    /// <summary>JSON that is not a document this system exported.</summary>
+    public static readonly DiagnosticDescriptor JsonNotDocument = new("JSON-NOT-DOCUMENT", E, "JSON 文件不是本系统导出的绩效目标表（应有 title、unitName 和 projects）。");
+
+    /// <summary>A project or indicator of a JSON document that cannot be taken.</summary>
+    public static readonly DiagnosticDescriptor JsonItemSkipped = new("JSON-ITEM-SKIPPED", W, "{0}{1}，已跳过。");
+
+    /// <summary>A level 2 in a JSON document that is unknown or belongs to another level 1.</summary>
+    public static readonly DiagnosticDescriptor JsonLevel2Dropped = new("JSON-LEVEL2-DROPPED", W, "{0}的二级指标“{1}”无法识别或不属于其一级指标，改为按名称推断。");
+
     /// <summary>Every descriptor, for documentation and tests.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         FileEmpty, FileBinary, FileEncoding, FileUnsupported, FileTooLarge, FileUnreadable,
-        XlsxNotZip, XlsxCorrupt, XlsxBomb, XlsxNoSheet,
+        XlsxNotZip, XlsxCorrupt, XlsxNoSheet, ReadLimit, TextBadBytes, TextLineEncoding, FileTruncated, TextControlCharacters,
         HeaderNotFound, ColumnMissing, AmountColumnMissing, GoalColumnMissing, TitleMissing, UnitNameMissing, AmountUnitMissing,
-        AmountUnitUnknown, TextIgnored, HeaderRepeated, NoProjects, SummaryMissing, RowLimit,
+        AmountUnitUnknown, TextIgnored, HeaderRepeated, NoProjects, SummaryMissing,
         RowTooFewCells, RowTooManyCells, RowNameMissing, CellTooLong,
         AmountInvalid, AmountPrecision, AmountNegative,
         IndicatorCellUnreadable, IndicatorTextIgnored, IndicatorSeqUnexpected, IndicatorTargetLabelMissing,
         IndicatorLevel1Unknown, IndicatorNameMissing,
+        JsonInvalid, JsonNotDocument, JsonItemSkipped, JsonLevel2Dropped,
     ];
 }

@@ -18,6 +18,9 @@ public enum SourceFormat
 
     /// <summary>An Excel workbook (first sheet).</summary>
     Xlsx,
+
+    /// <summary>The JSON this system exports.</summary>
+    Json,
 }
 
 /// <summary>Where a document came from.</summary>

@@ -111,6 +111,38 @@ public static class LevelNames
         Level2.EcoCost => "ecoCost",
     };
 
+    /// <summary>The level 1 whose JSON name is <paramref name="jsonName"/> (<c>output</c>…).</summary>
+    public static bool TryParseLevel1(string jsonName, out Level1 level)
+    {
+        foreach (var value in Enum.GetValues<Level1>())
+        {
+            if (value.JsonName() == jsonName)
+            {
+                level = value;
+                return true;
+            }
+        }
+
+        level = default;
+        return false;
+    }
+
+    /// <summary>The level 2 whose JSON name is <paramref name="jsonName"/> (<c>quantity</c>…).</summary>
+    public static bool TryParseLevel2(string jsonName, out Level2 level)
+    {
+        foreach (var value in Enum.GetValues<Level2>())
+        {
+            if (value.JsonName() == jsonName)
+            {
+                level = value;
+                return true;
+            }
+        }
+
+        level = default;
+        return false;
+    }
+
     /// <summary>The level 1 a level 2 belongs to.</summary>
     public static Level1 Parent(this Level2 level) => level switch
     {

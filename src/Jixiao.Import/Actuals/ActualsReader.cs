@@ -38,7 +38,7 @@ public static class ActualsReader
             return new ActualsResult([], ["实绩文件为空或不是文本文件。"]);
         }
 
-        var rows = DelimitedRows.Csv(text, DelimitedRows.DetectDelimiter(text)).Where(r => r.Cells.Any(c => !ChineseText.IsBlank(c))).ToList();
+        var rows = DelimitedRows.Csv(text, DelimitedRows.DetectDelimiter(text), ReadOptions.Default.MaxCellLength).Where(r => r.Cells.Any(c => !ChineseText.IsBlank(c))).ToList();
         if (rows.Count == 0)
         {
             return new ActualsResult([], ["实绩文件没有内容。"]);

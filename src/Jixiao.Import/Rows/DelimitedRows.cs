@@ -1,10 +1,16 @@
+using Jixiao.Domain.Text;
+
 namespace Jixiao.Import.Rows;
 
-/// <summary>Splits decoded text into rows: tab-separated lines, or CSV records (RFC 4180 quoting).</summary>
+/// <summary>
+/// Splits decoded text into rows: tab-separated lines, or CSV records (RFC 4180 quoting). A cell longer
+/// than the limit is cut one character past it, so the interpreter reports it without the whole of a
+/// hostile cell being copied.
+/// </summary>
 internal static class DelimitedRows
 {
     /// <summary>One row per physical line, cells split on tabs.</summary>
-    public static IEnumerable<RawRow> TabSeparated(string text)
+    public static IEnumerable<RawRow> TabSeparated(string text, int maxCellLength)
     {
         var line = 0;
         var start = 0;
@@ -16,7 +22,7 @@ internal static class DelimitedRows
             line++;
             if (end > start || end < text.Length)
             {
-                yield return new RawRow(line, SplitTabs(text, start, end));
+                yield return new RawRow(line, SplitTabs(text, start, end, maxCellLength));
             }
 
             if (end >= text.Length)
@@ -28,15 +34,16 @@ internal static class DelimitedRows
         }
     }
 
-    private static string[] SplitTabs(string text, int start, int end)
+    private static string[] SplitTabs(string text, int start, int end, int maxCellLength)
     {
-        var count = 1 + text.AsSpan(start, end - start).Count('\t');
+        var count = Math.Min(1 + text.AsSpan(start, end - start).Count('\t'), RawRow.MaxCells);
         var cells = new string[count];
         for (var c = 0; c < count; c++)
         {
-            var tab = c + 1 < count ? text.IndexOf('\t', start, end - start) : end;
-            cells[c] = text[start..tab];
-            start = tab + 1;
+            var tab = text.IndexOf('\t', start, end - start);
+            var stop = tab < 0 ? end : tab;
+            cells[c] = text.Substring(start, Math.Min(stop - start, maxCellLength + 1));
+            start = tab < 0 ? end : tab + 1;
         }
 
         return cells;
@@ -75,8 +82,11 @@ internal static class DelimitedRows
         return semicolons > commas ? ';' : ',';
     }
 
-    /// <summary>CSV records; a quoted field may hold delimiters, doubled quotes and line breaks.</summary>
-    public static IEnumerable<RawRow> Csv(string text, char delimiter)
+    /// <summary>
+    /// CSV records; a quoted field may hold delimiters, doubled quotes and line breaks. A field that a
+    /// spreadsheet-safe writer prefixed with <c>'</c> (see <see cref="CsvCells"/>) is read without it.
+    /// </summary>
+    public static IEnumerable<RawRow> Csv(string text, char delimiter, int maxCellLength)
     {
         var cells = new List<string>();
         var cell = new System.Text.StringBuilder();
@@ -94,7 +104,7 @@ internal static class DelimitedRows
                 {
                     if (i + 1 < text.Length && text[i + 1] == '"')
                     {
-                        cell.Append('"');
+                        Append('"');
                         i += 2;
                         continue;
                     }
@@ -109,7 +119,7 @@ internal static class DelimitedRows
                     line++;
                 }
 
-                cell.Append(c);
+                Append(c);
                 i++;
                 continue;
             }
@@ -124,7 +134,15 @@ internal static class DelimitedRows
 
             if (c == delimiter)
             {
-                cells.Add(cell.ToString());
+                if (cells.Count >= RawRow.MaxCells - 1)
+                {
+                    cell.Clear();
+                    fieldStarted = false;
+                    i++;
+                    continue;
+                }
+
+                cells.Add(CsvCells.Unprotect(cell.ToString()));
                 cell.Clear();
                 fieldStarted = false;
                 i++;
@@ -133,7 +151,7 @@ internal static class DelimitedRows
 
             if (c is '\r' or '\n')
             {
-                cells.Add(cell.ToString());
+                cells.Add(CsvCells.Unprotect(cell.ToString()));
                 cell.Clear();
                 fieldStarted = false;
                 yield return new RawRow(recordLine, [.. cells]);
@@ -144,15 +162,23 @@ internal static class DelimitedRows
                 continue;
             }
 
-            cell.Append(c);
+            Append(c);
             fieldStarted = true;
             i++;
         }
 
         if (cells.Count > 0 || cell.Length > 0 || fieldStarted)
         {
-            cells.Add(cell.ToString());
+            cells.Add(CsvCells.Unprotect(cell.ToString()));
             yield return new RawRow(recordLine, [.. cells]);
+        }
+
+        void Append(char c)
+        {
+            if (cell.Length <= maxCellLength)
+            {
+                cell.Append(c);
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Jixiao.Domain.Diagnostics;
 
 namespace Jixiao.Import.Rows;
@@ -8,11 +9,30 @@ namespace Jixiao.Import.Rows;
 /// </summary>
 /// <param name="Line">1-based line of the file, or 1-based sheet row.</param>
 /// <param name="Cells">The cell texts, untrimmed.</param>
-/// <param name="CellRefs">Sheet references (<c>B12</c>) parallel to <paramref name="Cells"/>, null for text sources.</param>
-internal sealed record RawRow(int Line, string[] Cells, string[]? CellRefs = null)
+/// <param name="IsSheetRow">True for a spreadsheet row: cells are then named by reference (<c>B12</c>), and a row is sparse by nature.</param>
+internal sealed record RawRow(int Line, string[] Cells, bool IsSheetRow = false)
 {
+    /// <summary>Most cells a row keeps, as many columns as a spreadsheet has; cells past it are dropped where the row is split.</summary>
+    public const int MaxCells = 16_384;
+
     public SourceLocation RowLocation => new(Line);
 
     public SourceLocation CellLocation(int column) =>
-        new(Line, column + 1, CellRefs is not null && column < CellRefs.Length ? CellRefs[column] : null);
+        new(Line, column + 1, IsSheetRow ? ColumnName(column) + Line.ToString(CultureInfo.InvariantCulture) : null);
+
+    /// <summary>The sheet column name of a 0-based index: 0 → A, 25 → Z, 26 → AA.</summary>
+    public static string ColumnName(int index)
+    {
+        Span<char> name = stackalloc char[8];
+        var at = name.Length;
+        index++;
+        while (index > 0 && at > 0)
+        {
+            var rem = (index - 1) % 26;
+            name[--at] = (char)('A' + rem);
+            index = (index - 1) / 26;
+        }
+
+        return new string(name[at..]);
+    }
 }

@@ -17,6 +17,7 @@ namespace Jixiao.Import.Tables;
 internal sealed class TableInterpreter
 {
     private readonly ReadOptions _options;
+    private readonly ReadBudget _budget;
     private readonly List<Diagnostic> _diagnostics;
     private string? _title;
     private string? _unitName;
@@ -25,33 +26,33 @@ internal sealed class TableInterpreter
     private SummaryRow? _summary;
     private readonly List<Project> _projects = [];
 
-    private TableInterpreter(ReadOptions options, List<Diagnostic> diagnostics)
+    private TableInterpreter(ReadBudget budget, List<Diagnostic> diagnostics)
     {
-        _options = options;
+        _options = budget.Options;
+        _budget = budget;
         _diagnostics = diagnostics;
     }
 
-    public static TargetDocument? Interpret(IEnumerable<RawRow> rows, DocumentSource source, ReadOptions options, List<Diagnostic> diagnostics)
+    /// <summary>The document the rows make, null when they make none (no header, a limit of the budget reached).</summary>
+    public static TargetDocument? Interpret(IEnumerable<RawRow> rows, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
     {
-        var interpreter = new TableInterpreter(options, diagnostics);
+        var interpreter = new TableInterpreter(budget, diagnostics);
         return interpreter.Run(rows, source);
     }
 
     private TargetDocument? Run(IEnumerable<RawRow> rows, DocumentSource source)
     {
-        var count = 0;
         foreach (var row in rows)
         {
-            if (++count > _options.MaxRows)
-            {
-                _diagnostics.Add(Messages.RowLimit.At(row.RowLocation, _options.MaxRows));
-                break;
-            }
-
-            if (!Accept(row))
+            if (!_budget.Tick() || !Accept(row))
             {
                 return null;
             }
+        }
+
+        if (_budget.Exhausted is not null)
+        {
+            return null;
         }
 
         if (_columns is null)
@@ -68,14 +69,10 @@ internal sealed class TableInterpreter
     {
         var cells = row.Cells;
         var nonEmpty = 0;
+        long characters = 0;
         for (var c = 0; c < cells.Length; c++)
         {
-            if (cells[c].Length > _options.MaxCellLength)
-            {
-                _diagnostics.Add(Messages.CellTooLong.At(row.CellLocation(c), cells[c].Length, _options.MaxCellLength));
-                return true;
-            }
-
+            characters += cells[c].Length;
             if (!ChineseText.IsBlank(cells[c]))
             {
                 nonEmpty++;
@@ -86,6 +83,22 @@ internal sealed class TableInterpreter
         {
             return true;
         }
+
+        if (!_budget.Row(row.RowLocation) || !_budget.Cells(cells.Length, characters, row.RowLocation))
+        {
+            return false;
+        }
+
+        for (var c = 0; c < cells.Length; c++)
+        {
+            if (cells[c].Length > _options.MaxCellLength)
+            {
+                _diagnostics.Add(Messages.CellTooLong.At(row.CellLocation(c), _options.MaxCellLength));
+                return true;
+            }
+        }
+
+        RemoveControlCharacters(row);
 
         if (_columns is null)
         {
@@ -197,7 +210,7 @@ internal sealed class TableInterpreter
         {
             // Trailing blank cells are often dropped by exporters; missing leading columns are not recoverable.
             // A sheet row is sparse by nature (empty cells are not stored), so it is always padded.
-            if (row.CellRefs is null && (cells.Length == 1 || cells.Length <= columns.LastAmountColumn))
+            if (!row.IsSheetRow && (cells.Length == 1 || cells.Length <= columns.LastAmountColumn))
             {
                 if (nonEmpty == 1 && IsPreambleRepeat(cells))
                 {
@@ -255,7 +268,47 @@ internal sealed class TableInterpreter
             project.AddIndicator(indicator);
         }
 
-        _projects.Add(project);
+        if (_budget.Project(project.Indicators.Count, row.RowLocation))
+        {
+            _projects.Add(project);
+        }
+    }
+
+    /// <summary>
+    /// Removes control characters (NUL and the like, never typed in a table) from the row's cells in place:
+    /// a database would refuse them or a page show them as boxes. Tabs and line breaks stay.
+    /// </summary>
+    private void RemoveControlCharacters(RawRow row)
+    {
+        var removed = 0;
+        var cells = row.Cells;
+        for (var c = 0; c < cells.Length; c++)
+        {
+            if (cells[c].AsSpan().IndexOfAnyInRange('\0', '\u001F') < 0 && !cells[c].Contains('\u007F', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var kept = new System.Text.StringBuilder(cells[c].Length);
+            foreach (var ch in cells[c])
+            {
+                if ((ch < ' ' && ch is not '\t' and not '\n' and not '\r') || ch == '\u007F')
+                {
+                    removed++;
+                }
+                else
+                {
+                    kept.Append(ch);
+                }
+            }
+
+            cells[c] = kept.ToString();
+        }
+
+        if (removed > 0)
+        {
+            _diagnostics.Add(Messages.TextControlCharacters.At(row.RowLocation, removed));
+        }
     }
 
     private bool IsSummaryName(string name) =>

@@ -1,23 +1,45 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
+using System.Text;
 using System.Xml;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Jixiao.Domain.Diagnostics;
 using Jixiao.Import.Rows;
 
 namespace Jixiao.Import.Xlsx;
 
 /// <summary>
-/// Reads the first worksheet of an .xlsx into rows made dense from column A. Checks the ZIP container
-/// first (signature, total unzipped size, compression ratio) so a zip bomb is refused before parsing.
+/// Reads the first worksheet of an .xlsx into rows made dense from column A, streaming: the ZIP
+/// container is read with <see cref="ZipArchive"/> and each XML part with an <see cref="XmlReader"/>, one
+/// node at a time, so nothing recurses on the depth of the input. Every part charges the read's budget as
+/// it is unzipped (bytes actually produced, not the sizes the package claims), nesting is checked on every
+/// element, DTDs are refused (no entity can expand), and the shared-string table is charged by its
+/// characters. A package that breaks mid-way yields no document, never part of one.
 /// </summary>
-internal static class XlsxRows
+internal sealed class XlsxRows : IDisposable
 {
-    private const long LargePart = 1024 * 1024;
+    private const int MaxEntries = 10_000;
+    private const string RelationshipsNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    public static List<RawRow>? Read(byte[] bytes, ReadOptions options, List<Diagnostic> diagnostics)
+    private readonly ZipArchive _zip;
+    private readonly ReadBudget _budget;
+    private readonly List<Diagnostic> _diagnostics;
+    private readonly List<string> _shared = [];
+    private string _sheetPath = "";
+    private int _nextRow = 1;
+
+    private XlsxRows(ZipArchive zip, ReadBudget budget, List<Diagnostic> diagnostics)
+    {
+        _zip = zip;
+        _budget = budget;
+        _diagnostics = diagnostics;
+    }
+
+    /// <summary>True when the package broke while it was read (a diagnostic says how); the rows read are then not to be used.</summary>
+    public bool Failed { get; private set; }
+
+    /// <summary>Opens the package and reads what comes before the rows (workbook, relationships, shared strings); null with a diagnostic when it cannot be read.</summary>
+    public static XlsxRows? Open(byte[] bytes, ReadBudget budget, List<Diagnostic> diagnostics)
     {
         if (bytes.Length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4)
         {
@@ -25,176 +47,422 @@ internal static class XlsxRows
             return null;
         }
 
-        if (!CheckContainer(bytes, options, diagnostics))
+        if (DeclaredEntries(bytes) is not { } entries)
         {
+            diagnostics.Add(Messages.XlsxCorrupt.At(SourceLocation.File, "找不到 ZIP 目录，文件可能不完整"));
             return null;
         }
 
-        try
+        if (entries > MaxEntries)
         {
-            using var stream = new MemoryStream(bytes, writable: false);
-            var settings = new OpenSettings
-            {
-                MaxCharactersInPart = options.MaxXlsxUncompressedBytes,
-                AutoSave = false,
-            };
-            using var document = SpreadsheetDocument.Open(stream, false, settings);
-            var workbookPart = document.WorkbookPart;
-            var sheet = workbookPart?.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault();
-            if (workbookPart is null || sheet?.Id?.Value is null || workbookPart.GetPartById(sheet.Id.Value) is not WorksheetPart worksheet)
-            {
-                diagnostics.Add(Messages.XlsxNoSheet.At(SourceLocation.File));
-                return null;
-            }
-
-            var shared = SharedStrings(workbookPart);
-            return ReadRows(worksheet, shared, options, diagnostics);
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException
-                                      or InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException)
-        {
-            diagnostics.Add(Messages.XlsxCorrupt.At(SourceLocation.File, e.GetType().Name));
+            diagnostics.Add(Messages.XlsxCorrupt.At(SourceLocation.File, $"包含 {ReadBudget.Count(entries)} 个部件，远多于正常工作簿"));
             return null;
         }
-    }
 
-    private static bool CheckContainer(byte[] bytes, ReadOptions options, List<Diagnostic> diagnostics)
-    {
+        ZipArchive zip;
         try
         {
-            using var stream = new MemoryStream(bytes, writable: false);
-            using var zip = new ZipArchive(stream, ZipArchiveMode.Read);
-            long total = 0;
-            foreach (var entry in zip.Entries)
-            {
-                total += entry.Length;
-                var ratio = entry.CompressedLength == 0 ? 0 : entry.Length / entry.CompressedLength;
-                if (total > options.MaxXlsxUncompressedBytes || (entry.Length > LargePart && ratio > options.MaxXlsxCompressionRatio))
-                {
-                    diagnostics.Add(Messages.XlsxBomb.At(SourceLocation.File,
-                        string.Create(CultureInfo.InvariantCulture, $"{entry.FullName} {entry.Length} 字节，压缩比 {ratio}:1")));
-                    return false;
-                }
-            }
-
-            return true;
+            zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
         }
         catch (InvalidDataException)
         {
             diagnostics.Add(Messages.XlsxNotZip.At(SourceLocation.File));
-            return false;
+            return null;
+        }
+
+        var reader = new XlsxRows(zip, budget, diagnostics);
+        if (!reader.Prepare())
+        {
+            reader.Dispose();
+            return null;
+        }
+
+        return reader;
+    }
+
+    public void Dispose() => _zip.Dispose();
+
+    /// <summary>The rows of the first worksheet, in order; stops at the first problem (see <see cref="Failed"/>).</summary>
+    public IEnumerable<RawRow> Rows()
+    {
+        using var xml = Guard(() => OpenPart(_sheetPath));
+        if (xml is null)
+        {
+            yield break;
+        }
+
+        while (Guard(() => NextRow(xml)) is { } row)
+        {
+            yield return row;
         }
     }
 
-    private static List<string> SharedStrings(WorkbookPart workbookPart)
+    private bool Prepare() => Guard(() =>
     {
-        var result = new List<string>();
-        var part = workbookPart.SharedStringTablePart;
-        if (part is null)
+        var workbookPath = MainPart() ?? "xl/workbook.xml";
+        var sheetId = FirstSheetRelationship(workbookPath);
+        var relationships = Relationships(workbookPath);
+        if (sheetId is null || !relationships.TryGetValue(sheetId, out var sheet) || Entry(sheet.Target) is null)
         {
-            return result;
+            if (!Failed)
+            {
+                _diagnostics.Add(Messages.XlsxNoSheet.At(SourceLocation.File));
+            }
+
+            return false;
         }
 
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        _sheetPath = sheet.Target;
+        var sharedPath = relationships.Values.Where(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Select(r => r.Target).FirstOrDefault()
+            ?? "xl/sharedStrings.xml";
+        return ReadSharedStrings(sharedPath) && !Failed;
+    });
+
+    /// <summary>Runs a step of reading, turning a broken package into a diagnostic; default when it broke or ran out of budget.</summary>
+    private T? Guard<T>(Func<T?> step)
+    {
+        if (Failed)
         {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
+            return default;
+        }
+
+        try
+        {
+            var result = step();
+            if (_budget.Exhausted is not null)
             {
-                result.Add(ItemText((SharedStringItem)reader.LoadCurrentElement()!));
+                Failed = true;
+                return default;
+            }
+
+            return result;
+        }
+        catch (XmlException e) when (_budget.Exhausted is null && e.Message.Contains("DTD", StringComparison.Ordinal))
+        {
+            Fail("含有 DTD 声明，正常的工作簿没有，可能是 XML 实体炸弹");
+        }
+        catch (Exception e) when (e is XmlException or InvalidDataException or IOException or NotSupportedException or DecoderFallbackException or FormatException or OverflowException)
+        {
+            if (_budget.Exhausted is null)
+            {
+                Fail(e is XmlException ? "XML 内容不完整或格式错误" : "压缩数据已损坏");
+            }
+        }
+
+        Failed = true;
+        return default;
+    }
+
+    private void Fail(string reason)
+    {
+        if (!Failed)
+        {
+            _diagnostics.Add(Messages.XlsxCorrupt.At(SourceLocation.File, reason));
+        }
+
+        Failed = true;
+    }
+
+    /// <summary>The workbook part named by the package's root relationships, null when they are absent.</summary>
+    private string? MainPart() =>
+        Relationships("").Values.Where(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal)).Select(r => r.Target).FirstOrDefault();
+
+    /// <summary>The relationship id of the workbook's first sheet.</summary>
+    private string? FirstSheetRelationship(string workbookPath)
+    {
+        using var xml = OpenPart(workbookPath);
+        while (xml is not null && Read(xml))
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheet")
+            {
+                return xml.GetAttribute("id", RelationshipsNs);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The relationships of a part (id → target path within the package, type).</summary>
+    private Dictionary<string, (string Target, string Type)> Relationships(string partPath)
+    {
+        var folder = partPath.Contains('/', StringComparison.Ordinal) ? partPath[..(partPath.LastIndexOf('/') + 1)] : "";
+        var relsPath = folder + "_rels/" + partPath[folder.Length..] + ".rels";
+        var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
+        using var xml = OpenPart(relsPath);
+        while (xml is not null && Read(xml))
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Relationship"
+                && xml.GetAttribute("Id") is { } id && xml.GetAttribute("Target") is { } target
+                && !string.Equals(xml.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase))
+            {
+                result.TryAdd(id, (Resolve(folder, target), xml.GetAttribute("Type") ?? ""));
             }
         }
 
         return result;
     }
 
-    /// <summary>The visible text of a string item: plain text or rich-text runs, without phonetic hints.</summary>
-    private static string ItemText(OpenXmlCompositeElement item)
+    /// <summary>A relationship target as a path from the package root (<c>/xl/x.xml</c>, <c>x.xml</c> or <c>../x.xml</c>).</summary>
+    private static string Resolve(string folder, string target)
     {
-        var text = item.GetFirstChild<Text>();
-        if (text is not null)
+        var parts = new List<string>();
+        foreach (var part in (target.StartsWith('/') ? target[1..] : folder + target).Split('/'))
         {
-            return text.Text;
+            if (part == "..")
+            {
+                if (parts.Count > 0)
+                {
+                    parts.RemoveAt(parts.Count - 1);
+                }
+            }
+            else if (part is not ("" or "."))
+            {
+                parts.Add(part);
+            }
         }
 
-        return string.Concat(item.Elements<Run>().Select(r => r.Text?.Text ?? ""));
+        return string.Join('/', parts);
     }
 
-    private static List<RawRow> ReadRows(WorksheetPart worksheet, List<string> shared, ReadOptions options, List<Diagnostic> diagnostics)
+    private bool ReadSharedStrings(string path)
     {
-        var rows = new List<RawRow>();
-        using var reader = OpenXmlReader.Create(worksheet);
-        var nextRow = 1;
-        while (reader.Read())
+        using var xml = OpenPart(path);
+        if (xml is null)
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+            return !Failed;
+        }
+
+        while (Read(xml))
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
+            {
+                var text = ItemText(xml);
+                // Each item costs a little beyond its text, so a table of millions of empty items runs out too.
+                if (!_budget.Characters(text.Length + 8, SourceLocation.File))
+                {
+                    return false;
+                }
+
+                _shared.Add(text);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The visible text of a string item (<c>si</c> or <c>is</c>) at the reader: its <c>t</c> and the
+    /// <c>t</c> of its runs, without phonetic hints (<c>rPh</c>). Leaves the reader on the item's end.
+    /// </summary>
+    private string ItemText(XmlReader xml)
+    {
+        if (xml.IsEmptyElement)
+        {
+            return "";
+        }
+
+        var depth = xml.Depth;
+        var text = new StringBuilder();
+        var skipDepth = -1;
+        while (Read(xml) && xml.Depth > depth)
+        {
+            if (xml.NodeType == XmlNodeType.Element && skipDepth < 0 && xml.LocalName == "rPh" && !xml.IsEmptyElement)
+            {
+                skipDepth = xml.Depth;
+            }
+            else if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == skipDepth)
+            {
+                skipDepth = -1;
+            }
+            else if (skipDepth < 0 && xml.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA
+                     && text.Length <= _budget.Options.MaxCellLength)
+            {
+                text.Append(xml.Value);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The next row of the sheet, null at its end.</summary>
+    private RawRow? NextRow(XmlReader xml)
+    {
+        while (Read(xml))
+        {
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row")
             {
                 continue;
             }
 
-            var row = (Row)reader.LoadCurrentElement()!;
-            var rowIndex = row.RowIndex?.Value is uint r and > 0 and < int.MaxValue ? (int)r : nextRow;
-            nextRow = rowIndex + 1;
-            if (rows.Count >= options.MaxRows)
-            {
-                diagnostics.Add(Messages.RowLimit.At(new SourceLocation(rowIndex), options.MaxRows));
-                break;
-            }
-
+            var rowIndex = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r is > 0 and < 10_000_000
+                ? r
+                : _nextRow;
+            _nextRow = rowIndex + 1;
             var values = new SortedDictionary<int, string>();
-            var nextColumn = 0;
-            foreach (var cell in row.Elements<Cell>())
+            if (!xml.IsEmptyElement)
             {
-                var column = ColumnIndex(cell.CellReference?.Value) ?? nextColumn;
-                nextColumn = column + 1;
-                if (column > 16_383)
-                {
-                    continue;
-                }
-
-                values[column] = CellText(cell, shared);
+                ReadCells(xml, values);
             }
 
-            var width = values.Count == 0 ? 0 : values.Keys.Max() + 1;
+            var width = 0;
+            foreach (var (column, value) in values)
+            {
+                if (value.Length > 0)
+                {
+                    width = column + 1;
+                }
+            }
+
             var cells = new string[width];
-            var refs = new string[width];
             for (var c = 0; c < width; c++)
             {
                 cells[c] = values.GetValueOrDefault(c, "");
-                refs[c] = ColumnName(c) + rowIndex.ToString(CultureInfo.InvariantCulture);
             }
 
-            rows.Add(new RawRow(rowIndex, cells, refs));
+            return new RawRow(rowIndex, cells, IsSheetRow: true);
         }
 
-        return rows;
+        return null;
     }
 
-    private static string CellText(Cell cell, List<string> shared)
+    private void ReadCells(XmlReader xml, SortedDictionary<int, string> values)
     {
-        var type = cell.DataType?.Value;
-        if (type == CellValues.SharedString)
+        var rowDepth = xml.Depth;
+        var nextColumn = 0;
+        while (Read(xml) && xml.Depth > rowDepth)
         {
-            return int.TryParse(cell.CellValue?.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index >= 0 && index < shared.Count
-                ? shared[index]
-                : "";
-        }
-
-        if (type == CellValues.InlineString)
-        {
-            return cell.InlineString is null ? "" : ItemText(cell.InlineString);
-        }
-
-        var raw = cell.CellValue?.Text ?? "";
-        if (type is null || type == CellValues.Number)
-        {
-            // Excel stores 152.49 as 152.49000000000001; money is exact to the fen, so round to 6 decimals of 万元.
-            if (decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c")
             {
-                return (Math.Round(number, 6) / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+                continue;
+            }
+
+            var column = ColumnIndex(xml.GetAttribute("r")) ?? nextColumn;
+            nextColumn = column + 1;
+            var type = xml.GetAttribute("t");
+            var text = xml.IsEmptyElement ? "" : CellText(xml, type);
+            if (column < RawRow.MaxCells && values.Count < RawRow.MaxCells)
+            {
+                values[column] = text;
+            }
+
+            if (!_budget.Tick())
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The text of the cell at the reader, by its type; leaves the reader on the cell's end.</summary>
+    private string CellText(XmlReader xml, string? type)
+    {
+        var depth = xml.Depth;
+        string? value = null;
+        string? inline = null;
+        while (Read(xml) && xml.Depth > depth)
+        {
+            if (xml.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (xml.LocalName == "v" && !xml.IsEmptyElement)
+            {
+                value = ElementText(xml);
+            }
+            else if (xml.LocalName == "is")
+            {
+                inline = ItemText(xml);
             }
         }
 
-        return raw;
+        switch (type)
+        {
+            case "s":
+                return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < _shared.Count ? _shared[index] : "";
+            case "inlineStr":
+                return inline ?? "";
+            case null or "n":
+                // Excel stores 152.49 as 152.49000000000001; money is exact to the fen, so round to 6 decimals of 万元.
+                if (decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    return (Math.Round(number, 6) / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+                }
+
+                return value ?? "";
+            default:
+                return value ?? inline ?? "";
+        }
+    }
+
+    /// <summary>The text content of a simple element (<c>v</c>); leaves the reader on its end.</summary>
+    private string ElementText(XmlReader xml)
+    {
+        var depth = xml.Depth;
+        var text = new StringBuilder();
+        while (Read(xml) && xml.Depth > depth)
+        {
+            if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace && text.Length <= _budget.Options.MaxCellLength)
+            {
+                text.Append(xml.Value);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>One step of the reader, within budget: nesting checked on every element, the clock now and then.</summary>
+    private bool Read(XmlReader xml)
+    {
+        if (!xml.Read())
+        {
+            return false;
+        }
+
+        if (xml.NodeType == XmlNodeType.Element && !_budget.Depth(xml.Depth + 1, SourceLocation.File))
+        {
+            return false;
+        }
+
+        return _budget.Tick();
+    }
+
+    /// <summary>A part's XML reader, null when the package has no such part.</summary>
+    private XmlReader? OpenPart(string path)
+    {
+        var entry = Entry(path);
+        if (entry is null)
+        {
+            return null;
+        }
+
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            MaxCharactersFromEntities = 1024,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+            CloseInput = true,
+        };
+        return XmlReader.Create(new BudgetStream(entry.Open(), entry.CompressedLength, _budget), settings);
+    }
+
+    private ZipArchiveEntry? Entry(string path) =>
+        _zip.GetEntry(path) ?? _zip.Entries.FirstOrDefault(e => string.Equals(e.FullName.TrimStart('/'), path, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The number of entries the ZIP's end-of-central-directory record declares, null when there is none.</summary>
+    private static int? DeclaredEntries(byte[] bytes)
+    {
+        var earliest = Math.Max(0, bytes.Length - 22 - 65_535);
+        for (var at = bytes.Length - 22; at >= earliest; at--)
+        {
+            if (bytes[at] == 'P' && bytes[at + 1] == 'K' && bytes[at + 2] == 5 && bytes[at + 3] == 6)
+            {
+                return BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(at + 10, 2));
+            }
+        }
+
+        return null;
     }
 
     private static int? ColumnIndex(string? reference)
@@ -225,17 +493,67 @@ internal static class XlsxRows
         return letters == 0 ? null : index - 1;
     }
 
-    internal static string ColumnName(int index)
+    /// <summary>
+    /// An unzipping stream that charges every byte it produces to the budget and stops a part that
+    /// expands far beyond its compressed size; at a limit it ends (the reader then sees an early end).
+    /// </summary>
+    private sealed class BudgetStream(Stream inner, long compressedLength, ReadBudget budget) : Stream
     {
-        var name = "";
-        index++;
-        while (index > 0)
+        private const long LargePart = 1024 * 1024;
+        private long _produced;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
         {
-            var rem = (index - 1) % 26;
-            name = (char)('A' + rem) + name;
-            index = (index - 1) / 26;
+            get => _produced;
+            set => throw new NotSupportedException();
         }
 
-        return name;
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (budget.Exhausted is not null)
+            {
+                return 0;
+            }
+
+            var read = inner.Read(buffer);
+            _produced += read;
+            if (_produced > LargePart && _produced / Math.Max(1, compressedLength) > budget.Options.MaxCompressionRatio)
+            {
+                budget.Ratio(SourceLocation.File);
+                return 0;
+            }
+
+            return budget.Uncompressed(read) || read == 0 ? read : 0;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
     }
 }
