@@ -81,6 +81,13 @@ public static class IndicatorVocabulary
         "满意度", "率", "数量", "人数", "人次", "场次", "覆盖", "次数", "篇数", "个数", "业务量", "数据量", "并发数", "用户数", "增长", "频次", "频率", "数",
     ];
 
+    /// <summary>True when <c>成本指标</c> in a label is not the end of 经济/社会/生态环境成本指标.</summary>
+    private static bool IsPlainCostLabel(ReadOnlySpan<char> label)
+    {
+        var at = label.IndexOf("成本指标", StringComparison.Ordinal);
+        return at >= 0 && (at == 0 || label[at - 1] is not ('济' or '会' or '境'));
+    }
+
     private static KeywordSet LowerSet { get; } = new(LowerIsBetter);
 
     private static KeywordSet HigherSet { get; } = new(HigherIsBetter);
@@ -123,6 +130,11 @@ public static class IndicatorVocabulary
             {
                 level2 = l2;
                 foundLevel1 = l1;
+            }
+            else if (l2 is null && foundLevel1 == Level1.Output && l1 == Level1.Cost && level2 is null && IsPlainCostLabel(text))
+            {
+                // 产出指标-成本指标: the 成本 level 2 of 产出 (2021 framework), not the 成本 level 1.
+                level2 = Level2.Cost;
             }
             else if (l2 is null)
             {

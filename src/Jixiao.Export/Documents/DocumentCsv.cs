@@ -1,9 +1,14 @@
 using System.Text;
 using Jixiao.Domain.Documents;
+using Jixiao.Domain.Text;
 
 namespace Jixiao.Export.Documents;
 
-/// <summary>A document as CSV in the published layout (RFC 4180 quoting), which the CSV reader reads back.</summary>
+/// <summary>
+/// A document as CSV in the published layout (RFC 4180 quoting), which the CSV reader reads back. Every
+/// cell goes through <see cref="CsvCells.Protect"/>, so a goal or target typed as <c>=HYPERLINK(…)</c>
+/// opens in a spreadsheet as text, never as a formula.
+/// </summary>
 public static class DocumentCsv
 {
     /// <summary>The CSV text: header lines, header row, summary row, one row per project.</summary>
@@ -39,8 +44,8 @@ public static class DocumentCsv
                 csv.Append(',');
             }
 
-            var cell = cells[i];
-            if (cell.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+            var cell = CsvCells.Protect(cells[i]);
+            if (cell.AsSpan().IndexOfAny(",\"\r\n\t") >= 0)
             {
                 csv.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
             }

@@ -12,7 +12,8 @@ namespace Jixiao.Import.Tables;
 /// </summary>
 internal static class IndicatorCellParser
 {
-    private const int MaxLabelLength = 12;
+    // The longest combined label, 满意度指标-服务对象满意度指标, is 15 characters.
+    private const int MaxLabelLength = 20;
     private static readonly string[] TargetLabels = ["年度指标值", "指标值", "目标值"];
 
     private readonly record struct ItemStart(int Start, int Seq, int LabelStart, int LabelLength, int ContentStart);
