@@ -147,6 +147,54 @@ public class BrowserEditTests
     }
 
     [Fact]
+    public async Task SavingTheEditPageUnchanged_KeepsEveryFieldAsWritten()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        using var client = app.Client();
+        var table = """
+            云岭县图书馆2026年项目支出绩效目标表
+            单位名称：云岭县图书馆
+            单位：万元
+            项目名称（资金使用单位）	总计	财政拨款	财政专户拨款	其他资金	绩效目标	绩效指标
+            云岭县图书馆	120.50	120.50				
+            古籍修复经费	120.50	120.50		-	修复馆藏古籍，保障修复质量。	1、产出指标-质量指标：修复及时率，年度指标值：≥95%。2、产出指标：修复册数，年度指标值：不少于300册。4、满意度指标-服务对象满意度指标：读者满意度，年度指标值：≥90%。5、效益指标-可持续影响指标：修复技艺传承，年度指标值：培养修复人员2名。
+            """.Replace("\\t", "\t", StringComparison.Ordinal);
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(table)), "file", "古籍.txt");
+        using var created = await client.PostAsync("/api/documents", form, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Created, created.StatusCode);
+        var id = await app.QueryAsync(db => db.Projects.Where(p => p.Name == "古籍修复经费").Select(p => p.Id).SingleAsync());
+        var before = await client.GetStringAsync($"/api/projects/{id}", TestContext.Current.CancellationToken);
+
+        await using var browser = await Browser.StartAsync(app.ClientOptions.BaseAddress);
+        await browser.Page.GotoAsync($"/projects/{id}/edit");
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "保存并重新审核" }).ClickAsync();
+        await browser.Page.WaitForURLAsync($"**/projects/{id}");
+
+        var after = await client.GetStringAsync($"/api/projects/{id}", TestContext.Current.CancellationToken);
+        Assert.Equal(Written(before), Written(after));
+        Assert.Contains("\"level2\": \"quality\", \"level2Inferred\": false", Written(after), StringComparison.Ordinal);
+        await browser.AssertHealthyAsync();
+    }
+
+    /// <summary>What a user wrote of a project, from its API answer: amounts, goal and each indicator's seq, levels, name and target.</summary>
+    private static string Written(string json)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var lines = new List<string>
+        {
+            string.Join(" ", new[] { "name", "total", "fiscalAppropriation", "specialAccount", "otherFunds", "goal" }.Select(p => root.GetProperty(p).ToString())),
+        };
+        foreach (var indicator in root.GetProperty("indicators").EnumerateArray())
+        {
+            lines.Add($"{indicator.GetProperty("seq")} \"level1\": \"{indicator.GetProperty("level1")}\" \"level2\": \"{indicator.GetProperty("level2")}\", \"level2Inferred\": {(indicator.GetProperty("level2Inferred").GetBoolean() ? "true" : "false")} {indicator.GetProperty("name")} = {indicator.GetProperty("targetText")}");
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    [Fact]
     public async Task LettersInAnAmount_AreRefusedWithAChineseMessageAndTheInputKept()
     {
         await using var app = JixiaoApp.Start("sqlite", loadSample: true);

@@ -142,6 +142,49 @@ public class ProjectsApiTests
     }
 
     [Fact]
+    public async Task Put_WhatGetAnswered_ChangesNothingAUserWrote()
+    {
+        await using var app = JixiaoApp.Start("sqlite", loadSample: true);
+        using var client = app.Client();
+        var id = await ProjectId(app, "老年大学办学经费", 2);
+        var (project, etag) = await Get(client, id);
+        var edit = Edit(project, _ => null);
+        var indicators = (List<Dictionary<string, object?>>)edit["indicators"]!;
+        var sent = project.GetProperty("indicators").EnumerateArray().ToList();
+        for (var i = 0; i < indicators.Count; i++)
+        {
+            indicators[i]["level2"] = sent[i].GetProperty("level2").GetString();
+            indicators[i]["level2Inferred"] = sent[i].GetProperty("level2Inferred").GetBoolean();
+            indicators[i]["seq"] = sent[i].GetProperty("seq").GetInt32();
+        }
+
+        using var response = await Put(client, id, edit, etag);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var saved = (await response.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("indicators").EnumerateArray().ToList();
+        string Show(JsonElement i) => $"{i.GetProperty("seq")} {i.GetProperty("level1")} {i.GetProperty("level2")} {i.GetProperty("level2Inferred")} {i.GetProperty("name")} {i.GetProperty("targetText")}";
+        Assert.Equal(sent.Select(Show), saved.Select(Show));
+    }
+
+    [Theory]
+    [InlineData("*", HttpStatusCode.OK)]
+    [InlineData("\"0\", \"{0}\"", HttpStatusCode.OK)]
+    [InlineData("W/\"{0}\"", HttpStatusCode.PreconditionFailed)]
+    [InlineData("\"999\"", HttpStatusCode.PreconditionFailed)]
+    public async Task Put_IfMatch_FollowsRfc9110(string header, HttpStatusCode expected)
+    {
+        await using var app = JixiaoApp.Start("sqlite", loadSample: true);
+        using var client = app.Client();
+        var id = await ProjectId(app, "社区学习中心运行保障经费", 2);
+        var (project, etag) = await Get(client, id);
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/projects/{id}") { Content = JsonContent.Create(Edit(project, _ => null, goal: "改过的目标。")) };
+        request.Headers.TryAddWithoutValidation("If-Match", string.Format(System.Globalization.CultureInfo.InvariantCulture, header, etag!.Trim('"')));
+        using var response = await client.SendAsync(request, Cancel);
+        Assert.Equal(expected, response.StatusCode);
+        var (after, _) = await Get(client, id);
+        Assert.Equal(expected == HttpStatusCode.OK ? "改过的目标。" : project.GetProperty("goal").GetString(), after.GetProperty("goal").GetString());
+    }
+
+    [Fact]
     public async Task ParseTarget_ReadsAsTheGrammarDoes()
     {
         await using var app = JixiaoApp.Start("sqlite");

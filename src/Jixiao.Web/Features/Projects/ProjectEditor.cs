@@ -11,8 +11,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Projects;
 
-/// <summary>One indicator as submitted: level 1 as 产出/效益/满意度/成本 (or output/benefit/…), level 2 optional.</summary>
-public sealed record IndicatorEdit(string Level1, string? Level2, string Name, string? TargetText);
+/// <summary>
+/// One indicator as submitted: level 1 as 产出/效益/满意度/成本 (or output/benefit/…); level 2 as written
+/// (数量, 数量指标 or quantity…), or blank to infer it from the name (as is any level 2 sent with
+/// <paramref name="Level2Inferred"/> true, so a project read from the API can be sent back as it is); the
+/// 序号 it had, blank for a new one.
+/// </summary>
+public sealed record IndicatorEdit(string Level1, string? Level2, string Name, string? TargetText, int? Seq = null, bool Level2Inferred = false);
 
 /// <summary>A project as submitted: amounts as text in the document's unit (blank = no money), indicators in their new order.</summary>
 public sealed record ProjectEdit(string Name, string? Total, string? FiscalAppropriation, string? SpecialAccount, string? OtherFunds, string? Goal, IReadOnlyList<IndicatorEdit> Indicators);
@@ -93,8 +98,15 @@ public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer,
             project.OtherFen = domain.Funding.OtherFunds?.Fen;
             project.Goal = domain.Goal;
             project.Version++;
+            // An indicator kept keeps the source line it was read from.
+            var lines = project.Indicators.GroupBy(i => i.Seq).ToDictionary(g => g.Key, g => g.First().Line);
             db.Indicators.RemoveRange(project.Indicators);
-            project.Indicators = [.. domain.Indicators.Select((indicator, i) => DocumentMapping.ToRecord(indicator, i))];
+            project.Indicators = [.. domain.Indicators.Select((indicator, i) =>
+            {
+                var record = DocumentMapping.ToRecord(indicator, i);
+                record.Line = lines.GetValueOrDefault(indicator.Seq);
+                return record;
+            })];
             var after = TargetsSnapshot.Of(project);
             var changes = TargetDiff.Compare(new TargetsSnapshot(0, [before]), new TargetsSnapshot(0, [after]));
             audit.Change("project.edit", $"修改项目「{project.Name}」（第 {project.Version} 次保存）："
@@ -147,6 +159,7 @@ public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer,
         }
 
         var built = new List<Indicator>();
+        var lastSeq = 0;
         for (var i = 0; i < indicators.Count; i++)
         {
             var field = $"indicators[{i}]";
@@ -160,11 +173,12 @@ public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer,
             }
 
             Level2? level2 = null;
-            if (!string.IsNullOrWhiteSpace(item.Level2))
+            if (!string.IsNullOrWhiteSpace(item.Level2) && !item.Level2Inferred)
             {
                 if (!TryLevel2(item.Level2, level1, out var parsed))
                 {
-                    errors[field + ".level2"] = [$"第 {i + 1} 个指标的二级指标“{item.Level2}”不属于{level1.Chinese()}指标。"];
+                    var shown = LevelNames.TryParseLevel2(item.Level2, out var named) ? named.Chinese() : item.Level2;
+                    errors[field + ".level2"] = [$"第 {i + 1} 个指标的二级指标“{shown}”不属于{level1.Chinese()}指标，请改选二级指标或选“按名称推断”。"];
                     continue;
                 }
 
@@ -183,7 +197,11 @@ public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer,
                 continue;
             }
 
-            built.Add(Indicator.Create(built.Count + 1, level1, level2, indicatorName, target, default));
+            // The 序号 as printed stays while the order allows it (so comments and findings on 第 N 项 stay
+            // with their indicator); a new or moved indicator takes the next number.
+            var seq = item.Seq is int kept && kept > lastSeq && kept < 10_000 ? kept : lastSeq + 1;
+            lastSeq = seq;
+            built.Add(Indicator.Create(seq, level1, level2, indicatorName, target, default));
         }
 
         if (errors.Count > 0)

@@ -142,11 +142,21 @@ internal static class ProjectsApi
                 "修改项目时须在 If-Match 头中带上读取时得到的 ETag，以免覆盖他人的修改。");
         }
 
-        if (!int.TryParse(ifMatch.Trim('"').Replace("W/", "", StringComparison.Ordinal).Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        // RFC 9110 §13.1.1: a precondition only counts when the request would otherwise succeed, so a project
+        // the user cannot see is 404 whatever the header says.
+        if (await db.Projects.Where(p => p.Id == id).Select(p => (int?)p.Version).FirstOrDefaultAsync(cancellationToken) is not { } current)
         {
-            return DocumentsApi.Problem(StatusCodes.Status412PreconditionFailed, "版本不符", $"If-Match“{ifMatch}”不是本项目的 ETag。");
+            return NotFound(id);
         }
 
+        if (!IfMatchHolds(ifMatch, current))
+        {
+            return DocumentsApi.Problem(StatusCodes.Status412PreconditionFailed, "项目已被他人修改",
+                $"读取之后此项目已被修改（当前版本 {current.ToString(CultureInfo.InvariantCulture)}），If-Match 与当前版本不符，本次修改未保存。请重新读取后再修改。",
+                new Dictionary<string, object?> { ["currentVersion"] = current });
+        }
+
+        var version = current;
         switch (await editor.SaveAsync(id, version, edit, cancellationToken))
         {
             case EditOutcome.NotFound:
@@ -204,6 +214,24 @@ internal static class ProjectsApi
     }
 
     private static decimal? Amount(long? fen, AmountUnit unit) => fen is null ? null : new Money(fen.Value).To(unit);
+
+    /// <summary>
+    /// RFC 9110 §13.1.1: <c>*</c> holds for any current project; otherwise one of the listed entity tags must
+    /// equal the current one by strong comparison (a weak tag <c>W/"3"</c> never does).
+    /// </summary>
+    internal static bool IfMatchHolds(string header, int current)
+    {
+        var tag = ETag(current);
+        foreach (var item in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (item == "*" || item == tag)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string ETag(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 

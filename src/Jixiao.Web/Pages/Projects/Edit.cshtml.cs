@@ -109,7 +109,11 @@ public sealed class EditModel(JixiaoDbContext db, ProjectEditor editor, Document
             foreach (var indicator in project.Indicators)
             {
                 order++;
-                form.Rows.Add(new Row { Order = order, Level1 = indicator.Level1, Name = indicator.Name, TargetText = indicator.TargetText });
+                form.Rows.Add(new Row
+                {
+                    Order = order, Seq = indicator.Seq, Level1 = indicator.Level1, Level2 = indicator.Level2Inferred ? null : indicator.Level2,
+                    Name = indicator.Name, TargetText = indicator.TargetText,
+                });
             }
 
             for (var i = 0; i < NewRows; i++)
@@ -127,7 +131,7 @@ public sealed class EditModel(JixiaoDbContext db, ProjectEditor editor, Document
             [.. Rows.Select((row, index) => (row, index))
                 .Where(r => !r.row.Remove && !(string.IsNullOrWhiteSpace(r.row.Name) && string.IsNullOrWhiteSpace(r.row.TargetText)))
                 .OrderBy(r => r.row.Order).ThenBy(r => r.index)
-                .Select(r => new IndicatorEdit(r.row.Level1 ?? "", null, r.row.Name ?? "", r.row.TargetText))]);
+                .Select(r => new IndicatorEdit(r.row.Level1 ?? "", r.row.Level2, r.row.Name ?? "", r.row.TargetText, r.row.Seq))]);
     }
 
     /// <summary>One indicator row.</summary>
@@ -135,7 +139,13 @@ public sealed class EditModel(JixiaoDbContext db, ProjectEditor editor, Document
     {
         public int Order { get; set; }
 
+        /// <summary>The 序号 the indicator had, null for a new row.</summary>
+        public int? Seq { get; set; }
+
         public string? Level1 { get; set; }
+
+        /// <summary>The level 2 as written (JSON name), null to infer it from the name.</summary>
+        public string? Level2 { get; set; }
 
         public string? Name { get; set; }
 
