@@ -21,12 +21,12 @@ public static class TableReader
         [".xls"] = "Excel 97-2003 工作簿（.xls）",
         [".doc"] = "Word 97-2003 文档（.doc）",
         [".docx"] = "Word 文档（.docx）",
-        [".pdf"] = "PDF 文件",
+        [".pdf"] = "PDF 文件（.pdf）",
         [".wps"] = "WPS 文字文档（.wps）",
         [".et"] = "WPS 表格文档（.et）",
-        [".zip"] = "ZIP 压缩包",
-        [".rar"] = "RAR 压缩包",
-        [".7z"] = "7z 压缩包",
+        [".zip"] = "ZIP 压缩包（.zip）",
+        [".rar"] = "RAR 压缩包（.rar）",
+        [".7z"] = "7z 压缩包（.7z）",
     };
 
     /// <summary>Reads the file at <paramref name="path"/>; a missing or locked file is a diagnostic too.</summary>
@@ -183,7 +183,7 @@ public static class TableReader
 
         if (start.StartsWith("%PDF"u8))
         {
-            return "PDF 文件";
+            return "PDF 文件（.pdf）";
         }
 
         if (start.StartsWith("Rar!"u8) || start.StartsWith((ReadOnlySpan<byte>)[0x37, 0x7A, 0xBC, 0xAF]))

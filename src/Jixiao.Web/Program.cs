@@ -12,6 +12,8 @@ using Jixiao.Web.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddJixiaoDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ImportSettings>();
+builder.Services.AddSingleton<ImportGate>();
 builder.Services.AddScoped<DocumentImporter>();
 builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddScoped<ProjectEditor>();
@@ -31,7 +33,7 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
 
 // The request limit sits a little above the upload limit so that an oversized file reaches the
 // endpoint's own Chinese message; anything larger still is refused by the server (413).
-var maxUpload = builder.Configuration.GetValue("Jixiao:MaxUploadBytes", 20L * 1024 * 1024);
+var maxUpload = new ImportSettings(builder.Configuration).Options.MaxFileBytes;
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = maxUpload + (1024 * 1024));
 builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = maxUpload + (1024 * 1024));
 

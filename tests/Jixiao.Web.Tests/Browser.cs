@@ -4,7 +4,7 @@ namespace Jixiao.Web.Tests;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright (never a downloaded browser). A page that answers 5xx, shows
-/// the server-error page or opens a dialog fails the test.
+/// the server-error page, opens a dialog or has something blocked by the Content-Security-Policy fails the test.
 /// </summary>
 internal sealed class Browser : IAsyncDisposable
 {
@@ -22,7 +22,7 @@ internal sealed class Browser : IAsyncDisposable
 
     public IPage Page { get; }
 
-    /// <summary>Responses of 500 or more, and dialogs opened by the page (a script that ran).</summary>
+    /// <summary>Responses of 500 or more, dialogs opened by the page (a script that ran), and what the Content-Security-Policy blocked.</summary>
     public List<string> Problems { get; } = [];
 
     /// <summary>
@@ -53,6 +53,14 @@ internal sealed class Browser : IAsyncDisposable
             if (response.Status >= 500)
             {
                 session.Problems.Add($"{response.Status} {response.Url}");
+            }
+        };
+        // Anything the Content-Security-Policy blocks (an inline style or script) is a fault of the page.
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                session.Problems.Add("CSP: " + message.Text);
             }
         };
         page.Dialog += (_, dialog) =>

@@ -73,7 +73,8 @@ internal static class Database
         var importer = scope.ServiceProvider.GetRequiredService<DocumentImporter>();
         foreach (var sample in samples)
         {
-            var outcome = await importer.ImportAsync(await File.ReadAllBytesAsync(sample), Path.GetFileName(sample), DuplicateChoice.Ask, CancellationToken.None);
+            await using var content = File.OpenRead(sample);
+            var outcome = await importer.ImportAsync(content, Path.GetFileName(sample), DuplicateChoice.Ask, CancellationToken.None);
             app.Logger.LogInformation("Loaded the bundled sample {Sample} as document {Id}.", Path.GetFileName(sample), outcome.DocumentId);
         }
 

@@ -1,4 +1,5 @@
 using Jixiao.Web.Security;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,6 +20,15 @@ public sealed class ErrorModel(IConfiguration configuration) : PageModel
 
     private void Describe(int? code)
     {
+        // Reached only through the error handlers: an exception, or a status page re-executed with its code.
+        // Asked for directly there is no error to explain, and no page here: that is a 404, whatever the query says.
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null;
+        var failed = HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
+        if (!reExecuted && !failed)
+        {
+            code = StatusCodes.Status404NotFound;
+        }
+
         // After an exception the handler has already set the status (413 for a body over the limit).
         code ??= Response.StatusCode is >= 400 and not 500 ? Response.StatusCode : null;
         (Title, Message) = code switch

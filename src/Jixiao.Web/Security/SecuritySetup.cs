@@ -17,9 +17,9 @@ internal static class SecuritySetup
 
     public const string UploadPolicy = "upload";
 
-    /// <summary>Content-Security-Policy: no script but the site's own files, nothing from elsewhere, no framing.</summary>
+    /// <summary>Content-Security-Policy: no script or style but the site's own files (no inline ones), nothing from elsewhere, no framing.</summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public static IServiceCollection AddJixiaoSecurity(this IServiceCollection services, IConfiguration configuration)
     {

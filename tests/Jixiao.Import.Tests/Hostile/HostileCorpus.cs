@@ -138,7 +138,7 @@ internal static class HostileCorpus
             new("deep-xml-sheet", "deep.xlsx", () => Workbook(sheetXml: DeepSheet(20_000)), Refused, limit),
             new("deep-xml-workbook", "deep-workbook.xlsx", () => Workbook(TableRows(), workbookXml: Nest("workbook", "sheets", 200_000)), Refused, limit),
             new("deep-xml-shared-strings", "deep-strings.xlsx", () => Workbook(TableRows(), sharedStrings: true, sharedXml: Nest("sst", "si", 100_000)), Refused, limit),
-            new("zip-bomb", "bomb.xlsx", () => Workbook(sheetXml: Bomb(256 * 1024 * 1024)), Refused, limit),
+            new("zip-bomb", "bomb.xlsx", () => Workbook(sheetXml: Bomb(48 * 1024 * 1024)), Refused, limit),
             new("zip-bomb-unreferenced-part", "bomb-aside.xlsx", () => Workbook(TableRows(), extra: ("xl/media/big.bin", 128 * 1024 * 1024)), Read, [], TableProjects),
             new("entity-bomb", "laughs.xlsx", () => Workbook(TableRows(), sharedStrings: true, sharedXml: BillionLaughs()), Refused, corrupt),
             new("external-entity", "xxe.xlsx", () => Workbook(sheetXml: ExternalEntity()), Refused, corrupt),

@@ -186,7 +186,12 @@ public class AttackTests
             var html = await response.Content.ReadAsStringAsync(Cancel);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode}");
             Assert.DoesNotContain(script, html, StringComparison.Ordinal);
-            Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+            Assert.Contains("style-src 'self';", policy, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+            Assert.DoesNotContain(" style=\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<style", html, StringComparison.Ordinal);
         }
 
         Assert.Contains("&lt;script&gt;", await pages.GetStringAsync($"/projects/{project}", Cancel), StringComparison.Ordinal);

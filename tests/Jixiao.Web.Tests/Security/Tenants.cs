@@ -99,8 +99,9 @@ internal sealed partial class Tenants
         using var scope = App.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
         var importer = scope.ServiceProvider.GetRequiredService<DocumentImporter>();
-        var outcome = await importer.ImportAsync(Encoding.UTF8.GetBytes(Table(unit)), unit + ".txt", DuplicateChoice.Keep, CancellationToken.None);
-        var id = outcome.DocumentId ?? throw new InvalidOperationException(outcome.Refusal ?? outcome.Read.FatalError?.Message ?? "not stored");
+        using var content = new MemoryStream(Encoding.UTF8.GetBytes(Table(unit)));
+        var outcome = await importer.ImportAsync(content, unit + ".txt", DuplicateChoice.Keep, CancellationToken.None);
+        var id = outcome.DocumentId ?? throw new InvalidOperationException(outcome.Busy ?? outcome.Refusal ?? outcome.Read?.FatalError?.Message ?? "not stored");
         var db = scope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
         await db.Documents.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, state));
         var project = await db.Projects.Where(p => p.DocumentId == id).Select(p => p.Id).SingleAsync();

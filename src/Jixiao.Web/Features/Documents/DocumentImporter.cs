@@ -21,32 +21,112 @@ public enum DuplicateChoice
     Keep,
 }
 
-/// <summary>The outcome of an import: stored, unreadable, or held back by a duplicate.</summary>
+/// <summary>The outcome of an import or a preview: stored (or previewed), unreadable, turned away, or held back by a duplicate.</summary>
 /// <param name="DocumentId">The new document's id when stored.</param>
-/// <param name="Read">What the reader made of the file.</param>
-/// <param name="DuplicateOf">The stored document of the same unit, title and year, when the import was held back.</param>
-public sealed record ImportOutcome(int? DocumentId, ReadResult Read, int? DuplicateOf)
+/// <param name="Read">What the reader made of the file; null when the upload was turned away before it was read.</param>
+/// <param name="DuplicateOf">The stored document of the same unit, title and year, when there is one.</param>
+public sealed record ImportOutcome(int? DocumentId, ReadResult? Read, int? DuplicateOf)
 {
     /// <summary>The stored document, when there is one.</summary>
     public DocumentRecord? Record { get; init; }
 
     /// <summary>Why the user may not store this table (another unit's, or a duplicate that can no longer be replaced), in Chinese.</summary>
     public string? Refusal { get; init; }
+
+    /// <summary>Why the upload was turned away before it was read (too many imports at once), in Chinese.</summary>
+    public string? Busy { get; init; }
+
+    /// <summary>For a preview: the table's review with the unit's other stored tables.</summary>
+    public DocumentReview? Review { get; init; }
+
+    /// <summary>For a preview: the file's bytes, to be held until the user confirms.</summary>
+    public byte[]? Content { get; init; }
 }
 
 /// <summary>
 /// Reads an uploaded table, reviews it together with the unit's other stored tables (so a target lowered
-/// since last year is found), and stores document, review and diagnostics in one transaction.
+/// since last year is found), and stores document, review and diagnostics in one transaction. Every
+/// upload, previewed or stored, through the page or the API, takes a turn at the <see cref="ImportGate"/>
+/// before its bytes are read into memory, and is read within <see cref="ImportSettings.Options"/>.
 /// </summary>
-public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, IConfiguration configuration, CurrentUser user, AuditLog audit)
+public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, ImportSettings settings, ImportGate gate, CurrentUser user, AuditLog audit)
 {
-    /// <summary>The reader limits for uploads: the configured size, the reader's defaults otherwise.</summary>
-    public ReadOptions Options { get; } = new() { MaxFileBytes = configuration.GetValue("Jixiao:MaxUploadBytes", 20L * 1024 * 1024) };
+    /// <summary>The reader limits for uploads.</summary>
+    public ReadOptions Options => settings.Options;
 
-    /// <summary>Reads, reviews and stores <paramref name="content"/>; nothing is stored unless all of it is.</summary>
-    public async Task<ImportOutcome> ImportAsync(byte[] content, string fileName, DuplicateChoice duplicate, CancellationToken cancellationToken)
+    /// <summary>The <c>Retry-After</c> value for an upload turned away, in seconds.</summary>
+    public string RetryAfter => settings.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Reads, reviews and stores the table in <paramref name="content"/>; nothing is stored unless all of it is.</summary>
+    public async Task<ImportOutcome> ImportAsync(Stream content, string fileName, DuplicateChoice duplicate, CancellationToken cancellationToken)
     {
-        var read = TableReader.Read(content, fileName, Options);
+        ArgumentNullException.ThrowIfNull(content);
+        using var turn = await gate.EnterAsync(cancellationToken);
+        if (turn is null)
+        {
+            return await BusyAsync(fileName);
+        }
+
+        var read = TableReader.Read(await ReadAllAsync(content, cancellationToken), fileName, Options);
+        return await StoreAsync(read, fileName, duplicate, cancellationToken);
+    }
+
+    /// <summary>The stream's bytes; a stream longer than the upload limit is cut one byte past it, which the reader then refuses as too large.</summary>
+    private async Task<byte[]> ReadAllAsync(Stream content, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            var room = Options.MaxFileBytes + 1 - buffer.Length;
+            buffer.Write(chunk, 0, (int)Math.Min(read, room));
+            if (buffer.Length > Options.MaxFileBytes)
+            {
+                break;
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>Reads and reviews the table in <paramref name="content"/> without storing anything, for the import page's preview.</summary>
+    public async Task<ImportOutcome> PreviewAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var turn = await gate.EnterAsync(cancellationToken);
+        if (turn is null)
+        {
+            return await BusyAsync(fileName);
+        }
+
+        var bytes = await ReadAllAsync(content, cancellationToken);
+        var read = TableReader.Read(bytes, fileName, Options);
+        if (read.Document is not { } document)
+        {
+            return new ImportOutcome(null, read, null);
+        }
+
+        if (await RefusalAsync(document.Unit.Name, cancellationToken) is { } refusal)
+        {
+            return new ImportOutcome(null, read, null) { Refusal = refusal };
+        }
+
+        return new ImportOutcome(null, read, await FindDuplicateAsync(document, cancellationToken))
+        {
+            Review = await ReviewWithUnitAsync(document, null, cancellationToken),
+            Content = bytes,
+        };
+    }
+
+    private async Task<ImportOutcome> BusyAsync(string fileName)
+    {
+        await audit.SecurityAsync("upload.busy", $"导入「{fileName}」被推迟：同时导入的文件已达上限 {settings.MaxConcurrent} 个");
+        return new ImportOutcome(null, null, null) { Busy = settings.BusyMessage };
+    }
+
+    private async Task<ImportOutcome> StoreAsync(ReadResult read, string fileName, DuplicateChoice duplicate, CancellationToken cancellationToken)
+    {
         if (read.Document is not { } document)
         {
             return new ImportOutcome(null, read, null);

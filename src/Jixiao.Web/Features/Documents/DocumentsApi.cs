@@ -84,14 +84,14 @@ internal static class DocumentsApi
             return await RefusedAsync(audit, TooLarge(importer));
         }
 
-        byte[] content;
-        using (var buffer = new MemoryStream())
+        await using var content = file.OpenReadStream();
+        var outcome = await importer.ImportAsync(content, Path.GetFileName(file.FileName), choice.Value, cancellationToken);
+        if (outcome.Busy is { } busy)
         {
-            await file.CopyToAsync(buffer, cancellationToken);
-            content = buffer.ToArray();
+            request.HttpContext.Response.Headers.RetryAfter = importer.RetryAfter;
+            return Problem(StatusCodes.Status429TooManyRequests, "服务器正忙", busy);
         }
 
-        var outcome = await importer.ImportAsync(content, Path.GetFileName(file.FileName), choice.Value, cancellationToken);
         if (outcome.Refusal is { } refusal)
         {
             return await RefusedAsync(audit, Problem(StatusCodes.Status403Forbidden, "不能保存该表", refusal));
@@ -107,14 +107,14 @@ internal static class DocumentsApi
         if (outcome.DocumentId is not { } id)
         {
             return await RefusedAsync(audit, Problem(StatusCodes.Status400BadRequest, "无法读取该文件",
-                outcome.Read.FatalError?.Message ?? "无法读取该文件。", new Dictionary<string, object?>
+                outcome.Read?.FatalError?.Message ?? "无法读取该文件。", new Dictionary<string, object?>
                 {
-                    ["diagnostics"] = DocumentJson.ToDto(outcome.Read).Diagnostics,
+                    ["diagnostics"] = outcome.Read is null ? [] : DocumentJson.ToDto(outcome.Read).Diagnostics,
                 }));
         }
 
-        var dto = DocumentJson.ToDto(outcome.Read);
-        var document = outcome.Read.Document!;
+        var dto = DocumentJson.ToDto(outcome.Read!);
+        var document = outcome.Read!.Document!;
         return TypedResults.Created($"/api/documents/{id}", new ImportedDto(id, document.Projects.Count, document.IndicatorCount, dto.Diagnostics));
     }
 

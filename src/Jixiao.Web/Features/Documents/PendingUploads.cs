@@ -30,15 +30,22 @@ public sealed class PendingUploads
         return token;
     }
 
-    /// <summary>The content <paramref name="owner"/> holds under <paramref name="token"/>, null when the token is malformed, unknown, expired or someone else's.</summary>
-    public async Task<byte[]?> TakeAsync(string? token, string owner, CancellationToken cancellationToken)
+    /// <summary>The content <paramref name="owner"/> holds under <paramref name="token"/>, to read; null when the token is malformed, unknown, expired or someone else's.</summary>
+    public Stream? Open(string? token, string owner)
     {
-        if (!IsToken(token) || !File.Exists(PathOf(token!, owner)))
+        if (!IsToken(token))
         {
             return null;
         }
 
-        return await File.ReadAllBytesAsync(PathOf(token!, owner), cancellationToken);
+        try
+        {
+            return File.OpenRead(PathOf(token!, owner));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Forgets a held upload.</summary>

@@ -52,32 +52,48 @@ public sealed class IndexModel(DocumentImporter importer, PendingUploads pending
             return Page();
         }
 
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, cancellationToken);
-        var content = buffer.ToArray();
         FileName = Path.GetFileName(file.FileName);
-        Read = TableReader.Read(content, FileName, importer.Options);
-        if (Read.Document is not { } document)
+        await using (var content = file.OpenReadStream())
         {
-            Problem = "无法读取该文件：" + (Read.FatalError?.Message ?? "无法读取文件。");
-            return Page();
+            var outcome = await importer.PreviewAsync(content, FileName, cancellationToken);
+            if (outcome.Busy is { } busy)
+            {
+                return Busy(busy);
+            }
+
+            Read = outcome.Read;
+            if (Read?.Document is null)
+            {
+                Problem = "无法读取该文件：" + (Read?.FatalError?.Message ?? "无法读取文件。");
+                return Page();
+            }
+
+            if (outcome.Refusal is { } refusal)
+            {
+                Problem = refusal;
+                return Page();
+            }
+
+            Review = outcome.Review;
+            DuplicateOf = outcome.DuplicateOf;
+            Token = await pending.HoldAsync(outcome.Content!, user.Id ?? "", cancellationToken);
         }
 
-        if (await importer.RefusalAsync(document.Unit.Name, cancellationToken) is { } refusal)
-        {
-            Problem = refusal;
-            return Page();
-        }
+        return Page();
+    }
 
-        Review = await importer.ReviewWithUnitAsync(document, null, cancellationToken);
-        DuplicateOf = await importer.FindDuplicateAsync(document, cancellationToken);
-        Token = await pending.HoldAsync(content, user.Id ?? "", cancellationToken);
+    /// <summary>The page for an upload turned away because too many are being imported: 429 with Retry-After.</summary>
+    private PageResult Busy(string message)
+    {
+        Problem = message;
+        Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        Response.Headers.RetryAfter = importer.RetryAfter;
         return Page();
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(string? duplicate, CancellationToken cancellationToken)
     {
-        var content = await pending.TakeAsync(Token, user.Id ?? "", cancellationToken);
+        await using var content = pending.Open(Token, user.Id ?? "");
         if (content is null || string.IsNullOrWhiteSpace(FileName))
         {
             Problem = "预览已过期或不存在，请重新上传文件。";
@@ -91,6 +107,13 @@ public sealed class IndexModel(DocumentImporter importer, PendingUploads pending
             _ => DuplicateChoice.Ask,
         };
         var outcome = await importer.ImportAsync(content, Path.GetFileName(FileName), choice, cancellationToken);
+        await content.DisposeAsync();
+        if (outcome.Busy is { } busy)
+        {
+            // The held file stays, so the user can confirm again once the server is free.
+            return Busy(busy);
+        }
+
         if (outcome.Refusal is { } refusal)
         {
             Problem = refusal;
@@ -108,7 +131,7 @@ public sealed class IndexModel(DocumentImporter importer, PendingUploads pending
         pending.Release(Token, user.Id ?? "");
         if (outcome.DocumentId is not { } id)
         {
-            Problem = "无法读取该文件：" + (outcome.Read.FatalError?.Message ?? "无法读取文件。");
+            Problem = "无法读取该文件：" + (outcome.Read?.FatalError?.Message ?? "无法读取文件。");
             return Page();
         }
 
