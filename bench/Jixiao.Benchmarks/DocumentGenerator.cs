@@ -24,7 +24,8 @@ public static class DocumentGenerator
 
     private static readonly string[] Levels = ["产出指标", "效益指标", "满意度指标"];
 
-    public static string Generate(int projects, int seed = 20261123)
+    /// <summary>The table; <paramref name="indicators"/> per project when given, otherwise 6 to 10.</summary>
+    public static string Generate(int projects, int seed = 20261123, int? indicators = null)
     {
         var random = new Random(seed);
         var rows = new StringBuilder(projects * 1100);
@@ -43,7 +44,7 @@ public static class DocumentGenerator
             rows.Append("通过开展本项目，保障单位业务正常运转，提升公共服务能力和水平，全年服务对象不少于500人次，满意度达到90%以上。");
             rows.Append("项目按照预算管理要求组织实施，严格执行政府采购和财务管理制度，确保资金使用安全、规范、有效。");
             rows.Append('\t');
-            var count = 6 + random.Next(5);
+            var count = indicators ?? 6 + random.Next(5);
             for (var i = 1; i <= count; i++)
             {
                 var separator = random.Next(4) == 0 ? ":" : "：";

@@ -41,6 +41,12 @@ if (args.Length >= 2 && args[0] == "--web")
     return await WebLatency.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50);
 }
 
+// `--upload-memory [N]` measures the web server's memory for the largest accepted upload, then N (default 6) at once.
+if (args.Length >= 1 && args[0] == "--upload-memory")
+{
+    return await UploadMemory.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 6);
+}
+
 // `--review N` reads a generated table of N projects once, then times the review of it three times.
 if (args.Length >= 1 && args[0] == "--review")
 {

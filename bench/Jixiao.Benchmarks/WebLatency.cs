@@ -32,7 +32,7 @@ public static class WebLatency
         app.StartServer();
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress });
         client.Timeout = TimeSpan.FromMinutes(10);
-        await SignInAsync(client);
+        await SignInAsync(client, AdminPassword);
 
         var table = Encoding.UTF8.GetBytes(DocumentGenerator.Generate(projects));
         var watch = Stopwatch.StartNew();
@@ -98,13 +98,13 @@ public static class WebLatency
     private const string AdminPassword = "bench-admin-2026";
 
     /// <summary>Signs in as the first administrator (cookie) and sends the page's anti-forgery token with API writes.</summary>
-    private static async Task SignInAsync(HttpClient client)
+    internal static async Task SignInAsync(HttpClient client, string password)
     {
         var login = await client.GetStringAsync(new Uri("/account/login", UriKind.Relative));
         using var signIn = await client.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["UserName"] = "admin",
-            ["Password"] = AdminPassword,
+            ["Password"] = password,
             ["__RequestVerificationToken"] = FormToken(login),
         }));
         var page = await client.GetStringAsync(new Uri("/account/tokens", UriKind.Relative));

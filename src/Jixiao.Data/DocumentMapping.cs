@@ -24,11 +24,28 @@ public static class DocumentMapping
     /// <summary>New records for <paramref name="document"/> (no ids yet), with the reader's diagnostics and the review's results.</summary>
     public static DocumentRecord ToRecord(TargetDocument document, UnitRecord unit, IEnumerable<Diagnostic> diagnostics, DocumentReview review, DateTimeOffset importedAt)
     {
+        var record = ToHeader(document, unit, diagnostics, review, importedAt);
+        foreach (var projectReview in review.Projects)
+        {
+            record.Projects.Add(ToRecord(projectReview));
+        }
+
+        return record;
+    }
+
+    /// <summary>
+    /// The document's own record without its projects (no ids yet): header lines, summary row, the reader's
+    /// diagnostics, the review's score and counts and the findings on the unit as a whole. Its projects are
+    /// added apart (<see cref="ToRecord(ProjectReview)"/>), so a large table need not be held as records all at once.
+    /// </summary>
+    public static DocumentRecord ToHeader(TargetDocument document, UnitRecord unit, IEnumerable<Diagnostic> diagnostics, DocumentReview review, DateTimeOffset importedAt)
+    {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(diagnostics);
         ArgumentNullException.ThrowIfNull(review);
-        var record = new DocumentRecord
+        var all = review.UnitFindings.Concat(review.Projects.SelectMany(p => p.Findings)).ToList();
+        return new DocumentRecord
         {
             Unit = unit,
             Title = document.Title,
@@ -43,19 +60,27 @@ public static class DocumentMapping
             SummarySpecialFen = document.Summary?.Funding.SpecialAccount?.Fen,
             SummaryOtherFen = document.Summary?.Funding.OtherFunds?.Fen,
             SummaryLine = document.Summary?.Location.Line,
+            Score = review.Score,
+            ErrorCount = all.Count(f => f.Severity == Severity.Error),
+            WarningCount = all.Count(f => f.Severity == Severity.Warning),
+            InfoCount = all.Count(f => f.Severity == Severity.Info),
             Diagnostics = [.. diagnostics.Select(d => new DiagnosticRecord
             {
                 Code = d.Code, Severity = d.Severity.JsonName(), Message = d.Message,
                 Line = d.Location.Line, Column = d.Location.Column, Cell = d.Location.Cell,
             })],
+            Findings = [.. review.UnitFindings.Select(f => ToRecord(f, null))],
         };
+    }
 
-        foreach (var projectReview in review.Projects)
-        {
-            record.Projects.Add(ToRecord(projectReview.Project, projectReview.Index));
-        }
-
-        ApplyReview(record, review);
+    /// <summary>The record of one reviewed project (no ids yet) with its score and findings.</summary>
+    public static ProjectRecord ToRecord(ProjectReview review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        var record = ToRecord(review.Project, review.Index);
+        record.Score = review.Score;
+        record.FindingCount = review.Findings.Count;
+        record.Findings = [.. review.Findings.Select(f => ToRecord(f, record))];
         return record;
     }
 

@@ -7,26 +7,25 @@ namespace Jixiao.Data;
 public static class DocumentStore
 {
     /// <summary>Projects written per round trip; the change tracker is emptied between chunks.</summary>
-    private const int Chunk = 250;
+    private const int Chunk = 100;
 
     /// <summary>
-    /// Adds <paramref name="record"/> (unit, document, diagnostics, unit findings) and then its projects
-    /// with their indicators, clauses and findings, <see cref="Chunk"/> projects at a time. Tracking one
-    /// graph of a few hundred thousand rows makes EF's change detection the largest cost of an import;
-    /// chunks keep it linear. Run it inside a transaction so the document is stored whole or not at all.
-    /// Returns the new document's id.
+    /// Adds <paramref name="header"/> (unit, document, diagnostics, unit findings) and then
+    /// <paramref name="projects"/> with their indicators, clauses and findings, <see cref="Chunk"/> at a
+    /// time. The projects are enumerated as they are written, so a caller that maps them lazily never
+    /// holds more than a chunk of records, and tracking stays small: one graph of a few hundred thousand
+    /// rows would make EF's change detection, and the memory it holds, the largest cost of an import. Run
+    /// it inside a transaction so the document is stored whole or not at all. Returns the new document's id.
     /// </summary>
-    public static async Task<int> AddAsync(JixiaoDbContext db, DocumentRecord record, CancellationToken cancellationToken)
+    public static async Task<int> AddAsync(JixiaoDbContext db, DocumentRecord header, IEnumerable<ProjectRecord> projects, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(record);
-        var projects = record.Projects;
-        var projectFindings = record.Findings.Where(f => f.Project is not null).ToLookup(f => f.Project!);
-        record.Projects = [];
-        record.Findings = [.. record.Findings.Where(f => f.Project is null)];
-        db.Documents.Add(record);
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(projects);
+        header.Projects = [];
+        db.Documents.Add(header);
         await db.SaveChangesAsync(cancellationToken);
-        var id = record.Id;
+        var id = header.Id;
         db.ChangeTracker.Clear();
 
         // New entities only: nothing to detect beyond what Add already saw.
@@ -34,36 +33,33 @@ public static class DocumentStore
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            await AddProjectsAsync(db, projects, projectFindings, id, cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
-
-        record.Projects = projects;
-        return id;
-    }
-
-    private static async Task AddProjectsAsync(JixiaoDbContext db, List<ProjectRecord> projects, ILookup<ProjectRecord, FindingRecord> projectFindings, int id, CancellationToken cancellationToken)
-    {
-        for (var start = 0; start < projects.Count; start += Chunk)
-        {
-            foreach (var project in projects.Skip(start).Take(Chunk))
+            var pending = 0;
+            foreach (var project in projects)
             {
                 project.Document = null;
                 project.DocumentId = id;
-                project.Findings = [.. projectFindings[project]];
                 foreach (var finding in project.Findings)
                 {
                     finding.DocumentId = id;
                 }
 
                 db.Projects.Add(project);
+                if (++pending == Chunk)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                    pending = 0;
+                }
             }
 
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+
+        return id;
     }
 }

@@ -22,10 +22,10 @@ public sealed record ReadOptions
         MaxFileBytes = 20L * 1024 * 1024,
         MaxRows = 100_000,
         MaxCells = 1_000_000,
-        MaxCharacters = 16_000_000,
+        MaxCharacters = 8_000_000,
         MaxUncompressedBytes = 200L * 1024 * 1024,
-        MaxProjects = 10_000,
-        MaxIndicators = 150_000,
+        MaxProjects = 5_000,
+        MaxIndicators = 50_000,
         MaxTime = TimeSpan.FromSeconds(60),
     };
 

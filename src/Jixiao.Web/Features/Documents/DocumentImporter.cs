@@ -27,9 +27,6 @@ public enum DuplicateChoice
 /// <param name="DuplicateOf">The stored document of the same unit, title and year, when there is one.</param>
 public sealed record ImportOutcome(int? DocumentId, ReadResult? Read, int? DuplicateOf)
 {
-    /// <summary>The stored document, when there is one.</summary>
-    public DocumentRecord? Record { get; init; }
-
     /// <summary>Why the user may not store this table (another unit's, or a duplicate that can no longer be replaced), in Chinese.</summary>
     public string? Refusal { get; init; }
 
@@ -74,7 +71,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
     /// <summary>The stream's bytes; a stream longer than the upload limit is cut one byte past it, which the reader then refuses as too large.</summary>
     private async Task<byte[]> ReadAllAsync(Stream content, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
+        using var buffer = new MemoryStream(content.CanSeek ? (int)Math.Min(content.Length, Options.MaxFileBytes + 1) : 0);
         var chunk = new byte[81920];
         int read;
         while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
@@ -87,7 +84,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
             }
         }
 
-        return buffer.ToArray();
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     /// <summary>Reads and reviews the table in <paramref name="content"/> without storing anything, for the import page's preview.</summary>
@@ -162,15 +159,15 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
         }
 
         unit ??= db.Units.Add(new UnitRecord { Name = document.Unit.Name }).Entity;
-        var record = DocumentMapping.ToRecord(document, unit, read.Diagnostics, review, time.GetUtcNow());
-        var id = await DocumentStore.AddAsync(db, record, cancellationToken);
+        var header = DocumentMapping.ToHeader(document, unit, read.Diagnostics, review, time.GetUtcNow());
+        var id = await DocumentStore.AddAsync(db, header, review.Projects.Select(DocumentMapping.ToRecord), cancellationToken);
         audit.Change(existing is not null && duplicate == DuplicateChoice.Replace ? "document.replace" : "document.import",
             $"导入「{fileName}」：{document.Projects.Count} 个项目、{document.IndicatorCount} 个指标"
             + (existing is not null && duplicate == DuplicateChoice.Replace ? $"，替换第 {existing} 号表" : ""),
-            record.UnitId, id);
+            header.UnitId, id);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ImportOutcome(id, read, null) { Record = record };
+        return new ImportOutcome(id, read, null);
     }
 
     /// <summary>Why the signed-in user may not store a table of <paramref name="unitName"/>; null when they may.</summary>
@@ -216,9 +213,37 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
     /// </summary>
     public async Task<DocumentReview> ReviewWithUnitAsync(TargetDocument document, int? leaveOut, CancellationToken cancellationToken)
     {
-        var others = await LoadAsync(db.Documents.Where(d => d.Unit!.Name == document.Unit.Name && d.Id != leaveOut), cancellationToken);
+        ArgumentNullException.ThrowIfNull(document);
+        var others = await UnitContextAsync(db.Documents.Where(d => d.Unit!.Name == document.Unit.Name && d.Id != leaveOut), cancellationToken);
         var report = Reviewer.Review([document, .. others.Select(DocumentMapping.ToDomain)], ReviewSettings.National);
         return report.Documents[0];
+    }
+
+    /// <summary>
+    /// The stored tables a table is reviewed with (its unit's others, from <paramref name="candidates"/>):
+    /// the latest years first, as many as fit in one upload's project limit, so the memory of a review
+    /// stays bounded however many years a unit has stored. The year-on-year rules need the nearest years.
+    /// </summary>
+    public async Task<List<DocumentRecord>> UnitContextAsync(IQueryable<DocumentRecord> candidates, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var sizes = await candidates
+            .OrderByDescending(d => d.Year ?? 0).ThenByDescending(d => d.Id)
+            .Select(d => new { d.Id, Projects = d.Projects.Count })
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+        var chosen = new List<int>();
+        var budget = Options.MaxProjects;
+        foreach (var size in sizes)
+        {
+            if (size.Projects <= budget)
+            {
+                chosen.Add(size.Id);
+                budget -= size.Projects;
+            }
+        }
+
+        return await LoadAsync(db.Documents.Where(d => chosen.Contains(d.Id)), cancellationToken);
     }
 
     /// <summary>Documents with everything the domain needs (unit, projects, indicators), read without tracking.</summary>
