@@ -41,6 +41,12 @@ public static class Messages
     /// <summary>No header row was found.</summary>
     public static readonly DiagnosticDescriptor HeaderNotFound = new("TABLE-HEADER-NOT-FOUND", E, "未找到表头行：应有一行包含“项目名称”“总计”“财政拨款”“财政专户拨款”“其他资金”“绩效目标”“绩效指标”等列。");
 
+    /// <summary>A header cell not recognised by its name, taken for a column by its position.</summary>
+    public static readonly DiagnosticDescriptor HeaderInferred = new("TABLE-HEADER-INFERRED", W, "表头“{0}”无法识别，按所在位置视为“{1}”列。");
+
+    /// <summary>A header broken over two lines, put back together.</summary>
+    public static readonly DiagnosticDescriptor HeaderJoined = new("TABLE-HEADER-JOINED", I, "表头被断成两行（与第 {0} 行），已合并为一行读取。");
+
     /// <summary>A column the reader needs to build projects is missing.</summary>
     public static readonly DiagnosticDescriptor ColumnMissing = new("TABLE-COLUMN-MISSING", E, "表头缺少“{0}”列，无法读取项目。");
 
@@ -145,7 +151,7 @@ public static class Messages
     [
         FileEmpty, FileBinary, FileEncoding, FileUnsupported, FileTooLarge, FileUnreadable,
         XlsxNotZip, XlsxCorrupt, XlsxNoSheet, ReadLimit, TextBadBytes, TextLineEncoding, FileTruncated, TextControlCharacters,
-        HeaderNotFound, ColumnMissing, AmountColumnMissing, GoalColumnMissing, TitleMissing, UnitNameMissing, AmountUnitMissing,
+        HeaderNotFound, HeaderInferred, HeaderJoined, ColumnMissing, AmountColumnMissing, GoalColumnMissing, TitleMissing, UnitNameMissing, AmountUnitMissing,
         AmountUnitUnknown, TextIgnored, HeaderRepeated, NoProjects, SummaryMissing,
         RowTooFewCells, RowTooManyCells, RowNameMissing, CellTooLong,
         AmountInvalid, AmountPrecision, AmountNegative,

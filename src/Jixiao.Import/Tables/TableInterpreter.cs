@@ -23,6 +23,7 @@ internal sealed class TableInterpreter
     private string? _unitName;
     private AmountUnit? _amountUnit;
     private ColumnMap? _columns;
+    private (RawRow Row, ColumnMap? Map)? _held;
     private SummaryRow? _summary;
     private readonly List<Project> _projects = [];
 
@@ -53,6 +54,22 @@ internal sealed class TableInterpreter
         if (_budget.Exhausted is not null)
         {
             return null;
+        }
+
+        if (_held is { } held)
+        {
+            _held = null;
+            if (held.Map is not null)
+            {
+                if (!TakeHeader(held.Row, held.Map))
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                Preamble(held.Row);
+            }
         }
 
         if (_columns is null)
@@ -102,15 +119,7 @@ internal sealed class TableInterpreter
 
         if (_columns is null)
         {
-            var header = ColumnMap.TryDetect(cells);
-            if (header is null)
-            {
-                Preamble(row);
-                return true;
-            }
-
-            _columns = header;
-            return ReportMissingColumns(row);
+            return BeforeHeader(row);
         }
 
         if (ColumnMap.TryDetect(cells) is not null)
@@ -121,6 +130,83 @@ internal sealed class TableInterpreter
 
         Body(row, nonEmpty);
         return true;
+    }
+
+    /// <summary>
+    /// A row before the header. A header broken over two lines (a line break inside it, as text copied out
+    /// of a PDF often has) is put back together: a row that names some columns but not the name and
+    /// indicator columns is held back one row, and joined with the next when together they make a whole header.
+    /// </summary>
+    private bool BeforeHeader(RawRow row)
+    {
+        if (_held is { } held)
+        {
+            _held = null;
+            if (Joined(held.Row, row) is { } joined)
+            {
+                _diagnostics.Add(Messages.HeaderJoined.At(held.Row.RowLocation, row.Line));
+                return TakeHeader(joined.Row, joined.Map);
+            }
+
+            if (held.Map is not null)
+            {
+                // An incomplete header with nothing to complete it: it is the header, missing what it misses.
+                var taken = TakeHeader(held.Row, held.Map);
+                return taken && Accept(row);
+            }
+
+            Preamble(held.Row);
+        }
+
+        var header = ColumnMap.TryDetect(row.Cells);
+        if (header is not null && header.Name >= 0 && header.Indicators >= 0)
+        {
+            return TakeHeader(row, header);
+        }
+
+        if (header is not null || ColumnMap.NamesAnyColumn(row.Cells))
+        {
+            _held = (row, header);
+            return true;
+        }
+
+        Preamble(row);
+        return true;
+    }
+
+    /// <summary>The header made of two lines, the break inside a cell or between two, when that is a whole header.</summary>
+    private static (RawRow Row, ColumnMap Map)? Joined(RawRow first, RawRow second)
+    {
+        if (!ColumnMap.NamesAnyColumn(second.Cells))
+        {
+            return null;
+        }
+
+        string[] inside = [.. first.Cells[..^1], first.Cells[^1] + second.Cells[0], .. second.Cells[1..]];
+        string[] between = [.. first.Cells, .. second.Cells];
+        (RawRow Row, ColumnMap Map)? best = null;
+        var bestQuality = int.MinValue;
+        foreach (var cells in new[] { inside, between })
+        {
+            if (ColumnMap.TryDetect(cells) is { Name: >= 0, Indicators: >= 0 } map && ColumnMap.Quality(cells) > bestQuality)
+            {
+                best = (first with { Cells = cells }, map);
+                bestQuality = ColumnMap.Quality(cells);
+            }
+        }
+
+        return best;
+    }
+
+    private bool TakeHeader(RawRow row, ColumnMap header)
+    {
+        _columns = header;
+        foreach (var (column, text, takenAs) in header.Inferred)
+        {
+            _diagnostics.Add(Messages.HeaderInferred.At(row.CellLocation(column), text, takenAs));
+        }
+
+        return ReportMissingColumns(row);
     }
 
     private bool ReportMissingColumns(RawRow row)
