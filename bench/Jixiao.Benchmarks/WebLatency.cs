@@ -130,6 +130,14 @@ public static class WebLatency
             builder.UseSetting("Jixiao:LoadSample", "false");
             builder.UseSetting("Jixiao:AdminPassword", AdminPassword);
             builder.UseSetting("Jixiao:MaxUploadBytes", (200L * 1024 * 1024).ToString(CultureInfo.InvariantCulture));
+
+            // The latency run stores a table larger than one upload may be by default.
+            builder.UseSetting("Jixiao:Import:MaxProjects", "1000000");
+            builder.UseSetting("Jixiao:Import:MaxIndicators", "20000000");
+            builder.UseSetting("Jixiao:Import:MaxCharacters", "1000000000");
+            builder.UseSetting("Jixiao:Import:MaxRows", "2000000");
+            builder.UseSetting("Jixiao:Import:MaxCells", "40000000");
+            builder.UseSetting("Jixiao:Import:MaxSeconds", "600");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         }
     }

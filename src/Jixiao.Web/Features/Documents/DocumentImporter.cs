@@ -215,8 +215,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
     {
         ArgumentNullException.ThrowIfNull(document);
         var others = await UnitContextAsync(db.Documents.Where(d => d.Unit!.Name == document.Unit.Name && d.Id != leaveOut), cancellationToken);
-        var report = Reviewer.Review([document, .. others.Select(DocumentMapping.ToDomain)], ReviewSettings.National);
-        return report.Documents[0];
+        return Reviewer.Review([document, .. others], ReviewSettings.National).Documents[0];
     }
 
     /// <summary>
@@ -224,7 +223,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
     /// the latest years first, as many as fit in one upload's project limit, so the memory of a review
     /// stays bounded however many years a unit has stored. The year-on-year rules need the nearest years.
     /// </summary>
-    public async Task<List<DocumentRecord>> UnitContextAsync(IQueryable<DocumentRecord> candidates, CancellationToken cancellationToken)
+    public async Task<List<TargetDocument>> UnitContextAsync(IQueryable<DocumentRecord> candidates, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var sizes = await candidates
@@ -243,7 +242,8 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
             }
         }
 
-        return await LoadAsync(db.Documents.Where(d => chosen.Contains(d.Id)), cancellationToken);
+        // Only the domain documents are kept: the records they were read from are let go at once.
+        return [.. (await LoadAsync(db.Documents.Where(d => chosen.Contains(d.Id)), cancellationToken)).Select(DocumentMapping.ToDomain)];
     }
 
     /// <summary>Documents with everything the domain needs (unit, projects, indicators), read without tracking.</summary>

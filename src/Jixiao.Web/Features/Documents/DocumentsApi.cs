@@ -157,7 +157,7 @@ internal static class DocumentsApi
 
         var document = DocumentMapping.ToDomain(record);
         var others = await importer.UnitContextAsync(db.Documents.Where(d => d.UnitId == record.UnitId && d.Id != id), cancellationToken);
-        var report = Reviewer.Review([document, .. others.Select(DocumentMapping.ToDomain)], ReviewSettings.National);
+        var report = Reviewer.Review([document, .. others], ReviewSettings.National);
         var own = report with { Documents = [report.Documents[0]], Findings = report.Findings.Where(f => ReferenceEquals(f.Document, document)).ToList() };
         return TypedResults.Ok(ReviewJson.ToDto(own));
     }
