@@ -17,6 +17,12 @@ public static class CliApp
     /// <summary>Exit code: a file or the rules file could not be read, or the output could not be written.</summary>
     public const int Unreadable = 2;
 
+    /// <summary>A rules file is a few kilobytes; anything over this is not one.</summary>
+    private const long MaxRulesBytes = 1024 * 1024;
+
+    /// <summary>An actuals file has a row or two per indicator; this is far more than any table needs.</summary>
+    private const long MaxActualsBytes = 64L * 1024 * 1024;
+
     /// <summary>Files above this size get a progress line while they are read.</summary>
     private const long LargeFileBytes = 10 * 1024 * 1024;
 
@@ -104,6 +110,12 @@ public static class CliApp
         byte[] content;
         try
         {
+            if (actualsFile.Exists && actualsFile.Length > MaxActualsBytes)
+            {
+                stderr.WriteLine($"实绩文件 {actualsFile.Name} 超过 {MaxActualsBytes / 1024 / 1024} MB 的上限，未读取。");
+                return Unreadable;
+            }
+
             content = File.ReadAllBytes(actualsFile.FullName);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -330,6 +342,12 @@ public static class CliApp
         string json;
         try
         {
+            if (rulesFile.Exists && rulesFile.Length > MaxRulesBytes)
+            {
+                stderr.WriteLine($"审核规则文件 {rulesFile.Name} 超过 {MaxRulesBytes / 1024 / 1024} MB，不像是规则文件，未读取。");
+                return null;
+            }
+
             json = File.ReadAllText(rulesFile.FullName);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

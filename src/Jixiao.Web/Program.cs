@@ -87,6 +87,13 @@ app.Use(async (context, next) =>
         return;
     }
 
+    // Only the two upload doors take a file; every other request (a form, a JSON body) is far smaller, so
+    // its body is held to a small limit and a crafted megabytes-long body is refused before it is parsed.
+    if (!IsUpload(context.Request) && context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+    {
+        bodyLimit.MaxRequestBodySize = MaxOtherBody;
+    }
+
     await next(context);
 });
 
@@ -111,4 +118,12 @@ await app.PrepareDatabaseAsync();
 await app.RunAsync();
 
 /// <summary>The web application's entry point (named so tests can host it).</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>The largest body of a request that is not an upload: the edit page with 200 indicators is well under it.</summary>
+    private const long MaxOtherBody = 2 * 1024 * 1024;
+
+    private static bool IsUpload(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method)
+        && (request.Path.Equals("/api/documents", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/import", StringComparison.OrdinalIgnoreCase));
+}

@@ -73,7 +73,9 @@ public class DocumentsApiTests
     [Theory]
     [InlineData("sqlite", "csv")]
     [InlineData("sqlite", "xlsx")]
+    [InlineData("sqlite", "json")]
     [InlineData("postgres", "xlsx")]
+    [InlineData("postgres", "json")]
     public async Task Export_ReadsBackToTheSameDocument(string provider, string format)
     {
         await using var app = JixiaoApp.Start(provider);
@@ -259,6 +261,37 @@ public class DocumentsApiTests
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", name);
         return await client.PostAsync("/api/documents" + query, form, Cancel);
+    }
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    [InlineData("json")]
+    public async Task Export_WrittenLevel2AndFormulaTexts_ReadBackAsWritten(string format)
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        using var client = app.Client();
+        var table = string.Join("\n",
+            "云岭县图书馆2026年项目支出绩效目标表", "单位名称：云岭县图书馆", "单位：万元",
+            "项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标",
+            "云岭县图书馆\t-12.50\t\t\t-12.50\t\t",
+            "=HYPERLINK(\"http://example.invalid\")\t-12.50\t\t\t-12.50\t+保障\"古籍\"安全，修复不少于300册\t"
+            + "1、产出指标-质量指标：修复及时率，年度指标值：≥95%。2、产出指标-成本指标：单册成本，年度指标值：@不超过500元。3、满意度指标：读者满意度，年度指标值：-≥90%。");
+        using var first = await Upload(client, Encoding.UTF8.GetBytes(table), "古籍.txt");
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetInt32();
+        var exported = await client.GetByteArrayAsync($"/api/documents/{id}/export?format={format}", Cancel);
+        if (format == "csv")
+        {
+            Assert.Contains("'=HYPERLINK", Encoding.UTF8.GetString(exported), StringComparison.Ordinal);
+        }
+
+        using var second = await Upload(client, exported, "古籍." + format, "?duplicate=keep");
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        var again = (await second.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetInt32();
+        var original = Strip(await client.GetStringAsync($"/api/documents/{id}", Cancel));
+        Assert.Contains("\"level2\":\"quality\",\"level2Inferred\":false", original, StringComparison.Ordinal);
+        Assert.Equal(original, Strip(await client.GetStringAsync($"/api/documents/{again}", Cancel)));
     }
 
     /// <summary>The document JSON without ids, file name, format and line numbers, which differ between a table and its export.</summary>

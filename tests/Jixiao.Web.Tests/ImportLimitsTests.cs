@@ -66,6 +66,24 @@ public class ImportLimitsTests
     }
 
     [Fact]
+    public async Task ABodyThatIsNotAnUpload_OverTwoMegabytes_IsRefusedBeforeItIsParsed()
+    {
+        await using var app = JixiaoApp.Start("sqlite", loadSample: true);
+        using var client = app.Client();
+        var id = await app.QueryAsync(db => db.Projects.Select(p => p.Id).FirstAsync(Cancel));
+        var indicators = string.Join(",", Enumerable.Repeat("{\"level1\":\"产出\",\"name\":\"人数\",\"targetText\":\"10人\"}", 60_000));
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/projects/{id}")
+        {
+            Content = new StringContent($"{{\"name\":\"x\",\"indicators\":[{indicators}]}}", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", "*");
+        using var response = await client.SendAsync(request, Cancel);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        using var health = await client.GetAsync("/healthz", Cancel);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
+    [Fact]
     public async Task Upload_OverAConfiguredLimit_IsRefusedNamingItAndStoresNothing()
     {
         await using var app = JixiaoApp.Start("sqlite", settings: new Dictionary<string, string> { ["Jixiao:Import:MaxProjects"] = "3" });

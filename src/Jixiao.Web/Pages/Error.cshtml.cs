@@ -36,7 +36,7 @@ public sealed class ErrorModel(IConfiguration configuration) : PageModel
             403 => ("无权操作", "您的角色或该表当前的状态不允许这样做。如需权限，请联系管理员。"),
             404 => ("找不到页面", "要找的页面或记录不存在，可能已被删除。"),
             429 => ("请求过于频繁", "请一分钟后再试。"),
-            413 => ("文件过大", $"上传的文件超过了上限（{Display.Size(configuration.GetValue("Jixiao:MaxUploadBytes", 20L * 1024 * 1024))}），未导入。"),
+            413 => ("内容过大", $"提交的内容超过了上限（上传的文件不能超过 {Display.Size(configuration.GetValue("Jixiao:MaxUploadBytes", 20L * 1024 * 1024))}，其他表单不能超过 2 MB），未处理。"),
             null or >= 500 => ("服务器出错", "处理请求时出现了意外错误，已记录。请稍后重试；如果一再出现，请联系管理员。"),
             _ => ("请求有误", "请求无法处理，请检查后重试。"),
         };

@@ -113,20 +113,6 @@ internal static class HostileCorpus
         }
     }
 
-    /// <summary>The table in UTF-8 with one byte flipped at each of <paramref name="count"/> spread positions.</summary>
-    public static IEnumerable<(int Position, byte[] Bytes)> Flips(int count, int seed)
-    {
-        var bytes = Encoding.UTF8.GetBytes(Table());
-        var random = new Random(seed);
-        for (var i = 0; i < count; i++)
-        {
-            var copy = (byte[])bytes.Clone();
-            var at = random.Next(copy.Length);
-            copy[at] ^= (byte)(1 << random.Next(8));
-            yield return (at, copy);
-        }
-    }
-
     private static List<HostileCase> Build()
     {
         const HostileExpectation Refused = HostileExpectation.Refused;
@@ -166,6 +152,7 @@ internal static class HostileCorpus
             new("not-a-zip", "fake.xlsx", () => Encoding.UTF8.GetBytes("这不是工作簿"), Refused, ["XLSX-NOT-ZIP"]),
             new("zip-without-directory", "cut.xlsx", () => Workbook(TableRows())[..^30], Refused, corrupt),
             new("random-bytes", "noise.txt", () => Noise(256 * 1024, 11), Refused, ["FILE-BINARY"]),
+            .. Enumerable.Range(0, 12).Select(k => new HostileCase($"flipped-byte-{k + 1}", "flipped.txt", () => Flipped(k, 12), Read, [], TableProjects * 9 / 10)),
         ];
     }
 
@@ -179,6 +166,16 @@ internal static class HostileCorpus
     {
         var at = table.IndexOf(Goals[1], StringComparison.Ordinal);
         return table[..at] + new string('长', length) + table[(at + Goals[1].Length)..];
+    }
+
+    /// <summary>The table with one bit flipped, the <paramref name="k"/>th of <paramref name="of"/> spread over the file (the header among them).</summary>
+    private static byte[] Flipped(int k, int of)
+    {
+        var bytes = Encoding.UTF8.GetBytes(Table());
+        var header = Encoding.UTF8.GetByteCount(Table()[..Table().IndexOf(Header, StringComparison.Ordinal)]);
+        var at = k == 0 ? header + 5 : k == 1 ? header + 101 : (int)((long)bytes.Length * k / of);
+        bytes[at] ^= (byte)(1 << (k % 8));
+        return bytes;
     }
 
     private static byte[] Patch(byte[] bytes, int at, byte value)
