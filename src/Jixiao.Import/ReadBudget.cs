@@ -163,31 +163,16 @@ internal sealed class ReadBudget
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes} 字节"),
     };
 
-    private bool Charge(ref int spent, int amount, int limit, ReadLimit which, SourceLocation at)
+    /// <summary>Adds <paramref name="amount"/> to <paramref name="spent"/> without overflowing; false (and the read stopped) past <paramref name="limit"/>.</summary>
+    private bool Charge<T>(ref T spent, T amount, T limit, ReadLimit which, SourceLocation at)
+        where T : System.Numerics.INumber<T>
     {
         if (Exhausted is not null)
         {
             return false;
         }
 
-        spent = amount > limit - spent ? limit + 1 : spent + amount;
-        if (spent <= limit)
-        {
-            return Tick();
-        }
-
-        Stop(which, at);
-        return false;
-    }
-
-    private bool Charge(ref long spent, long amount, long limit, ReadLimit which, SourceLocation at)
-    {
-        if (Exhausted is not null)
-        {
-            return false;
-        }
-
-        spent = amount > limit - spent ? limit + 1 : spent + amount;
+        spent = amount > limit - spent ? limit + T.One : spent + amount;
         if (spent <= limit)
         {
             return Tick();

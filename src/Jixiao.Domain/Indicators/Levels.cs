@@ -112,27 +112,17 @@ public static class LevelNames
     };
 
     /// <summary>The level 1 whose JSON name is <paramref name="jsonName"/> (<c>output</c>…).</summary>
-    public static bool TryParseLevel1(string jsonName, out Level1 level)
-    {
-        foreach (var value in Enum.GetValues<Level1>())
-        {
-            if (value.JsonName() == jsonName)
-            {
-                level = value;
-                return true;
-            }
-        }
-
-        level = default;
-        return false;
-    }
+    public static bool TryParseLevel1(string jsonName, out Level1 level) => TryParse(jsonName, JsonName, out level);
 
     /// <summary>The level 2 whose JSON name is <paramref name="jsonName"/> (<c>quantity</c>…).</summary>
-    public static bool TryParseLevel2(string jsonName, out Level2 level)
+    public static bool TryParseLevel2(string jsonName, out Level2 level) => TryParse(jsonName, JsonName, out level);
+
+    private static bool TryParse<T>(string jsonName, Func<T, string> name, out T level)
+        where T : struct, Enum
     {
-        foreach (var value in Enum.GetValues<Level2>())
+        foreach (var value in Enum.GetValues<T>())
         {
-            if (value.JsonName() == jsonName)
+            if (name(value) == jsonName)
             {
                 level = value;
                 return true;
