@@ -24,6 +24,9 @@ public enum ReadLimit
     /// <summary>Element nesting in XML.</summary>
     XmlDepth,
 
+    /// <summary>One XML tag or run of text.</summary>
+    XmlNode,
+
     /// <summary>Projects in the table.</summary>
     Projects,
 
@@ -97,6 +100,9 @@ internal sealed class ReadBudget
         return false;
     }
 
+    /// <summary>Stops the read for one XML tag or run of text longer than any workbook has.</summary>
+    public void NodeTooLong() => Stop(ReadLimit.XmlNode, SourceLocation.File);
+
     /// <summary>Stops the read for a part unzipping far beyond its compressed size.</summary>
     public void Ratio(SourceLocation at) => Stop(ReadLimit.CompressionRatio, at);
 
@@ -146,6 +152,7 @@ internal sealed class ReadBudget
         ReadLimit.UncompressedBytes => $"解压后的内容超过 {Size(options.MaxUncompressedBytes)}",
         ReadLimit.CompressionRatio => $"某一部分的压缩比超过 {Count(options.MaxCompressionRatio)}:1（疑似压缩炸弹）",
         ReadLimit.XmlDepth => $"XML 元素嵌套超过 {Count(options.MaxXmlDepth)} 层（正常的工作簿不会这么深）",
+        ReadLimit.XmlNode => $"XML 中单个标记超过 {Size(options.MaxXmlTagBytes)} 或一段文字超过 {Size(options.MaxXmlTextBytes)}（正常的工作簿不会这么长）",
         ReadLimit.Projects => $"项目数超过 {Count(options.MaxProjects)} 个",
         ReadLimit.Indicators => $"指标数超过 {Count(options.MaxIndicators)} 个",
         ReadLimit.Time => $"读取时间超过 {Count((long)options.MaxTime.TotalSeconds)} 秒",

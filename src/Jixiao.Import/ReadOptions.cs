@@ -53,6 +53,18 @@ public sealed record ReadOptions
     /// <summary>Deepest element nesting in a package's XML; real workbooks stay under 12 (default 40).</summary>
     public int MaxXmlDepth { get; init; } = 40;
 
+    /// <summary>
+    /// Longest single XML tag (name and attributes), in bytes (default 1 MiB): an XML reader holds a tag
+    /// whole, so this bounds what one can cost. Real tags are under a kilobyte.
+    /// </summary>
+    public int MaxXmlTagBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>
+    /// Longest run of text between two tags, in bytes (default 8 MiB). Cell text is read in chunks and
+    /// cut past the cell-length limit, so this only bounds text the reader passes over.
+    /// </summary>
+    public int MaxXmlTextBytes { get; init; } = 8 * 1024 * 1024;
+
     /// <summary>Most projects in one table (default 1,000,000).</summary>
     public int MaxProjects { get; init; } = 1_000_000;
 

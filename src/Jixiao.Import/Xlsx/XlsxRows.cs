@@ -274,10 +274,9 @@ internal sealed class XlsxRows : IDisposable
             {
                 skipDepth = -1;
             }
-            else if (skipDepth < 0 && xml.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA
-                     && text.Length <= _budget.Options.MaxCellLength)
+            else if (skipDepth < 0 && xml.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA)
             {
-                text.Append(xml.Value);
+                AppendText(xml, text);
             }
         }
 
@@ -401,13 +400,34 @@ internal sealed class XlsxRows : IDisposable
         var text = new StringBuilder();
         while (Read(xml) && xml.Depth > depth)
         {
-            if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace && text.Length <= _budget.Options.MaxCellLength)
+            if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace)
             {
-                text.Append(xml.Value);
+                AppendText(xml, text);
             }
         }
 
         return text.ToString();
+    }
+
+    /// <summary>
+    /// Appends the text node at the reader in chunks, keeping at most one character past the cell-length
+    /// limit (so the row is reported as too long) without holding a long text whole.
+    /// </summary>
+    private void AppendText(XmlReader xml, StringBuilder text)
+    {
+        var cap = _budget.Options.MaxCellLength + 1;
+        if (!xml.CanReadValueChunk)
+        {
+            text.Append(xml.Value.AsSpan(0, Math.Min(xml.Value.Length, Math.Max(0, cap - text.Length))));
+            return;
+        }
+
+        var chunk = new char[4096];
+        int read;
+        while ((read = xml.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+        {
+            text.Append(chunk, 0, Math.Min(read, Math.Max(0, cap - text.Length)));
+        }
     }
 
     /// <summary>One step of the reader, within budget: nesting checked on every element, the clock now and then.</summary>
@@ -494,13 +514,17 @@ internal sealed class XlsxRows : IDisposable
     }
 
     /// <summary>
-    /// An unzipping stream that charges every byte it produces to the budget and stops a part that
-    /// expands far beyond its compressed size; at a limit it ends (the reader then sees an early end).
+    /// An unzipping stream that charges every byte it produces to the budget, stops a part that expands
+    /// far beyond its compressed size, and stops one whose tags or runs of text between tags are longer
+    /// than a workbook ever has (an XML reader would hold such a node whole); at a limit it ends (the
+    /// reader then sees an early end).
     /// </summary>
     private sealed class BudgetStream(Stream inner, long compressedLength, ReadBudget budget) : Stream
     {
         private const long LargePart = 1024 * 1024;
         private long _produced;
+        private int _run;
+        private bool _inTag;
 
         public override bool CanRead => true;
 
@@ -533,7 +557,39 @@ internal sealed class XlsxRows : IDisposable
                 return 0;
             }
 
+            if (!NodesWithinLimit(buffer[..read]))
+            {
+                budget.NodeTooLong();
+                return 0;
+            }
+
             return budget.Uncompressed(read) || read == 0 ? read : 0;
+        }
+
+        /// <summary>Counts bytes since the last '&lt;' or '&gt;', inside a tag or in text; false when a run passes its limit.</summary>
+        private bool NodesWithinLimit(ReadOnlySpan<byte> bytes)
+        {
+            while (!bytes.IsEmpty)
+            {
+                var limit = _inTag ? budget.Options.MaxXmlTagBytes : budget.Options.MaxXmlTextBytes;
+                var mark = bytes.IndexOfAny((byte)'<', (byte)'>');
+                if (mark < 0)
+                {
+                    _run += bytes.Length;
+                    return _run <= limit;
+                }
+
+                if (_run + mark > limit)
+                {
+                    return false;
+                }
+
+                _inTag = bytes[mark] == '<';
+                _run = 0;
+                bytes = bytes[(mark + 1)..];
+            }
+
+            return true;
         }
 
         public override void Flush()

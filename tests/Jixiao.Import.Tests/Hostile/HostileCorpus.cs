@@ -126,6 +126,8 @@ internal static class HostileCorpus
             new("deep-xml-shared-strings", "deep-strings.xlsx", () => Workbook(TableRows(), sharedStrings: true, sharedXml: Nest("sst", "si", 100_000)), Refused, limit),
             new("zip-bomb", "bomb.xlsx", () => Workbook(sheetXml: Bomb(48 * 1024 * 1024)), Refused, limit),
             new("zip-bomb-unreferenced-part", "bomb-aside.xlsx", () => Workbook(TableRows(), extra: ("xl/media/big.bin", 128 * 1024 * 1024)), Read, [], TableProjects),
+            new("huge-attribute", "attribute.xlsx", () => Workbook(sheetXml: HugeNode(attribute: true)), Refused, limit),
+            new("huge-text-node", "text-node.xlsx", () => Workbook(sheetXml: HugeNode(attribute: false)), Refused, limit),
             new("entity-bomb", "laughs.xlsx", () => Workbook(TableRows(), sharedStrings: true, sharedXml: BillionLaughs()), Refused, corrupt),
             new("external-entity", "xxe.xlsx", () => Workbook(sheetXml: ExternalEntity()), Refused, corrupt),
             new("huge-shared-strings", "strings.xlsx", () => Workbook(TableRows(), sharedStrings: true, padStrings: 3_000_000), Refused, limit),
@@ -230,20 +232,36 @@ internal static class HostileCorpus
         $"<{root} xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
         + string.Concat(Enumerable.Repeat($"<{element}>", depth)) + string.Concat(Enumerable.Repeat($"</{element}>", depth)) + $"</{root}>";
 
-    /// <summary>A worksheet of <paramref name="bytes"/> of white space between two rows: tiny zipped, huge unzipped.</summary>
+    /// <summary>A worksheet of <paramref name="bytes"/> of one empty element repeated: tiny zipped, huge unzipped.</summary>
     private static Func<Stream, long> Bomb(long bytes) => stream =>
     {
         var head = Encoding.UTF8.GetBytes("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
         stream.Write(head);
-        var spaces = new byte[1024 * 1024];
-        Array.Fill(spaces, (byte)' ');
-        for (long written = 0; written < bytes; written += spaces.Length)
+        var filler = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("<x/>", 256 * 1024)));
+        for (long written = 0; written < bytes; written += filler.Length)
         {
-            stream.Write(spaces);
+            stream.Write(filler);
         }
 
         stream.Write("</sheetData></worksheet>"u8);
         return bytes;
+    };
+
+    /// <summary>A worksheet whose one attribute (or one cell's text) is 40 MB long: what an XML reader would hold whole.</summary>
+    private static Func<Stream, long> HugeNode(bool attribute) => stream =>
+    {
+        stream.Write(Encoding.UTF8.GetBytes(attribute
+            ? "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\" spans=\""
+            : "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>"));
+        var chunk = new byte[1024 * 1024];
+        Array.Fill(chunk, (byte)'x');
+        for (var i = 0; i < 40; i++)
+        {
+            stream.Write(chunk);
+        }
+
+        stream.Write(attribute ? "\"/></sheetData></worksheet>"u8 : "</t></is></c></row></sheetData></worksheet>"u8);
+        return 40L * chunk.Length;
     };
 
     private static string BillionLaughs()
