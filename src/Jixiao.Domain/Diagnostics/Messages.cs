@@ -138,7 +138,7 @@ public static class Messages
     public static readonly DiagnosticDescriptor JsonInvalid = new("JSON-INVALID", E, "JSON 文件无法读取：{0}。");
 
     /// <summary>JSON that is not a document this system exported.</summary>
-    public static readonly DiagnosticDescriptor JsonNotDocument = new("JSON-NOT-DOCUMENT", E, "JSON 文件不是本系统导出的绩效目标表（应有 title、unitName 和 projects）。");
+    public static readonly DiagnosticDescriptor JsonNotDocument = new("JSON-NOT-DOCUMENT", E, "JSON 文件不是本系统导出的绩效目标表，无法导入。请导入本系统导出的 JSON，或 .xlsx、.csv、.txt 格式的表。");
 
     /// <summary>A project or indicator of a JSON document that cannot be taken.</summary>
     public static readonly DiagnosticDescriptor JsonItemSkipped = new("JSON-ITEM-SKIPPED", W, "{0}{1}，已跳过。");
