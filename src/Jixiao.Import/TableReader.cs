@@ -132,7 +132,7 @@ public static class TableReader
             return null;
         }
 
-        var document = TableInterpreter.Interpret(sheet.Rows(), source, budget, diagnostics);
+        var document = FormReader.Read(sheet.Sheets(), source, budget, diagnostics);
         return sheet.Failed ? null : document;
     }
 
@@ -148,7 +148,7 @@ public static class TableReader
         var rows = source.Format == SourceFormat.Csv
             ? DelimitedRows.Csv(text, DelimitedRows.DetectDelimiter(text), maxCell)
             : DelimitedRows.TabSeparated(text, maxCell);
-        return TableInterpreter.Interpret(rows, source, budget, diagnostics);
+        return FormReader.Read([new Grid("", rows)], source, budget, diagnostics);
     }
 
     /// <summary>The format by content first: a ZIP package is a workbook and JSON is JSON whatever the name says.</summary>

@@ -10,8 +10,15 @@ namespace Jixiao.Import.Rows;
 /// <param name="Line">1-based line of the file, or 1-based sheet row.</param>
 /// <param name="Cells">The cell texts, untrimmed.</param>
 /// <param name="IsSheetRow">True for a spreadsheet row: cells are then named by reference (<c>B12</c>), and a row is sparse by nature.</param>
-internal sealed record RawRow(int Line, string[] Cells, bool IsSheetRow = false)
+/// <param name="Origins">Where each cell's text came from when the source merges cells (parallel to <paramref name="Cells"/>); null when none is merged.</param>
+internal sealed record RawRow(int Line, string[] Cells, bool IsSheetRow = false, CellOrigin[]? Origins = null)
 {
+    /// <summary>Where the text of cell <paramref name="column"/> came from.</summary>
+    public CellOrigin Origin(int column) => Origins is not null && column < Origins.Length ? Origins[column] : CellOrigin.Own;
+
+    /// <summary>True when cell <paramref name="column"/> holds its own text (not a copy from a merged range), and is not blank.</summary>
+    public bool HasOwnText(int column) => Origin(column) == CellOrigin.Own && column < Cells.Length && !Domain.Text.ChineseText.IsBlank(Cells[column]);
+
     /// <summary>Most cells a row keeps, as many columns as a spreadsheet has; cells past it are dropped where the row is split.</summary>
     public const int MaxCells = 16_384;
 
@@ -35,4 +42,17 @@ internal sealed record RawRow(int Line, string[] Cells, bool IsSheetRow = false)
 
         return new string(name[at..]);
     }
+}
+
+/// <summary>Where a cell's text came from, for cells of merged ranges (or <c>rowspan</c>/<c>colspan</c>, <c>gridSpan</c>/<c>vMerge</c>).</summary>
+internal enum CellOrigin
+{
+    /// <summary>The cell's own text (the first cell of a merged range, or a cell not merged).</summary>
+    Own,
+
+    /// <summary>Copied from the cell to its left in the same merged range.</summary>
+    Left,
+
+    /// <summary>Copied from the cell above in the same merged range.</summary>
+    Above,
 }

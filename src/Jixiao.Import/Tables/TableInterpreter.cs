@@ -16,7 +16,6 @@ namespace Jixiao.Import.Tables;
 /// </summary>
 internal sealed class TableInterpreter
 {
-    private readonly ReadOptions _options;
     private readonly ReadBudget _budget;
     private readonly List<Diagnostic> _diagnostics;
     private string? _title;
@@ -29,7 +28,6 @@ internal sealed class TableInterpreter
 
     private TableInterpreter(ReadBudget budget, List<Diagnostic> diagnostics)
     {
-        _options = budget.Options;
         _budget = budget;
         _diagnostics = diagnostics;
     }
@@ -81,41 +79,20 @@ internal sealed class TableInterpreter
         return Finish(source);
     }
 
-    /// <summary>Takes one row; false when the table cannot be read any further.</summary>
+    /// <summary>Takes one row (admitted by the <see cref="RowGate"/>); false when the table cannot be read any further.</summary>
     private bool Accept(RawRow row)
     {
         var cells = row.Cells;
         var nonEmpty = 0;
-        long characters = 0;
         for (var c = 0; c < cells.Length; c++)
         {
-            characters += cells[c].Length;
-            if (!ChineseText.IsBlank(cells[c]))
-            {
-                nonEmpty++;
-            }
+            nonEmpty += row.HasOwnText(c) || (row.Origin(c) == CellOrigin.Above && !ChineseText.IsBlank(cells[c])) ? 1 : 0;
         }
 
         if (nonEmpty == 0)
         {
             return true;
         }
-
-        if (!_budget.Row(row.RowLocation) || !_budget.Cells(cells.Length, characters, row.RowLocation))
-        {
-            return false;
-        }
-
-        for (var c = 0; c < cells.Length; c++)
-        {
-            if (cells[c].Length > _options.MaxCellLength)
-            {
-                _diagnostics.Add(Messages.CellTooLong.At(row.CellLocation(c), _options.MaxCellLength));
-                return true;
-            }
-        }
-
-        RemoveControlCharacters(row);
 
         if (_columns is null)
         {
@@ -246,7 +223,7 @@ internal sealed class TableInterpreter
         for (var c = 0; c < row.Cells.Length; c++)
         {
             var text = ChineseText.TrimSpace(row.Cells[c]);
-            if (text.Length == 0)
+            if (text.Length == 0 || row.Origin(c) != CellOrigin.Own)
             {
                 continue;
             }
@@ -292,6 +269,17 @@ internal sealed class TableInterpreter
     {
         var columns = _columns!;
         var cells = row.Cells;
+        if (row.Origins is not null)
+        {
+            // A cell merged with the one to its left holds no value of its own.
+            cells = [.. cells.Select((cell, c) => row.Origin(c) == CellOrigin.Left ? "" : cell)];
+            if (row.Origin(columns.Name) == CellOrigin.Above && _projects.Count > 0)
+            {
+                Continuation(row, cells, columns);
+                return;
+            }
+        }
+
         if (cells.Length < columns.Width)
         {
             // Trailing blank cells are often dropped by exporters; missing leading columns are not recoverable.
@@ -361,39 +349,23 @@ internal sealed class TableInterpreter
     }
 
     /// <summary>
-    /// Removes control characters (NUL and the like, never typed in a table) from the row's cells in place:
-    /// a database would refuse them or a page show them as boxes. Tabs and line breaks stay.
+    /// A row under the same merged project name: more of the project above (its indicators spread over
+    /// several rows), not a project of its own.
     /// </summary>
-    private void RemoveControlCharacters(RawRow row)
+    private void Continuation(RawRow row, string[] cells, ColumnMap columns)
     {
-        var removed = 0;
-        var cells = row.Cells;
-        for (var c = 0; c < cells.Length; c++)
+        var project = _projects[^1];
+        if (columns.Indicators < cells.Length && row.Origin(columns.Indicators) == CellOrigin.Own)
         {
-            if (cells[c].AsSpan().IndexOfAnyInRange('\0', '\u001F') < 0 && !cells[c].Contains('\u007F', StringComparison.Ordinal))
+            foreach (var indicator in IndicatorCellParser.Parse(cells[columns.Indicators], row.CellLocation(columns.Indicators), _diagnostics))
             {
-                continue;
+                project.AddIndicator(indicator);
             }
-
-            var kept = new System.Text.StringBuilder(cells[c].Length);
-            foreach (var ch in cells[c])
-            {
-                if ((ch < ' ' && ch is not '\t' and not '\n' and not '\r') || ch == '\u007F')
-                {
-                    removed++;
-                }
-                else
-                {
-                    kept.Append(ch);
-                }
-            }
-
-            cells[c] = kept.ToString();
         }
 
-        if (removed > 0)
+        if (columns.Goal >= 0 && columns.Goal < cells.Length && row.HasOwnText(columns.Goal))
         {
-            _diagnostics.Add(Messages.TextControlCharacters.At(row.RowLocation, removed));
+            project.ChangeGoal(ChineseText.TrimSpace(project.Goal + cells[columns.Goal]));
         }
     }
 

@@ -25,7 +25,7 @@ internal sealed class XlsxRows : IDisposable
     private readonly ReadBudget _budget;
     private readonly List<Diagnostic> _diagnostics;
     private readonly List<string> _shared = [];
-    private string _sheetPath = "";
+    private readonly List<(string Name, string Path)> _sheets = [];
     private int _nextRow = 1;
 
     private XlsxRows(ZipArchive zip, ReadBudget budget, List<Diagnostic> diagnostics)
@@ -82,29 +82,103 @@ internal sealed class XlsxRows : IDisposable
 
     public void Dispose() => _zip.Dispose();
 
-    /// <summary>The rows of the first worksheet, in order; stops at the first problem (see <see cref="Failed"/>).</summary>
-    public IEnumerable<RawRow> Rows()
+    /// <summary>Every visible worksheet in the workbook's order, each with its merged ranges expanded; stops at the first problem (see <see cref="Failed"/>).</summary>
+    public IEnumerable<Grid> Sheets()
     {
-        using var xml = Guard(() => OpenPart(_sheetPath));
+        foreach (var (name, path) in _sheets)
+        {
+            if (Failed)
+            {
+                yield break;
+            }
+
+            yield return new Grid(name, Rows(path));
+        }
+    }
+
+    /// <summary>The rows of one worksheet, in order, with merged ranges expanded (the first cell's text copied into the others).</summary>
+    private IEnumerable<RawRow> Rows(string path)
+    {
+        var merges = Guard(() => Merges(path)) ?? [];
+        using var xml = Guard(() => OpenPart(path));
         if (xml is null)
         {
             yield break;
         }
 
+        _nextRow = 1;
+        var expander = new MergeExpander(merges);
         while (Guard(() => NextRow(xml)) is { } row)
         {
-            yield return row;
+            yield return expander.Expand(row);
         }
+    }
+
+    /// <summary>The merged ranges of a worksheet (a first pass over the part, which lists them after the rows).</summary>
+    private List<(int Top, int Left, int Bottom, int Right)> Merges(string path)
+    {
+        var merges = new List<(int, int, int, int)>();
+        using var xml = OpenPart(path);
+        while (xml is not null && Read(xml))
+        {
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "mergeCell" && Range(xml.GetAttribute("ref")) is { } range)
+            {
+                // Each merge is charged as the cells it will fill, so a sheet of millions of merges runs out of budget.
+                if (!_budget.Cells(Math.Min(10_000L, (long)(range.Bottom - range.Top + 1) * (range.Right - range.Left + 1)), 0, SourceLocation.File))
+                {
+                    break;
+                }
+
+                merges.Add(range);
+            }
+        }
+
+        return merges;
+    }
+
+    /// <summary>A range such as <c>A3:C7</c> as 1-based top and bottom rows and 0-based left and right columns; null when malformed.</summary>
+    private static (int Top, int Left, int Bottom, int Right)? Range(string? reference)
+    {
+        var colon = reference?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        if (reference is null || colon < 0)
+        {
+            return null;
+        }
+
+        var start = Cell(reference[..colon]);
+        var end = Cell(reference[(colon + 1)..]);
+        if (start is null || end is null || end.Value.Row < start.Value.Row || end.Value.Column < start.Value.Column)
+        {
+            return null;
+        }
+
+        return (start.Value.Row, start.Value.Column, end.Value.Row, Math.Min(end.Value.Column, RawRow.MaxCells - 1));
+    }
+
+    private static (int Row, int Column)? Cell(string reference)
+    {
+        var column = ColumnIndex(reference.Replace("$", "", StringComparison.Ordinal));
+        var digits = reference.AsSpan().TrimStart("ABCDEFGHIJKLMNOPQRSTUVWXYZ$");
+        return column is not null && int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var row) && row > 0
+            ? (row, column.Value)
+            : null;
     }
 
     private bool Prepare() => Guard(() =>
     {
         var workbookPath = MainPart() ?? "xl/workbook.xml";
-        var sheetId = FirstSheetRelationship(workbookPath);
         var relationships = Relationships(workbookPath);
-        if (sheetId is null || !relationships.TryGetValue(sheetId, out var sheet) || Entry(sheet.Target) is null)
+        foreach (var (name, id) in SheetRelationships(workbookPath))
         {
-            if (!Failed)
+            if (relationships.TryGetValue(id, out var sheet) && Entry(sheet.Target) is not null)
+            {
+                _sheets.Add((name, sheet.Target));
+            }
+        }
+
+        if (_sheets.Count == 0)
+        {
+            if (!Failed && _budget.Exhausted is null)
             {
                 _diagnostics.Add(Messages.XlsxNoSheet.At(SourceLocation.File));
             }
@@ -112,7 +186,6 @@ internal sealed class XlsxRows : IDisposable
             return false;
         }
 
-        _sheetPath = sheet.Target;
         var sharedPath = relationships.Values.Where(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Select(r => r.Target).FirstOrDefault()
             ?? "xl/sharedStrings.xml";
         return ReadSharedStrings(sharedPath) && !Failed;
@@ -167,19 +240,21 @@ internal sealed class XlsxRows : IDisposable
     private string? MainPart() =>
         Relationships("").Values.Where(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal)).Select(r => r.Target).FirstOrDefault();
 
-    /// <summary>The relationship id of the workbook's first sheet.</summary>
-    private string? FirstSheetRelationship(string workbookPath)
+    /// <summary>The workbook's visible sheets in order: name and relationship id (hidden sheets hold lists and lookups, not tables).</summary>
+    private List<(string Name, string Id)> SheetRelationships(string workbookPath)
     {
+        var sheets = new List<(string, string)>();
         using var xml = OpenPart(workbookPath);
         while (xml is not null && Read(xml))
         {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheet")
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheet" && xml.GetAttribute("id", RelationshipsNs) is { } id
+                && xml.GetAttribute("state") is null or "visible" && sheets.Count < 1000)
             {
-                return xml.GetAttribute("id", RelationshipsNs);
+                sheets.Add((xml.GetAttribute("name") ?? "", id));
             }
         }
 
-        return null;
+        return sheets;
     }
 
     /// <summary>The relationships of a part (id → target path within the package, type).</summary>
@@ -511,6 +586,64 @@ internal sealed class XlsxRows : IDisposable
         }
 
         return letters == 0 ? null : index - 1;
+    }
+
+    /// <summary>
+    /// Fills the cells of merged ranges as rows stream past: the range's first cell keeps its text, the
+    /// others of its first row get it as <see cref="CellOrigin.Left"/>, those of the rows below as
+    /// <see cref="CellOrigin.Above"/>. Ranges are indexed by their first row, so each row only meets the
+    /// ranges that cover it.
+    /// </summary>
+    private sealed class MergeExpander(List<(int Top, int Left, int Bottom, int Right)> merges)
+    {
+        private readonly ILookup<int, (int Top, int Left, int Bottom, int Right)> _byTop = merges.ToLookup(m => m.Top);
+        private readonly List<((int Top, int Left, int Bottom, int Right) Range, string Text)> _open = [];
+
+        public RawRow Expand(RawRow row)
+        {
+            _open.RemoveAll(o => o.Range.Bottom < row.Line);
+            foreach (var range in _byTop[row.Line])
+            {
+                _open.Add((range, range.Left < row.Cells.Length ? row.Cells[range.Left] : ""));
+            }
+
+            if (_open.Count == 0)
+            {
+                return row;
+            }
+
+            var cells = row.Cells;
+            var origins = new CellOrigin[cells.Length];
+            foreach (var (range, text) in _open)
+            {
+                if (text.Length == 0 || range.Top > row.Line)
+                {
+                    continue;
+                }
+
+                if (range.Right >= cells.Length)
+                {
+                    var width = range.Right + 1;
+                    var old = cells.Length;
+                    Array.Resize(ref cells, width);
+                    Array.Resize(ref origins, width);
+                    Array.Fill(cells, "", old, width - old);
+                }
+
+                for (var c = range.Left; c <= range.Right; c++)
+                {
+                    if (row.Line == range.Top && c == range.Left)
+                    {
+                        continue;
+                    }
+
+                    cells[c] = text;
+                    origins[c] = row.Line == range.Top ? CellOrigin.Left : CellOrigin.Above;
+                }
+            }
+
+            return row with { Cells = cells, Origins = origins };
+        }
     }
 
     /// <summary>
