@@ -18,6 +18,11 @@ internal static class TextView
         w.WriteLine(d.Title.Length > 0 ? d.Title : "（无标题）");
         w.WriteLine($"单位名称：{d.Unit.Name}    金额单位：{(unit == AmountUnit.WanYuan ? "万元" : "元")}    来源：{d.Source.FileName}");
         w.WriteLine($"项目 {d.Projects.Count} 个，指标 {d.IndicatorCount} 条");
+        if (d.Kind != DocumentKind.Summary)
+        {
+            w.WriteLine($"表样：{KindName(d.Kind)}，识别把握 {result.Confidence * 100:0}%");
+        }
+
         if (d.Summary is { } summary)
         {
             w.WriteLine($"单位汇总：{Amounts(summary.Funding, unit)}");
@@ -30,10 +35,23 @@ internal static class TextView
             w.WriteLine($"[{p + 1}] {project.Name}（{project.Location}）");
             w.WriteLine($"    资金：{Amounts(project.Funding, unit)}");
             w.WriteLine($"    目标：{(project.Goal.Length > 0 ? project.Goal : "（空）")}");
+            if (!project.Attributes.IsEmpty)
+            {
+                var a = project.Attributes;
+                var fields = new[] { ("主管部门", a.Department + (a.DepartmentCode.Length > 0 ? $"（{a.DepartmentCode}）" : "")), ("实施单位", a.ImplementingUnit),
+                    ("项目属性", a.Category), ("项目期", a.Period), ("中长期目标", a.LongTermGoal) };
+                w.WriteLine("    " + string.Join("    ", fields.Where(f => f.Item2.Length > 0).Select(f => $"{f.Item1}：{f.Item2}")));
+            }
+
             foreach (var indicator in project.Indicators)
             {
                 var level2 = indicator.Level2 is { } l2 ? "/" + l2.Chinese() + (indicator.Level2Inferred ? "*" : "") : "";
                 w.WriteLine($"    {indicator.Seq,2}. {indicator.Level1.Chinese()}{level2}  {indicator.Name}：{indicator.TargetText}  → {Describe(indicator.Target)}");
+                if (indicator.Explanation.Length > 0 || indicator.Standard.Length > 0)
+                {
+                    w.WriteLine($"        {(indicator.Explanation.Length > 0 ? "指标解释：" + indicator.Explanation : "")}{(indicator.Explanation.Length > 0 && indicator.Standard.Length > 0 ? "；" : "")}{(indicator.Standard.Length > 0 ? "标准或依据：" + indicator.Standard : "")}");
+                }
+
             }
         }
 
@@ -45,6 +63,12 @@ internal static class TextView
             w.WriteLine($"  [{Severity(diagnostic.Severity)}] {diagnostic.Location} {diagnostic.Code}：{diagnostic.Message}");
         }
     }
+
+    private static string KindName(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Summary => "项目支出绩效目标表（汇总表）",
+        DocumentKind.ProjectForms => "项目支出绩效目标表（每个项目一张）",
+    };
 
     private static string Amounts(Funding f, AmountUnit unit) =>
         string.Join(" | ", FundingColumns.All.Select(c => $"{c.Chinese()} {(f.Get(c) is { } m ? m.Format(unit) : "—")}"));

@@ -60,6 +60,7 @@ public static class DocumentMapping
             SummarySpecialFen = document.Summary?.Funding.SpecialAccount?.Fen,
             SummaryOtherFen = document.Summary?.Funding.OtherFunds?.Fen,
             SummaryLine = document.Summary?.Location.Line,
+            Kind = KindName(document.Kind),
             Score = review.Score,
             ErrorCount = all.Count(f => f.Severity == Severity.Error),
             WarningCount = all.Count(f => f.Severity == Severity.Warning),
@@ -98,6 +99,12 @@ public static class DocumentMapping
             OtherFen = project.Funding.OtherFunds?.Fen,
             Goal = project.Goal,
             Line = project.Location.Line,
+            Department = project.Attributes.Department,
+            DepartmentCode = project.Attributes.DepartmentCode,
+            ImplementingUnit = project.Attributes.ImplementingUnit,
+            Category = project.Attributes.Category,
+            Period = project.Attributes.Period,
+            LongTermGoal = project.Attributes.LongTermGoal,
         };
         for (var i = 0; i < project.Indicators.Count; i++)
         {
@@ -125,6 +132,8 @@ public static class DocumentMapping
             Direction = target.Direction?.JsonName(),
             Form = target.Form?.JsonName(),
             Line = indicator.Location.Line,
+            Explanation = indicator.Explanation,
+            Standard = indicator.Standard,
             Clauses = [.. target.Clauses.Select((c, i) => new ClauseRecord
             {
                 Position = i, Comparator = c.Comparator.Symbol(), Value = c.Value, Unit = c.Unit,
@@ -178,7 +187,10 @@ public static class DocumentMapping
         ArgumentNullException.ThrowIfNull(record);
         var unit = Enum.Parse<AmountUnit>(record.AmountUnit);
         var document = new TargetDocument(record.Title, new BudgetUnit(record.Unit?.Name ?? ""), unit,
-            new DocumentSource(record.FileName, Enum.Parse<SourceFormat>(record.SourceFormat)));
+            new DocumentSource(record.FileName, Enum.Parse<SourceFormat>(record.SourceFormat)))
+        {
+            Kind = record.Kind == KindName(DocumentKind.ProjectForms) ? DocumentKind.ProjectForms : DocumentKind.Summary,
+        };
         if (record.SummaryName is not null)
         {
             document.SetSummary(new SummaryRow(record.SummaryName,
@@ -200,15 +212,23 @@ public static class DocumentMapping
         ArgumentNullException.ThrowIfNull(record);
         var project = new Project(record.Name, new Funding(Fen(record.TotalFen), Fen(record.FiscalFen), Fen(record.SpecialFen), Fen(record.OtherFen)),
             record.Goal, new SourceLocation(record.Line));
+        project.ChangeAttributes(new ProjectAttributes(record.Department, record.DepartmentCode, record.ImplementingUnit, record.Category, record.Period, record.LongTermGoal));
         foreach (var indicator in record.Indicators.OrderBy(i => i.Position))
         {
             project.AddIndicator(Indicator.Create(indicator.Seq, Level1Of(indicator.Level1),
                 indicator.WrittenLevel2 is null ? null : Level2Of(indicator.WrittenLevel2),
-                indicator.Name, indicator.TargetText, new SourceLocation(indicator.Line)));
+                indicator.Name, indicator.TargetText, new SourceLocation(indicator.Line)).Explain(indicator.Explanation, indicator.Standard));
         }
 
         return project;
     }
+
+    /// <summary>The stored name of a document kind.</summary>
+    public static string KindName(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Summary => "summary",
+        DocumentKind.ProjectForms => "projectForms",
+    };
 
     private static Level1 Level1Of(string stored) =>
         LevelNames.TryParseLevel1(stored, out var level) ? level : throw new InvalidDataException($"Stored level 1 '{stored}' is unknown.");

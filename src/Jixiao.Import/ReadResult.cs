@@ -14,6 +14,9 @@ public sealed record ReadResult(TargetDocument? Document, IReadOnlyList<Diagnost
     /// <summary>True when a document came out of the file.</summary>
     public bool IsReadable => Document is not null;
 
+    /// <summary>How sure the reader is that it read the file's form fully, 0–1 (1 for a summary table or the system's own JSON).</summary>
+    public decimal Confidence { get; init; }
+
     /// <summary>The first error that stopped the file from being read, null when it was read.</summary>
     public Diagnostic? FatalError => Document is null ? Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error) : null;
 }

@@ -108,10 +108,10 @@ public static class TableReader
 
         var budget = new ReadBudget(options);
         var source = new DocumentSource(Path.GetFileName(fileName), Format(content, extension));
-        var document = source.Format switch
+        var (document, confidence) = source.Format switch
         {
             SourceFormat.Xlsx => ReadXlsx(content, source, budget, diagnostics),
-            SourceFormat.Json => DocumentJsonReader.Read(content, source, budget, diagnostics),
+            SourceFormat.Json => (DocumentJsonReader.Read(content, source, budget, diagnostics), 1m),
             SourceFormat.Csv or SourceFormat.Text => ReadText(content, source, budget, diagnostics),
         };
 
@@ -121,27 +121,27 @@ public static class TableReader
             return new ReadResult(null, diagnostics);
         }
 
-        return new ReadResult(document, diagnostics);
+        return new ReadResult(document, diagnostics) { Confidence = document is null ? 0 : confidence };
     }
 
-    private static TargetDocument? ReadXlsx(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
+    private static (TargetDocument?, decimal) ReadXlsx(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
     {
         using var sheet = XlsxRows.Open(content, budget, diagnostics);
         if (sheet is null)
         {
-            return null;
+            return (null, 0);
         }
 
-        var document = FormReader.Read(sheet.Sheets(), source, budget, diagnostics);
-        return sheet.Failed ? null : document;
+        var read = FormReader.Read(sheet.Sheets(), source, budget, diagnostics);
+        return sheet.Failed ? (null, 0) : read;
     }
 
-    private static TargetDocument? ReadText(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
+    private static (TargetDocument?, decimal) ReadText(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
     {
         var text = TextDecoder.Decode(content, diagnostics);
         if (text is null)
         {
-            return null;
+            return (null, 0);
         }
 
         var maxCell = budget.Options.MaxCellLength;

@@ -44,12 +44,14 @@ internal static class DocumentGenerator
         "=cmd|' /C calc'!A0", "通过公开招标，聘请专业公司，\"保障\"安全", "-  完成设备更新", "@各科室配合",
     ];
 
-    public static TargetDocument Generate(int seed)
+    /// <summary>A document from <paramref name="seed"/>; with <paramref name="forms"/>, sometimes one read from per-project forms, with attributes and explained indicators (which only the JSON carries).</summary>
+    public static TargetDocument Generate(int seed, bool forms = false)
     {
         var random = new Random(seed);
         var amountUnit = random.Next(5) == 0 ? AmountUnit.Yuan : AmountUnit.WanYuan;
         var unitName = Pick(random, Units);
-        var document = new TargetDocument(Pick(random, Titles), new BudgetUnit(unitName), amountUnit, new DocumentSource("generated", SourceFormat.Text));
+        var kind = forms && random.Next(2) == 0 ? DocumentKind.ProjectForms : DocumentKind.Summary;
+        var document = new TargetDocument(Pick(random, Titles), new BudgetUnit(unitName), amountUnit, new DocumentSource("generated", SourceFormat.Text)) { Kind = kind };
         var hasSummary = random.Next(6) != 0;
         if (hasSummary)
         {
@@ -76,7 +78,19 @@ internal static class DocumentGenerator
                     level2 = Pick(random, children);
                 }
 
-                project.AddIndicator(Indicator.Create(seq, level1, level2, Pick(random, IndicatorNames), Pick(random, Targets), default));
+                var indicator = Indicator.Create(seq, level1, level2, Pick(random, IndicatorNames), Pick(random, Targets), default);
+                if (kind == DocumentKind.ProjectForms && random.Next(2) == 0)
+                {
+                    indicator.Explain(Pick(random, GoalLines), random.Next(2) == 0 ? "" : Pick(random, GoalLines));
+                }
+
+                project.AddIndicator(indicator);
+            }
+
+            if (kind == DocumentKind.ProjectForms)
+            {
+                project.ChangeAttributes(new ProjectAttributes(Pick(random, Units), random.Next(2) == 0 ? "206001" : "", Pick(random, Units),
+                    random.Next(2) == 0 ? "延续项目" : "", random.Next(2) == 0 ? "2025年1月-2025年12月" : "", random.Next(3) == 0 ? Goal(random) : ""));
             }
 
             document.AddProject(project);
@@ -136,7 +150,7 @@ internal static class DocumentGenerator
     public static string Dump(TargetDocument document)
     {
         var text = new StringBuilder();
-        text.Append("title ").Append(Show(document.Title)).Append('\n');
+        text.Append("title ").Append(Show(document.Title)).Append(' ').Append(document.Kind).Append('\n');
         text.Append("unit ").Append(Show(document.Unit.Name)).Append(' ').Append(document.AmountUnit).Append('\n');
         if (document.Summary is { } summary)
         {
@@ -146,11 +160,18 @@ internal static class DocumentGenerator
         foreach (var project in document.Projects)
         {
             text.Append("project ").Append(Show(project.Name)).Append(' ').Append(Amounts(project.Funding)).Append(" goal ").Append(Show(project.Goal)).Append('\n');
+            if (!project.Attributes.IsEmpty)
+            {
+                var a = project.Attributes;
+                text.Append("  attributes ").AppendJoin(' ', new[] { a.Department, a.DepartmentCode, a.ImplementingUnit, a.Category, a.Period, a.LongTermGoal }.Select(Show)).Append('\n');
+            }
+
             foreach (var indicator in project.Indicators)
             {
                 text.Append("  ").Append(indicator.Seq).Append(' ').Append(indicator.Level1.JsonName()).Append('/')
                     .Append(indicator.WrittenLevel2?.JsonName() ?? "(" + (indicator.Level2?.JsonName() ?? "none") + ")")
-                    .Append(' ').Append(Show(indicator.Name)).Append(" = ").Append(Show(indicator.TargetText)).Append('\n');
+                    .Append(' ').Append(Show(indicator.Name)).Append(" = ").Append(Show(indicator.TargetText))
+                    .Append(indicator.Explanation.Length + indicator.Standard.Length > 0 ? " explained " + Show(indicator.Explanation) + " " + Show(indicator.Standard) : "").Append('\n');
             }
         }
 

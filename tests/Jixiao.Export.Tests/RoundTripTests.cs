@@ -47,7 +47,8 @@ public class RoundTripTests
     public void ExportThenImport_GeneratedDocuments_GiveTheSameDocument(string format) =>
         Prop.ForAll(Gen.Choose(0, int.MaxValue).ToArbitrary(), seed =>
         {
-            var (before, after, problems) = RoundTrip(DocumentGenerator.Generate(seed), format);
+            // The published layout has no place for a form's attributes; the JSON carries everything.
+            var (before, after, problems) = RoundTrip(DocumentGenerator.Generate(seed, forms: format == "json"), format);
             if (before != after || problems.Length > 0)
             {
                 throw new InvalidOperationException($"seed {seed}, {format}:\n--- exported\n{before}--- read back\n{after}--- problems\n{problems}");

@@ -21,6 +21,11 @@ internal static class GoldenDump
         else
         {
             sb.Append(CultureInfo.InvariantCulture, $"title \"{d.Title}\"\n");
+            if (d.Kind != DocumentKind.Summary)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"form {d.Kind} confidence {result.Confidence:0.00}\n");
+            }
+
             sb.Append(CultureInfo.InvariantCulture, $"unit \"{d.Unit.Name}\" amounts {(d.AmountUnit == AmountUnit.WanYuan ? "万元" : "元")} format {d.Source.Format}\n");
             if (d.Summary is { } s)
             {
@@ -32,10 +37,25 @@ internal static class GoldenDump
                 var project = d.Projects[p];
                 sb.Append(CultureInfo.InvariantCulture, $"project {p + 1} \"{project.Name}\" {Amounts(project.Funding, d.AmountUnit)} (r{project.Location.Line})\n");
                 sb.Append(CultureInfo.InvariantCulture, $"  goal \"{project.Goal}\"\n");
+                if (!project.Attributes.IsEmpty)
+                {
+                    var a = project.Attributes;
+                    sb.Append(CultureInfo.InvariantCulture, $"  attributes department \"{a.Department}\" code \"{a.DepartmentCode}\" unit \"{a.ImplementingUnit}\" category \"{a.Category}\" period \"{a.Period}\"\n");
+                    if (a.LongTermGoal.Length > 0)
+                    {
+                        sb.Append(CultureInfo.InvariantCulture, $"  long-term goal \"{a.LongTermGoal}\"\n");
+                    }
+                }
+
                 foreach (var i in project.Indicators)
                 {
                     var level2 = i.Level2 is { } l2 ? "/" + l2.Chinese() + (i.Level2Inferred ? "*" : "") : "";
                     sb.Append(CultureInfo.InvariantCulture, $"  indicator {i.Seq} {i.Level1.Chinese()}{level2} \"{i.Name}\" \"{i.TargetText}\" {Describe(i.Target)}\n");
+                    if (i.Explanation.Length > 0 || i.Standard.Length > 0)
+                    {
+                        sb.Append(CultureInfo.InvariantCulture, $"    explained \"{i.Explanation}\" standard \"{i.Standard}\"\n");
+                    }
+
                 }
             }
         }

@@ -3,7 +3,7 @@ using System.Text;
 namespace Jixiao.Import.Tests;
 
 /// <summary>
-/// Runs every <c>Golden/*.spec</c>: header lines (<c>format:</c>, <c>origin:</c>, <c>input-file:</c>), an input
+/// Runs every <c>Golden/*.spec</c>: header lines (<c>format:</c>, <c>origin:</c>, <c>merges:</c> for xlsx, <c>input-file:</c>), an input
 /// block and the expected dump. Set JIXIAO_BLESS=1 to rewrite the expected blocks from the current output.
 /// </summary>
 public class GoldenTests
@@ -46,7 +46,8 @@ public class GoldenTests
         {
             var (row, column) = Origin(settings.GetValueOrDefault("origin", "A1"));
             var rows = input.Split('\n').Select(line => line.Split('\t'));
-            bytes = XlsxBuilder.Build(rows, row, column);
+            var merges = settings.TryGetValue("merges", out var ranges) ? ranges.Split(' ', StringSplitOptions.RemoveEmptyEntries) : null;
+            bytes = XlsxBuilder.Build([new TestSheet("绩效目标表", rows, merges, FirstRow: row, FirstColumn: column)]);
         }
         else
         {

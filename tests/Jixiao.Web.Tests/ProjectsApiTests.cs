@@ -166,6 +166,43 @@ public class ProjectsApiTests
     }
 
     [Theory]
+    [MemberData(nameof(JixiaoApp.Providers), MemberType = typeof(JixiaoApp))]
+    public async Task ProjectForm_IsStoredWithItsAttributesAndExplanations_WhichASaveKeeps(string provider)
+    {
+        await using var app = JixiaoApp.Start(provider);
+        using var client = app.Client();
+        var form = string.Join("\n",
+            "2025年项目支出绩效目标申报表",
+            "项目名称\t乡村学校少年宫运行经费",
+            "主管部门及代码\t[206001]云岭县教育局\t\t实施单位\t云岭县第二中学",
+            "项目属性\t■ 延续项目 □ 新增项目\t\t项目期\t2025年1月-2025年12月",
+            "项目资金（万元）\t年度资金总额\t36.50",
+            "\t其中：财政拨款\t30.00",
+            "年度目标\t组织兴趣课程不少于120课时。",
+            "一级指标\t二级指标\t三级指标\t指标值\t指标解释",
+            "产出指标\t数量指标\t开设兴趣课程课时数\t≥120课时\t全年累计课时",
+            "满意度指标\t服务对象满意度指标\t学生及家长满意度\t≥90%\t问卷调查");
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(form)), "file", "少年宫.txt" } };
+        using var created = await client.PostAsync("/api/documents", content, Cancel);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = await ProjectId(app, "乡村学校少年宫运行经费", (await created.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetInt32());
+        var (project, etag) = await Get(client, id);
+        var attributes = project.GetProperty("attributes");
+        Assert.Equal("云岭县教育局", attributes.GetProperty("department").GetString());
+        Assert.Equal("206001", attributes.GetProperty("departmentCode").GetString());
+        Assert.Equal("延续项目", attributes.GetProperty("category").GetString());
+        Assert.Equal("全年累计课时", project.GetProperty("indicators")[0].GetProperty("explanation").GetString());
+
+        using var saved = await Put(client, id, Edit(project, _ => null, goal: "组织兴趣课程不少于130课时。"), etag);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var (after, _) = await Get(client, id);
+        Assert.Equal("全年累计课时", after.GetProperty("indicators")[0].GetProperty("explanation").GetString());
+        Assert.Equal("云岭县第二中学", after.GetProperty("attributes").GetProperty("implementingUnit").GetString());
+        var document = await client.GetFromJsonAsync<JsonElement>($"/api/documents/{project.GetProperty("documentId").GetInt32()}", Cancel);
+        Assert.Equal("projectForms", document.GetProperty("form").GetString());
+    }
+
+    [Theory]
     [InlineData("*", HttpStatusCode.OK)]
     [InlineData("\"0\", \"{0}\"", HttpStatusCode.OK)]
     [InlineData("W/\"{0}\"", HttpStatusCode.PreconditionFailed)]

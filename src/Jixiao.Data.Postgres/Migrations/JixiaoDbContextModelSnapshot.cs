@@ -315,6 +315,13 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.Property<int>("InfoCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasDefaultValue("summary");
+
                     b.Property<decimal>("Score")
                         .HasPrecision(5, 1)
                         .HasColumnType("numeric(5,1)");
@@ -451,6 +458,12 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.Property<string>("Direction")
                         .HasColumnType("text");
 
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Form")
                         .HasColumnType("text");
 
@@ -480,6 +493,12 @@ namespace Jixiao.Data.Postgres.Migrations
 
                     b.Property<int>("Seq")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Standard")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
 
                     b.Property<string>("TargetText")
                         .IsRequired()
@@ -664,6 +683,24 @@ namespace Jixiao.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
+
                     b.Property<int>("DocumentId")
                         .HasColumnType("integer");
 
@@ -677,8 +714,20 @@ namespace Jixiao.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ImplementingUnit")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
+
                     b.Property<int?>("Line")
                         .HasColumnType("integer");
+
+                    b.Property<string>("LongTermGoal")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -686,6 +735,12 @@ namespace Jixiao.Data.Postgres.Migrations
 
                     b.Property<long?>("OtherFen")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("");
 
                     b.Property<int>("Position")
                         .HasColumnType("integer");

@@ -296,6 +296,13 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Property<int>("InfoCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("summary");
+
                     b.Property<decimal>("Score")
                         .HasPrecision(5, 1)
                         .HasColumnType("TEXT");
@@ -426,6 +433,12 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Property<string>("Direction")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<string>("Form")
                         .HasColumnType("TEXT");
 
@@ -455,6 +468,12 @@ namespace Jixiao.Data.Sqlite.Migrations
 
                     b.Property<int>("Seq")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Standard")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("TargetText")
                         .IsRequired()
@@ -633,6 +652,24 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int>("DocumentId")
                         .HasColumnType("INTEGER");
 
@@ -646,8 +683,20 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImplementingUnit")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
+
                     b.Property<int?>("Line")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LongTermGoal")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -655,6 +704,12 @@ namespace Jixiao.Data.Sqlite.Migrations
 
                     b.Property<long?>("OtherFen")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("");
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");

@@ -23,6 +23,7 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<DocumentR
         builder.HasOne(d => d.Unit).WithMany(u => u.Documents).HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.UnitId, d.Title, d.Year });
         builder.Property(d => d.Status).HasMaxLength(16);
+        builder.Property(d => d.Kind).HasMaxLength(24).HasDefaultValue("summary");
         builder.Property(d => d.Score).HasPrecision(5, 1);
         builder.HasMany(d => d.Projects).WithOne(p => p.Document).HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(d => d.Findings).WithOne(f => f.Document).HasForeignKey(f => f.DocumentId).OnDelete(DeleteBehavior.Cascade);
@@ -37,6 +38,11 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<ProjectRec
         builder.ToTable("projects");
         builder.HasIndex(p => new { p.DocumentId, p.Position });
         builder.Property(p => p.Score).HasPrecision(5, 1);
+        foreach (var attribute in new[] { nameof(ProjectRecord.Department), nameof(ProjectRecord.DepartmentCode), nameof(ProjectRecord.ImplementingUnit),
+                     nameof(ProjectRecord.Category), nameof(ProjectRecord.Period), nameof(ProjectRecord.LongTermGoal) })
+        {
+            builder.Property<string>(attribute).HasDefaultValue("");
+        }
 
         // Two people editing one project: the second save sees a changed version and is refused.
         builder.Property(p => p.Version).IsConcurrencyToken();
@@ -51,6 +57,8 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         builder.ToTable("indicators");
         builder.HasIndex(i => new { i.ProjectId, i.Position });
         builder.HasIndex(i => i.Level1);
+        builder.Property(i => i.Explanation).HasDefaultValue("");
+        builder.Property(i => i.Standard).HasDefaultValue("");
         builder.HasMany(i => i.Clauses).WithOne().HasForeignKey(c => c.IndicatorId).OnDelete(DeleteBehavior.Cascade);
     }
 }

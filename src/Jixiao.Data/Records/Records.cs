@@ -70,6 +70,9 @@ public sealed class DocumentRecord
     /// <summary>1 for the table as first approved; each 调整 adds one.</summary>
     public int VersionNumber { get; set; } = 1;
 
+    /// <summary>The form it was read from: <c>summary</c> or <c>projectForms</c>.</summary>
+    public string Kind { get; set; } = "summary";
+
     public List<ProjectRecord> Projects { get; set; } = [];
 
     public List<FindingRecord> Findings { get; set; } = [];
@@ -111,6 +114,24 @@ public sealed class ProjectRecord
 
     public required string Goal { get; set; }
 
+    /// <summary>主管部门 from a per-project form, <c>""</c> when none.</summary>
+    public string Department { get; set; } = "";
+
+    /// <summary>The 主管部门's code, <c>""</c> when none.</summary>
+    public string DepartmentCode { get; set; } = "";
+
+    /// <summary>实施单位, <c>""</c> when none.</summary>
+    public string ImplementingUnit { get; set; } = "";
+
+    /// <summary>项目属性, <c>""</c> when none.</summary>
+    public string Category { get; set; } = "";
+
+    /// <summary>项目期 as written, <c>""</c> when none.</summary>
+    public string Period { get; set; } = "";
+
+    /// <summary>中长期目标, <c>""</c> when none.</summary>
+    public string LongTermGoal { get; set; } = "";
+
     public int? Line { get; set; }
 
     /// <summary>Quality score of the last review, 0–100.</summary>
@@ -144,6 +165,12 @@ public sealed class IndicatorRecord
 
     /// <summary>JSON name of the level 2 as written in the source, null when it was not.</summary>
     public string? WrittenLevel2 { get; set; }
+
+    /// <summary>指标解释, <c>""</c> when none.</summary>
+    public string Explanation { get; set; } = "";
+
+    /// <summary>指标标准或依据, <c>""</c> when none.</summary>
+    public string Standard { get; set; } = "";
 
     /// <summary>JSON name of the level 2 written or inferred, for filtering.</summary>
     public string? Level2 { get; set; }

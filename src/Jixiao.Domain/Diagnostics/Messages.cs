@@ -134,6 +134,15 @@ public static class Messages
     /// <summary>An indicator item without a name.</summary>
     public static readonly DiagnosticDescriptor IndicatorNameMissing = new("IND-NAME-MISSING", W, "第 {0} 项指标缺少指标名称。");
 
+    /// <summary>A per-project form whose indicator grid was not found.</summary>
+    public static readonly DiagnosticDescriptor FormNoIndicators = new("FORM-NO-INDICATORS", W, "项目“{0}”的表中没有找到绩效指标表格（一级指标、二级指标、三级指标、指标值），该项目未读取到指标。");
+
+    /// <summary>An indicator row of a per-project form whose level 1 is unknown.</summary>
+    public static readonly DiagnosticDescriptor FormLevel1Unknown = new("FORM-LEVEL1-UNKNOWN", W, "一级指标“{0}”无法识别（应为产出、效益、满意度或成本指标），指标“{1}”已跳过。");
+
+    /// <summary>The form a file was read as, and how fully.</summary>
+    public static readonly DiagnosticDescriptor FormRecognised = new("FORM-RECOGNISED", I, "按“{0}”表样读取，读出 {1} 个项目；识别把握 {2}。");
+
     /// <summary>A JSON file that does not parse.</summary>
     public static readonly DiagnosticDescriptor JsonInvalid = new("JSON-INVALID", E, "JSON 文件无法读取：{0}。");
 
@@ -157,6 +166,7 @@ public static class Messages
         AmountInvalid, AmountPrecision, AmountNegative,
         IndicatorCellUnreadable, IndicatorTextIgnored, IndicatorSeqUnexpected, IndicatorTargetLabelMissing,
         IndicatorLevel1Unknown, IndicatorNameMissing,
+        FormNoIndicators, FormLevel1Unknown, FormRecognised,
         JsonInvalid, JsonNotDocument, JsonItemSkipped, JsonLevel2Dropped,
     ];
 }

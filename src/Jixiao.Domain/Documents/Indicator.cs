@@ -52,6 +52,22 @@ public sealed class Indicator
     /// <summary>Where the indicator was read from.</summary>
     public SourceLocation Location { get; }
 
+    /// <summary>指标解释: what the indicator means, as a form explains it; <c>""</c> when it does not.</summary>
+    public string Explanation { get; private set; } = "";
+
+    /// <summary>指标标准或依据 / 评（扣）分标准, as a form gives it; <c>""</c> when it does not.</summary>
+    public string Standard { get; private set; } = "";
+
+    /// <summary>Sets the explanation and the standard a form gives beside the target.</summary>
+    public Indicator Explain(string explanation, string standard)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        ArgumentNullException.ThrowIfNull(standard);
+        Explanation = explanation;
+        Standard = standard;
+        return this;
+    }
+
     /// <summary>Creates an indicator; the target is parsed here.</summary>
     public static Indicator Create(int seq, Level1 level1, Level2? writtenLevel2, string name, string targetText, SourceLocation location)
     {

@@ -23,6 +23,35 @@ public enum SourceFormat
     Json,
 }
 
+/// <summary>Which form a document was read from (layouts of 项目支出绩效目标表 and their kin).</summary>
+public enum DocumentKind
+{
+    /// <summary>The published summary table: one row per project, all indicators in one cell.</summary>
+    Summary,
+
+    /// <summary>Per-project target forms (申报表, 目标表, 批复表): one form per project.</summary>
+    ProjectForms,
+}
+
+/// <summary>
+/// What a per-project form says about a project beyond name, money and goal; every field <c>""</c> when
+/// the form does not say it.
+/// </summary>
+/// <param name="Department">主管部门 (name only).</param>
+/// <param name="DepartmentCode">The 主管部门's code (<c>015001</c> of <c>[015001]某区教育局</c>).</param>
+/// <param name="ImplementingUnit">实施单位.</param>
+/// <param name="Category">项目属性 (新增项目, 延续项目, 经常性项目…), the option ticked when the form shows check boxes.</param>
+/// <param name="Period">项目期 as written (<c>2024年1月-2024年12月</c>).</param>
+/// <param name="LongTermGoal">中长期目标 / 实施期目标.</param>
+public sealed record ProjectAttributes(string Department, string DepartmentCode, string ImplementingUnit, string Category, string Period, string LongTermGoal)
+{
+    /// <summary>No attribute known.</summary>
+    public static ProjectAttributes None { get; } = new("", "", "", "", "", "");
+
+    /// <summary>True when no attribute is known.</summary>
+    public bool IsEmpty => this == None;
+}
+
 /// <summary>Where a document came from.</summary>
 /// <param name="FileName">The file name (no directory).</param>
 /// <param name="Format">The format it was read as.</param>
@@ -65,6 +94,16 @@ public sealed class Project
 
     /// <summary>The indicators in the order written.</summary>
     public IReadOnlyList<Indicator> Indicators => _indicators;
+
+    /// <summary>What a per-project form says besides name, money and goal; <see cref="ProjectAttributes.None"/> for a summary row.</summary>
+    public ProjectAttributes Attributes { get; private set; } = ProjectAttributes.None;
+
+    /// <summary>Replaces the attributes.</summary>
+    public void ChangeAttributes(ProjectAttributes attributes)
+    {
+        ArgumentNullException.ThrowIfNull(attributes);
+        Attributes = attributes;
+    }
 
     /// <summary>Appends an indicator.</summary>
     public void AddIndicator(Indicator indicator)
@@ -113,6 +152,9 @@ public sealed class TargetDocument
 
     /// <summary>The unit amounts are printed in.</summary>
     public AmountUnit AmountUnit { get; }
+
+    /// <summary>The form the document was read from (<see cref="DocumentKind.Summary"/> unless told).</summary>
+    public DocumentKind Kind { get; init; }
 
     /// <summary>Where the document was read from.</summary>
     public DocumentSource Source { get; }

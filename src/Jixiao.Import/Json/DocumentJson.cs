@@ -35,8 +35,27 @@ public static class DocumentJson
             document?.Summary is { } s ? new SummaryDto(s.Name, Amount(s.Funding.Total, unit), Amount(s.Funding.FiscalAppropriation, unit), Amount(s.Funding.SpecialAccount, unit), Amount(s.Funding.OtherFunds, unit), s.Location.Line) : null,
             document?.Projects.Select(p => ToDto(p, unit)).ToList() ?? [],
             result.Diagnostics.Select(ToDto).ToList(),
-            document is null ? null : new SourceDto(document.Source.FileName, document.Source.Format.ToString().ToLowerInvariant()));
+            document is null ? null : new SourceDto(document.Source.FileName, document.Source.Format.ToString().ToLowerInvariant()))
+        {
+            Form = document is null || document.Kind == DocumentKind.Summary ? null : KindName(document.Kind),
+            Confidence = document is null || document.Kind == DocumentKind.Summary || result.Confidence == 0 ? null : result.Confidence,
+        };
     }
+
+    /// <summary>The JSON name of a document kind: <c>summary</c>, <c>projectForms</c>.</summary>
+    public static string KindName(DocumentKind kind) => kind switch
+    {
+        DocumentKind.Summary => "summary",
+        DocumentKind.ProjectForms => "projectForms",
+    };
+
+    /// <summary>The document kind of a JSON name, null when unknown.</summary>
+    public static DocumentKind? KindOf(string? name) => name switch
+    {
+        "summary" or null => DocumentKind.Summary,
+        "projectForms" => DocumentKind.ProjectForms,
+        _ => null,
+    };
 
     /// <summary>Writes <paramref name="result"/> as indented UTF-8 JSON.</summary>
     public static void Write(Stream stream, ReadResult result) =>
@@ -56,7 +75,11 @@ public static class DocumentJson
         Amount(p.Funding.OtherFunds, unit),
         p.Goal,
         p.Indicators.Select(ToDto).ToList(),
-        p.Location.Line);
+        p.Location.Line)
+    {
+        Attributes = p.Attributes.IsEmpty ? null : new AttributesDto(p.Attributes.Department, p.Attributes.DepartmentCode, p.Attributes.ImplementingUnit,
+            p.Attributes.Category, p.Attributes.Period, p.Attributes.LongTermGoal),
+    };
 
     private static IndicatorDto ToDto(Indicator i) => new(
         i.Seq,
@@ -69,7 +92,11 @@ public static class DocumentJson
         i.Target.Kind.JsonName(),
         i.Target.Form?.JsonName(),
         i.Target.Direction?.JsonName(),
-        i.Target.Clauses.Select(c => new ClauseDto(c.Comparator.Symbol(), c.Value, c.Unit, c.Direction.JsonName(), c.Subject, c.Condition, c.Period)).ToList());
+        i.Target.Clauses.Select(c => new ClauseDto(c.Comparator.Symbol(), c.Value, c.Unit, c.Direction.JsonName(), c.Subject, c.Condition, c.Period)).ToList())
+    {
+        Explanation = i.Explanation.Length == 0 ? null : i.Explanation,
+        Standard = i.Standard.Length == 0 ? null : i.Standard,
+    };
 
     private static DiagnosticDto ToDto(Diagnostic d) => new(
         d.Code,
@@ -90,6 +117,14 @@ public static class DocumentJson
 /// <summary>The whole document; <see cref="Id"/> is set when it is served from storage.</summary>
 public sealed record DocumentDto(string Title, string UnitName, string AmountUnit, SummaryDto? Summary, IReadOnlyList<ProjectDto> Projects, IReadOnlyList<DiagnosticDto> Diagnostics, SourceDto? Source)
 {
+    /// <summary>The form read (<c>projectForms</c>…); null (and left out) for the published summary table.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Form { get; init; }
+
+    /// <summary>How sure the reader is of the form, 0–1; null (and left out) for the summary table.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Confidence { get; init; }
+
     /// <summary>The stored document's id; null (and left out of the JSON) when not stored.</summary>
     [JsonPropertyOrder(-1)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -102,6 +137,10 @@ public sealed record SummaryDto(string Name, decimal? Total, decimal? FiscalAppr
 /// <summary>One project; <see cref="Id"/> is set when it is served from storage.</summary>
 public sealed record ProjectDto(string Name, decimal? Total, decimal? FiscalAppropriation, decimal? SpecialAccount, decimal? OtherFunds, string Goal, IReadOnlyList<IndicatorDto> Indicators, int? Line)
 {
+    /// <summary>What a per-project form says besides name, money and goal; null (and left out) when nothing.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AttributesDto? Attributes { get; init; }
+
     /// <summary>The stored project's id; null (and left out of the JSON) when not stored.</summary>
     [JsonPropertyOrder(-1)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -111,11 +150,22 @@ public sealed record ProjectDto(string Name, decimal? Total, decimal? FiscalAppr
 /// <summary>One indicator with its parsed target; <see cref="Id"/> is set when it is served from storage.</summary>
 public sealed record IndicatorDto(int Seq, string Level1, string? Level2, bool Level2Inferred, string Name, string? NameUnit, string TargetText, string Kind, string? Form, string? Direction, IReadOnlyList<ClauseDto> Clauses)
 {
+    /// <summary>指标解释, null (and left out) when the source gives none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Explanation { get; init; }
+
+    /// <summary>指标标准或依据, null (and left out) when the source gives none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Standard { get; init; }
+
     /// <summary>The stored indicator's id; null (and left out of the JSON) when not stored.</summary>
     [JsonPropertyOrder(-1)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Id { get; init; }
 }
+
+/// <summary>A project's attributes from a per-project form; each <c>""</c> when the form does not say it.</summary>
+public sealed record AttributesDto(string Department, string DepartmentCode, string ImplementingUnit, string Category, string Period, string LongTermGoal);
 
 /// <summary>One clause of a target.</summary>
 public sealed record ClauseDto(string Comparator, decimal Value, string Unit, string Direction, string Subject, string? Condition, string? Period);

@@ -95,7 +95,7 @@ internal static class DocumentJsonReader
         }
 
         var amountUnit = unit ?? AmountUnit.WanYuan;
-        var document = new TargetDocument(Clean(dto.Title), new BudgetUnit(Clean(dto.UnitName)), amountUnit, source);
+        var document = new TargetDocument(Clean(dto.Title), new BudgetUnit(Clean(dto.UnitName)), amountUnit, source) { Kind = DocumentJson.KindOf(dto.Form) ?? DocumentKind.Summary };
         if (dto.Summary is { } summary)
         {
             var where = "汇总行";
@@ -120,6 +120,12 @@ internal static class DocumentJsonReader
 
             var project = new Project(name, Funding(item.Total, item.FiscalAppropriation, item.SpecialAccount, item.OtherFunds, amountUnit, where, diagnostics),
                 Clean(item.Goal ?? ""), new SourceLocation(item.Line));
+            if (item.Attributes is { } a)
+            {
+                project.ChangeAttributes(new ProjectAttributes(Clean(a.Department ?? ""), Clean(a.DepartmentCode ?? ""), Clean(a.ImplementingUnit ?? ""),
+                    Clean(a.Category ?? ""), Clean(a.Period ?? ""), Clean(a.LongTermGoal ?? "")));
+            }
+
             foreach (var indicator in Indicators(item.Indicators ?? [], where + "“" + ChineseText.Excerpt(name) + "”", diagnostics))
             {
                 project.AddIndicator(indicator);
@@ -178,7 +184,8 @@ internal static class DocumentJsonReader
                 continue;
             }
 
-            result.Add(Indicator.Create(Math.Max(0, item.Seq), level1, written, name, Clean(item.TargetText ?? ""), SourceLocation.File));
+            result.Add(Indicator.Create(Math.Max(0, item.Seq), level1, written, name, Clean(item.TargetText ?? ""), SourceLocation.File)
+                .Explain(Clean(item.Explanation ?? ""), Clean(item.Standard ?? "")));
         }
 
         return result;

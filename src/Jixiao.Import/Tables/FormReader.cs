@@ -1,5 +1,7 @@
+using Jixiao.Domain.Amounts;
 using Jixiao.Domain.Diagnostics;
 using Jixiao.Domain.Documents;
+using Jixiao.Domain.Text;
 using Jixiao.Import.Rows;
 
 namespace Jixiao.Import.Tables;
@@ -7,37 +9,95 @@ namespace Jixiao.Import.Tables;
 /// <summary>
 /// Reads the grids a file yields (sheets, a document's tables, a text) into one document: each grid's
 /// rows pass the <see cref="RowGate"/>, the form is recognised from the grid's first rows, and the
-/// recogniser for that form reads it. Today the published summary table (1.1); a file of several grids
-/// is read from the first grid that holds one, as when a cover sheet comes before the table.
+/// recogniser for that form reads it:
+/// 1. the published summary table (layouts.md §1.1), from the first grid that holds one (a cover or
+///    instructions sheet before it is passed over);
+/// 2. per-project target forms (§1.2), from every grid that holds them, one project a form.
 /// </summary>
 internal static class FormReader
 {
     /// <summary>How many rows with content are looked at to recognise a form.</summary>
     private const int Lookahead = 200;
 
-    public static TargetDocument? Read(IEnumerable<Grid> grids, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
+    /// <summary>The document and how sure the reading is (0–1).</summary>
+    public static (TargetDocument? Document, decimal Confidence) Read(IEnumerable<Grid> grids, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
     {
         Grid? first = null;
+        var forms = new List<FormProject>();
         foreach (var grid in grids)
         {
             var rows = RowGate.Admit(grid.Rows, budget, diagnostics);
             var peeked = Peek(rows, Lookahead, out var rest);
             if (budget.Exhausted is not null)
             {
-                return null;
+                return (null, 0);
             }
 
-            if (HasSummaryHeader(peeked))
+            if (forms.Count == 0 && HasSummaryHeader(peeked))
             {
-                return TableInterpreter.Interpret(peeked.Concat(rest), source, budget, diagnostics);
+                var summary = TableInterpreter.Interpret(peeked.Concat(rest), source, budget, diagnostics);
+                return (summary, summary is null ? 0 : 1);
+            }
+
+            if (ProjectFormReader.Evidence(peeked) >= 0.6m)
+            {
+                // Forms are read whole: a sheet or a section at a time, within the budget like any rows.
+                var all = peeked.Concat(rest).ToList();
+                if (budget.Exhausted is not null)
+                {
+                    return (null, 0);
+                }
+
+                forms.AddRange(ProjectFormReader.Read(all, budget, diagnostics));
+                continue;
             }
 
             first ??= grid with { Rows = peeked.Concat(rest) };
         }
 
-        // No grid holds a recognisable table: the first is read as one, which says what is missing.
-        return first is null ? null : TableInterpreter.Interpret(first.Rows, source, budget, diagnostics);
+        if (budget.Exhausted is not null)
+        {
+            return (null, 0);
+        }
+
+        if (forms.Count > 0)
+        {
+            return Forms(forms, source, diagnostics);
+        }
+
+        // No grid holds a recognisable table: the first is read as a summary table, which says what is missing.
+        var fallback = first is null ? null : TableInterpreter.Interpret(first.Rows, source, budget, diagnostics);
+        return (fallback, fallback is null ? 0 : 1);
     }
+
+    /// <summary>
+    /// The document of per-project forms: titled by the first form's title, filed under the unit most
+    /// forms name as 实施单位 (else 主管部门), amounts in 万元 (each form's own unit converted exactly).
+    /// </summary>
+    private static (TargetDocument, decimal) Forms(List<FormProject> forms, DocumentSource source, List<Diagnostic> diagnostics)
+    {
+        var unit = forms.Select(f => f.Project.Attributes.ImplementingUnit).Where(u => u.Length > 0)
+            .Concat(forms.Select(f => f.Project.Attributes.Department).Where(d => d.Length > 0))
+            .GroupBy(u => u).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? "";
+        var title = forms.Select(f => f.Title).FirstOrDefault(t => t is not null) ?? "";
+        var document = new TargetDocument(title, new BudgetUnit(unit), AmountUnit.WanYuan, source) { Kind = DocumentKind.ProjectForms };
+        foreach (var form in forms)
+        {
+            document.AddProject(form.Project);
+        }
+
+        if (title.Length == 0)
+        {
+            diagnostics.Add(Messages.TitleMissing.At(SourceLocation.File));
+        }
+
+        var confidence = Math.Round(forms.Average(f => f.Confidence), 2);
+        diagnostics.Insert(0, Messages.FormRecognised.At(SourceLocation.File, "项目支出绩效目标表（每个项目一张）", forms.Count, Percent(confidence)));
+        return (document, confidence);
+    }
+
+    private static string Percent(decimal confidence) =>
+        (confidence >= 0.9m ? "高" : confidence >= 0.6m ? "中" : "低") + "（" + (confidence * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture) + "%）";
 
     /// <summary>True when the rows hold the header of a summary table (on one row, or broken over two).</summary>
     private static bool HasSummaryHeader(List<RawRow> rows)
@@ -68,7 +128,7 @@ internal static class FormReader
         while (withContent < count && enumerator.MoveNext())
         {
             peeked.Add(enumerator.Current);
-            withContent += enumerator.Current.Cells.Any(c => !Domain.Text.ChineseText.IsBlank(c)) ? 1 : 0;
+            withContent += enumerator.Current.Cells.Any(c => !ChineseText.IsBlank(c)) ? 1 : 0;
         }
 
         rest = Remaining(enumerator);

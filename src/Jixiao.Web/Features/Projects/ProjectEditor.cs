@@ -98,13 +98,20 @@ public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer,
             project.OtherFen = domain.Funding.OtherFunds?.Fen;
             project.Goal = domain.Goal;
             project.Version++;
-            // An indicator kept keeps the source line it was read from.
-            var lines = project.Indicators.GroupBy(i => i.Seq).ToDictionary(g => g.Key, g => g.First().Line);
+            // An indicator kept keeps what the page does not edit: the source line it was read from, and the
+            // explanation and standard its form gave.
+            var kept = project.Indicators.GroupBy(i => i.Seq).ToDictionary(g => g.Key, g => g.First());
             db.Indicators.RemoveRange(project.Indicators);
             project.Indicators = [.. domain.Indicators.Select((indicator, i) =>
             {
                 var record = DocumentMapping.ToRecord(indicator, i);
-                record.Line = lines.GetValueOrDefault(indicator.Seq);
+                if (kept.TryGetValue(indicator.Seq, out var before) && before.Name == indicator.Name)
+                {
+                    record.Line = before.Line;
+                    record.Explanation = before.Explanation;
+                    record.Standard = before.Standard;
+                }
+
                 return record;
             })];
             var after = TargetsSnapshot.Of(project);

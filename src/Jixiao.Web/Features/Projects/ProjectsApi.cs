@@ -25,7 +25,12 @@ public sealed record ProjectFindingDto(string Code, string Severity, int? Indica
 /// <summary>A project with its indicators (with ids), findings and version (also sent as the ETag).</summary>
 public sealed record ProjectDetailDto(int Id, int DocumentId, string UnitName, string AmountUnit, int Version, string Name, decimal? Total,
     decimal? FiscalAppropriation, decimal? SpecialAccount, decimal? OtherFunds, string Goal, decimal Score,
-    IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<ProjectFindingDto> Findings);
+    IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<ProjectFindingDto> Findings)
+{
+    /// <summary>What a per-project form said besides name, money and goal; null (and left out) when nothing.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public AttributesDto? Attributes { get; init; }
+}
 
 /// <summary>The projects API: search, read, edit with optimistic concurrency; and the target grammar for live parsing.</summary>
 internal static class ProjectsApi
@@ -203,7 +208,10 @@ internal static class ProjectsApi
             record.Name, Amount(record.TotalFen, unit), Amount(record.FiscalFen, unit), Amount(record.SpecialFen, unit), Amount(record.OtherFen, unit),
             record.Goal, record.Score,
             [.. dto.Projects[0].Indicators.Select((x, i) => x with { Id = indicators[i].Id })],
-            [.. record.Findings.OrderBy(f => f.IndicatorSeq ?? 0).ThenBy(f => f.Id).Select(f => new ProjectFindingDto(f.Code, f.Severity, f.IndicatorSeq, f.Message))]);
+            [.. record.Findings.OrderBy(f => f.IndicatorSeq ?? 0).ThenBy(f => f.Id).Select(f => new ProjectFindingDto(f.Code, f.Severity, f.IndicatorSeq, f.Message))])
+        {
+            Attributes = dto.Projects[0].Attributes,
+        };
     }
 
     private static Domain.Documents.TargetDocument SingleProjectDocument(Domain.Documents.Project project, AmountUnit unit)

@@ -1,0 +1,242 @@
+using Jixiao.Domain.Text;
+
+namespace Jixiao.Import.Tables;
+
+/// <summary>A field of a per-project form's header, funding or goal block.</summary>
+internal enum FormField
+{
+    /// <summary>Not a field label.</summary>
+    None,
+
+    Name,
+    Department,
+    ImplementingUnit,
+    Category,
+    Period,
+
+    /// <summary>A label heading the funding block (<c>项目资金（万元）</c>): gives the unit, holds no value.</summary>
+    FundingGroup,
+
+    Total,
+    Fiscal,
+    Special,
+    Other,
+
+    /// <summary>Money over the whole project period (中长期资金总额): read past, not the year's money.</summary>
+    LongTermTotal,
+
+    AnnualGoal,
+    LongTermGoal,
+
+    /// <summary>A label whose value is not kept (项目负责人, 联系电话…), so its value is not taken for another field.</summary>
+    Ignored,
+}
+
+/// <summary>A column of a per-project form's indicator grid.</summary>
+internal enum GridColumn
+{
+    None,
+    Level1,
+    Level2,
+    Name,
+    Value,
+    Operator,
+    Unit,
+    Explanation,
+    Standard,
+}
+
+/// <summary>
+/// The words of per-project forms (layouts.md §1.2), as data: header, funding and goal labels, and the
+/// column names of the indicator grid. Labels are compared after <see cref="Key"/> (full-width folded,
+/// spaces, colons and a trailing unit in brackets removed), so <c>项目名称：</c> and <c>年度资金总额（万元）</c> match.
+/// </summary>
+internal static class FormVocabulary
+{
+    private static readonly (FormField Field, string[] Labels)[] Fields =
+    [
+        (FormField.Name, ["项目名称", "项目名"]),
+        (FormField.Department, ["主管部门", "主管部门及代码", "主管部门及编码", "主管部门名称", "主管单位", "主管部门（单位）", "主管部门(单位)"]),
+        (FormField.ImplementingUnit, ["实施单位", "项目实施单位", "执行单位", "预算单位", "项目单位", "项目执行单位"]),
+        (FormField.Category, ["项目属性", "项目类型", "项目类别", "项目性质"]),
+        (FormField.Period, ["项目期", "项目起止时间", "项目周期", "实施期限", "项目实施期", "起止时间", "项目期限", "实施周期", "项目实施周期", "项目起止年限", "实施期"]),
+        (FormField.FundingGroup, ["项目资金", "资金情况", "项目资金情况", "资金来源", "项目预算", "资金投入"]),
+        (FormField.Total, ["年度资金总额", "资金总额", "项目金额", "年度金额", "项目资金总额", "年度预算资金", "项目总金额", "资金需求", "年度资金需求", "预算金额", "年度预算", "当年资金总额", "年度资金"]),
+        (FormField.Fiscal, ["财政拨款", "其中财政拨款", "其中:财政拨款", "当年财政拨款", "财政资金", "当年财政资金", "本级财政资金", "市级财政资金", "区级财政资金", "县级财政资金", "省级财政资金", "一般公共预算", "其中财政资金"]),
+        (FormField.Special, ["财政专户拨款", "财政专户", "专户资金", "财政专户资金"]),
+        (FormField.Other, ["其他资金", "其他", "自有资金", "单位自筹", "自筹资金", "其中其他资金"]),
+        (FormField.LongTermTotal, ["中长期资金总额", "实施期资金总额", "总资金", "项目总投资"]),
+        (FormField.AnnualGoal, ["年度目标", "年度绩效目标", "年度总体目标", "当年绩效目标", "绩效目标", "项目绩效目标", "年度目标任务", "年度预期目标"]),
+        (FormField.LongTermGoal, ["中长期目标", "实施期目标", "长期目标", "总体目标", "实施期绩效目标", "中长期绩效目标", "项目总体目标"]),
+        (FormField.Ignored, ["项目负责人", "负责人", "联系人", "联系电话", "电话", "填报人", "填报日期", "项目编码", "项目代码", "预算年度", "年度"]),
+    ];
+
+    private static readonly (GridColumn Column, string[] Names)[] Columns =
+    [
+        (GridColumn.Level1, ["一级指标"]),
+        (GridColumn.Level2, ["二级指标"]),
+        (GridColumn.Name, ["三级指标", "指标名称", "三级指标名称", "绩效指标", "具体指标"]),
+        (GridColumn.Operator, ["指标性质", "计算符号", "运算符号", "符号", "比较符号", "指标值符号"]),
+        (GridColumn.Unit, ["度量单位", "计量单位", "单位", "指标单位"]),
+        (GridColumn.Explanation, ["指标解释", "指标说明", "指标内涵", "指标定义", "指标含义"]),
+        (GridColumn.Standard, ["指标标准", "指标依据", "标准或依据", "指标标准或依据", "指标值设定依据", "指标值确定依据", "评分标准", "评(扣)分标准", "计分方法", "评分规则", "指标来源"]),
+    ];
+
+    private static readonly Dictionary<string, FormField> FieldByKey = BuildFields();
+
+    /// <summary>The field a label names, <see cref="FormField.None"/> when it names none.</summary>
+    public static FormField Field(string cell)
+    {
+        var key = Key(cell);
+        if (key.Length == 0 || key.Length > 20)
+        {
+            return FormField.None;
+        }
+
+        if (FieldByKey.TryGetValue(key, out var field))
+        {
+            return field;
+        }
+
+        // 项目名称 and 主管部门 often carry more words (项目名称及编码, 主管部门及代码（单位）).
+        if (key.StartsWith("项目名称", StringComparison.Ordinal))
+        {
+            return FormField.Name;
+        }
+
+        return key.StartsWith("主管部门", StringComparison.Ordinal) ? FormField.Department : FormField.None;
+    }
+
+    /// <summary>The indicator-grid column a header cell names.</summary>
+    public static GridColumn Column(string cell)
+    {
+        var key = Key(cell);
+        if (key.Length == 0 || key.Length > 24)
+        {
+            return GridColumn.None;
+        }
+
+        foreach (var (column, names) in Columns)
+        {
+            if (names.Contains(key))
+            {
+                return column;
+            }
+        }
+
+        return IsValueHeader(key) ? GridColumn.Value : GridColumn.None;
+    }
+
+    /// <summary>
+    /// A target-value column: 指标值, 年度指标值, 目标值, 预期值 and the like, with or without a year
+    /// (<c>2024年预期实现值</c>); 实际 / 完成 columns count too (the caller prefers the planned one).
+    /// </summary>
+    private static bool IsValueHeader(string key) =>
+        key.EndsWith("指标值", StringComparison.Ordinal) || key.EndsWith("目标值", StringComparison.Ordinal)
+        || key.EndsWith("预期值", StringComparison.Ordinal) || key.EndsWith("实现值", StringComparison.Ordinal)
+        || key.EndsWith("期望值", StringComparison.Ordinal) || key.EndsWith("标准值", StringComparison.Ordinal)
+        || key is "指标值(年度)" or "目标" or "年度目标" or "指标值" or "值";
+
+    /// <summary>How much a value column looks like the year's planned target: higher is better.</summary>
+    public static int ValuePreference(string header)
+    {
+        var key = Key(header);
+        var score = 0;
+        if (key.Contains("实际", StringComparison.Ordinal) || key.Contains("完成", StringComparison.Ordinal))
+        {
+            score -= 100;
+        }
+
+        if (key.Contains("中长期", StringComparison.Ordinal) || key.Contains("实施期", StringComparison.Ordinal))
+        {
+            score -= 10;
+        }
+
+        if (key.Contains("年度", StringComparison.Ordinal) || key.Contains("预期", StringComparison.Ordinal)
+            || key.Contains("目标", StringComparison.Ordinal) || key.Contains("计划", StringComparison.Ordinal))
+        {
+            score += 10;
+        }
+
+        // A later year is the one being planned (2024年预期 beside 2023年实际).
+        var year = Domain.Review.NameKeys.FirstYear(key);
+        return score + (year is { } y ? y - 2000 : 0);
+    }
+
+    /// <summary>True for text that ends a form: signatures, stamps, notes.</summary>
+    public static bool IsFooter(string cell)
+    {
+        var key = Key(cell);
+        return key.StartsWith("填报单位", StringComparison.Ordinal) || key.StartsWith("填表人", StringComparison.Ordinal)
+            || key.StartsWith("填报人", StringComparison.Ordinal) || key.Contains("盖章", StringComparison.Ordinal)
+            || key.StartsWith("审核人", StringComparison.Ordinal) || key.StartsWith("填表说明", StringComparison.Ordinal)
+            || key.StartsWith("注:", StringComparison.Ordinal) || key.StartsWith("备注:", StringComparison.Ordinal)
+            || key.StartsWith("说明:", StringComparison.Ordinal) || key.StartsWith("单位负责人", StringComparison.Ordinal)
+            || key.StartsWith("财务负责人", StringComparison.Ordinal) || key.StartsWith("签字", StringComparison.Ordinal);
+    }
+
+    /// <summary>True for a form's title: a 绩效目标表, 申报表, 批复表 or the like.</summary>
+    public static bool IsTitle(string cell)
+    {
+        var key = Key(cell);
+        return key.Length is > 4 and <= 60 && key.Contains("绩效", StringComparison.Ordinal)
+            && (key.EndsWith("表", StringComparison.Ordinal) || key.Contains("目标表", StringComparison.Ordinal) || key.Contains("申报表", StringComparison.Ordinal)
+                || key.Contains("批复表", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The unit a label or value names for money: 元 when it says <c>（元）</c> or ends in <c>元</c> but not
+    /// <c>万元</c>; 万元 when it says 万元; null when it says neither.
+    /// </summary>
+    public static Domain.Amounts.AmountUnit? MoneyUnit(string text)
+    {
+        var folded = ChineseText.Normalize(text).Replace(" ", "", StringComparison.Ordinal);
+        if (folded.Contains("万元", StringComparison.Ordinal))
+        {
+            return Domain.Amounts.AmountUnit.WanYuan;
+        }
+
+        return folded.Contains("(元)", StringComparison.Ordinal) || folded.EndsWith('元') || folded.Contains("单位:元", StringComparison.Ordinal)
+            ? Domain.Amounts.AmountUnit.Yuan
+            : null;
+    }
+
+    /// <summary>A label as compared: full-width folded, without spaces, colons, a leading 其中 and a trailing unit in brackets.</summary>
+    public static string Key(string cell)
+    {
+        var text = ChineseText.Normalize(ChineseText.TrimSpace(cell)).Replace(" ", "", StringComparison.Ordinal);
+        text = text.TrimEnd(':', '：');
+        foreach (var unit in new[] { "(万元)", "(元)", "(%)" })
+        {
+            if (text.EndsWith(unit, StringComparison.Ordinal))
+            {
+                text = text[..^unit.Length];
+            }
+        }
+
+        if (text.StartsWith("其中:", StringComparison.Ordinal))
+        {
+            text = text[3..];
+        }
+        else if (text.StartsWith("其中", StringComparison.Ordinal) && text.Length > 2)
+        {
+            text = text[2..];
+        }
+
+        return text.TrimEnd(':');
+    }
+
+    private static Dictionary<string, FormField> BuildFields()
+    {
+        var map = new Dictionary<string, FormField>(StringComparer.Ordinal);
+        foreach (var (field, labels) in Fields)
+        {
+            foreach (var label in labels)
+            {
+                map.TryAdd(Key(label), field);
+            }
+        }
+
+        return map;
+    }
+}
