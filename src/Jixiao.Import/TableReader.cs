@@ -1,6 +1,8 @@
 using Jixiao.Domain.Diagnostics;
 using Jixiao.Domain.Documents;
+using Jixiao.Import.Docx;
 using Jixiao.Import.Json;
+using Jixiao.Import.Packages;
 using Jixiao.Import.Rows;
 using Jixiao.Import.Tables;
 using Jixiao.Import.Xlsx;
@@ -20,7 +22,6 @@ public static class TableReader
     {
         [".xls"] = "Excel 97-2003 工作簿（.xls）",
         [".doc"] = "Word 97-2003 文档（.doc）",
-        [".docx"] = "Word 文档（.docx）",
         [".pdf"] = "PDF 文件（.pdf）",
         [".wps"] = "WPS 文字文档（.wps）",
         [".et"] = "WPS 表格文档（.et）",
@@ -110,7 +111,7 @@ public static class TableReader
         var source = new DocumentSource(Path.GetFileName(fileName), Format(content, extension));
         var (document, confidence) = source.Format switch
         {
-            SourceFormat.Xlsx => ReadXlsx(content, source, budget, diagnostics),
+            SourceFormat.Xlsx or SourceFormat.Docx => ReadPackage(content, source, budget, diagnostics),
             SourceFormat.Json => (DocumentJsonReader.Read(content, source, budget, diagnostics), 1m),
             SourceFormat.Csv or SourceFormat.Text => ReadText(content, source, budget, diagnostics),
         };
@@ -124,16 +125,35 @@ public static class TableReader
         return new ReadResult(document, diagnostics) { Confidence = document is null ? 0 : confidence };
     }
 
-    private static (TargetDocument?, decimal) ReadXlsx(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
+    /// <summary>An Office package: a Word document when it holds one (whatever the name says), otherwise a workbook.</summary>
+    private static (TargetDocument?, decimal) ReadPackage(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
     {
-        using var sheet = XlsxRows.Open(content, budget, diagnostics);
+        var package = OfficePackage.Open(content, budget, diagnostics);
+        if (package is null)
+        {
+            return (null, 0);
+        }
+
+        if (DocxGrids.IsDocx(package))
+        {
+            using var word = DocxGrids.Open(package, diagnostics);
+            if (word is null)
+            {
+                return (null, 0);
+            }
+
+            var read = FormReader.Read(word.Grids(), source with { Format = SourceFormat.Docx }, budget, diagnostics);
+            return word.Failed ? (null, 0) : read;
+        }
+
+        using var sheet = XlsxRows.Open(package, diagnostics);
         if (sheet is null)
         {
             return (null, 0);
         }
 
-        var read = FormReader.Read(sheet.Sheets(), source, budget, diagnostics);
-        return sheet.Failed ? (null, 0) : read;
+        var workbook = FormReader.Read(sheet.Sheets(), source with { Format = SourceFormat.Xlsx }, budget, diagnostics);
+        return sheet.Failed ? (null, 0) : workbook;
     }
 
     private static (TargetDocument?, decimal) ReadText(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
@@ -154,9 +174,9 @@ public static class TableReader
     /// <summary>The format by content first: a ZIP package is a workbook and JSON is JSON whatever the name says.</summary>
     private static SourceFormat Format(byte[] content, string extension)
     {
-        if (content.Length >= 4 && content[0] == 'P' && content[1] == 'K' && content[2] == 3 && content[3] == 4)
+        if (OfficePackage.IsZip(content))
         {
-            return SourceFormat.Xlsx;
+            return extension == ".docx" ? SourceFormat.Docx : SourceFormat.Xlsx;
         }
 
         if (extension == ".json" || DocumentJsonReader.LooksLikeJson(content))
@@ -168,6 +188,7 @@ public static class TableReader
         {
             ".csv" => SourceFormat.Csv,
             ".xlsx" or ".xlsm" => SourceFormat.Xlsx,
+            ".docx" => SourceFormat.Docx,
             _ => SourceFormat.Text,
         };
     }

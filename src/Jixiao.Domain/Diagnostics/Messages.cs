@@ -20,7 +20,7 @@ public static class Messages
     public static readonly DiagnosticDescriptor FileEncoding = new("FILE-ENCODING", I, "文件不是 UTF-8 编码，已按 GB18030（GBK）编码读取。");
 
     /// <summary>The file extension is not one the reader handles.</summary>
-    public static readonly DiagnosticDescriptor FileUnsupported = new("FILE-UNSUPPORTED", E, "不支持的文件类型：{0}。请另存为 .xlsx、.csv 或 .txt 格式后再导入。");
+    public static readonly DiagnosticDescriptor FileUnsupported = new("FILE-UNSUPPORTED", E, "不支持的文件类型：{0}。请另存为 .xlsx、.docx、.csv 或 .txt 格式后再导入。");
 
     /// <summary>The file is larger than the configured limit.</summary>
     public static readonly DiagnosticDescriptor FileTooLarge = new("FILE-TOO-LARGE", E, "文件大小 {0} 超过上限 {1}，未读取。");
@@ -29,10 +29,10 @@ public static class Messages
     public static readonly DiagnosticDescriptor FileUnreadable = new("FILE-UNREADABLE", E, "无法打开文件：{0}");
 
     /// <summary>An .xlsx that is not a ZIP package.</summary>
-    public static readonly DiagnosticDescriptor XlsxNotZip = new("XLSX-NOT-ZIP", E, "文件不是有效的 .xlsx 工作簿（不是 ZIP 压缩格式），可能是改了扩展名的其他文件。");
+    public static readonly DiagnosticDescriptor XlsxNotZip = new("XLSX-NOT-ZIP", E, "文件不是有效的 .xlsx 工作簿或 .docx 文档（不是 ZIP 压缩格式），可能是改了扩展名的其他文件。");
 
     /// <summary>An .xlsx whose package or XML is broken.</summary>
-    public static readonly DiagnosticDescriptor XlsxCorrupt = new("XLSX-CORRUPT", E, ".xlsx 工作簿已损坏，无法读取（{0}）。");
+    public static readonly DiagnosticDescriptor XlsxCorrupt = new("XLSX-CORRUPT", E, "文件已损坏，无法读取（{0}）。");
 
 
     /// <summary>A workbook without any worksheet.</summary>
@@ -137,6 +137,12 @@ public static class Messages
     /// <summary>A per-project form whose indicator grid was not found.</summary>
     public static readonly DiagnosticDescriptor FormNoIndicators = new("FORM-NO-INDICATORS", W, "项目“{0}”的表中没有找到绩效指标表格（一级指标、二级指标、三级指标、指标值），该项目未读取到指标。");
 
+    /// <summary>A per-project form without a 项目名称.</summary>
+    public static readonly DiagnosticDescriptor FormNameMissing = new("FORM-NAME-MISSING", W, "从这里开始的项目表没有“项目名称”，该项目无法读取。");
+
+    /// <summary>A file of per-project forms from which no project could be read.</summary>
+    public static readonly DiagnosticDescriptor FormNoProjects = new("FORM-NO-PROJECTS", E, "文件像是项目支出绩效目标表（每个项目一张），但没有读到任何项目：没有找到“项目名称”。");
+
     /// <summary>An indicator row of a per-project form whose level 1 is unknown.</summary>
     public static readonly DiagnosticDescriptor FormLevel1Unknown = new("FORM-LEVEL1-UNKNOWN", W, "一级指标“{0}”无法识别（应为产出、效益、满意度或成本指标），指标“{1}”已跳过。");
 
@@ -166,7 +172,7 @@ public static class Messages
         AmountInvalid, AmountPrecision, AmountNegative,
         IndicatorCellUnreadable, IndicatorTextIgnored, IndicatorSeqUnexpected, IndicatorTargetLabelMissing,
         IndicatorLevel1Unknown, IndicatorNameMissing,
-        FormNoIndicators, FormLevel1Unknown, FormRecognised,
+        FormNoIndicators, FormNameMissing, FormNoProjects, FormLevel1Unknown, FormRecognised,
         JsonInvalid, JsonNotDocument, JsonItemSkipped, JsonLevel2Dropped,
     ];
 }

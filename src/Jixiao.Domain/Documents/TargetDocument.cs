@@ -21,6 +21,9 @@ public enum SourceFormat
 
     /// <summary>The JSON this system exports.</summary>
     Json,
+
+    /// <summary>A Word document (.docx): its tables and paragraphs.</summary>
+    Docx,
 }
 
 /// <summary>Which form a document was read from (layouts of 项目支出绩效目标表 and their kin).</summary>

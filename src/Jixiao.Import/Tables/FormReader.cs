@@ -24,6 +24,7 @@ internal static class FormReader
     {
         Grid? first = null;
         var forms = new List<FormProject>();
+        var looksLikeForms = false;
         foreach (var grid in grids)
         {
             var rows = RowGate.Admit(grid.Rows, budget, diagnostics);
@@ -49,6 +50,7 @@ internal static class FormReader
                 }
 
                 forms.AddRange(ProjectFormReader.Read(all, budget, diagnostics));
+                looksLikeForms = true;
                 continue;
             }
 
@@ -63,6 +65,12 @@ internal static class FormReader
         if (forms.Count > 0)
         {
             return Forms(forms, source, diagnostics);
+        }
+
+        if (looksLikeForms && first is null)
+        {
+            diagnostics.Add(Messages.FormNoProjects.At(SourceLocation.File));
+            return (null, 0);
         }
 
         // No grid holds a recognisable table: the first is read as a summary table, which says what is missing.

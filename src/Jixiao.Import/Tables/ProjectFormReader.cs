@@ -385,6 +385,11 @@ internal sealed class ProjectFormReader
     {
         if (!form.HasName)
         {
+            if (form.Indicators.Count > 0 || form.HasMoney)
+            {
+                _diagnostics.Add(Messages.FormNameMissing.At(new SourceLocation(form.Line)));
+            }
+
             return;
         }
 

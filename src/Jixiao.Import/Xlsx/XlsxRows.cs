@@ -1,9 +1,9 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using Jixiao.Domain.Diagnostics;
+using Jixiao.Import.Packages;
 using Jixiao.Import.Rows;
 
 namespace Jixiao.Import.Xlsx;
@@ -18,59 +18,35 @@ namespace Jixiao.Import.Xlsx;
 /// </summary>
 internal sealed class XlsxRows : IDisposable
 {
-    private const int MaxEntries = 10_000;
-    private const string RelationshipsNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-    private readonly ZipArchive _zip;
+    private readonly OfficePackage _package;
     private readonly ReadBudget _budget;
     private readonly List<Diagnostic> _diagnostics;
     private readonly List<string> _shared = [];
     private readonly List<(string Name, string Path)> _sheets = [];
     private int _nextRow = 1;
 
-    private XlsxRows(ZipArchive zip, ReadBudget budget, List<Diagnostic> diagnostics)
+    private XlsxRows(OfficePackage package, List<Diagnostic> diagnostics)
     {
-        _zip = zip;
-        _budget = budget;
+        _package = package;
+        _budget = package.Budget;
         _diagnostics = diagnostics;
     }
 
     /// <summary>True when the package broke while it was read (a diagnostic says how); the rows read are then not to be used.</summary>
-    public bool Failed { get; private set; }
+    public bool Failed => _package.Failed;
 
     /// <summary>Opens the package and reads what comes before the rows (workbook, relationships, shared strings); null with a diagnostic when it cannot be read.</summary>
-    public static XlsxRows? Open(byte[] bytes, ReadBudget budget, List<Diagnostic> diagnostics)
+    public static XlsxRows? Open(byte[] bytes, ReadBudget budget, List<Diagnostic> diagnostics) => Open(OfficePackage.Open(bytes, budget, diagnostics), diagnostics);
+
+    /// <summary>Reads a package already opened (and known to be a workbook); null with a diagnostic when it has no sheet.</summary>
+    public static XlsxRows? Open(OfficePackage? package, List<Diagnostic> diagnostics)
     {
-        if (bytes.Length < 4 || bytes[0] != 'P' || bytes[1] != 'K' || bytes[2] != 3 || bytes[3] != 4)
+        if (package is null)
         {
-            diagnostics.Add(Messages.XlsxNotZip.At(SourceLocation.File));
             return null;
         }
 
-        if (DeclaredEntries(bytes) is not { } entries)
-        {
-            diagnostics.Add(Messages.XlsxCorrupt.At(SourceLocation.File, "找不到 ZIP 目录，文件可能不完整"));
-            return null;
-        }
-
-        if (entries > MaxEntries)
-        {
-            diagnostics.Add(Messages.XlsxCorrupt.At(SourceLocation.File, $"包含 {ReadBudget.Count(entries)} 个部件，远多于正常工作簿"));
-            return null;
-        }
-
-        ZipArchive zip;
-        try
-        {
-            zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-        }
-        catch (InvalidDataException)
-        {
-            diagnostics.Add(Messages.XlsxNotZip.At(SourceLocation.File));
-            return null;
-        }
-
-        var reader = new XlsxRows(zip, budget, diagnostics);
+        var reader = new XlsxRows(package, diagnostics);
         if (!reader.Prepare())
         {
             reader.Dispose();
@@ -80,7 +56,7 @@ internal sealed class XlsxRows : IDisposable
         return reader;
     }
 
-    public void Dispose() => _zip.Dispose();
+    public void Dispose() => _package.Dispose();
 
     /// <summary>Every visible worksheet in the workbook's order, each with its merged ranges expanded; stops at the first problem (see <see cref="Failed"/>).</summary>
     public IEnumerable<Grid> Sheets()
@@ -99,8 +75,8 @@ internal sealed class XlsxRows : IDisposable
     /// <summary>The rows of one worksheet, in order, with merged ranges expanded (the first cell's text copied into the others).</summary>
     private IEnumerable<RawRow> Rows(string path)
     {
-        var merges = Guard(() => Merges(path)) ?? [];
-        using var xml = Guard(() => OpenPart(path));
+        var merges = _package.Guard(() => Merges(path)) ?? [];
+        using var xml = _package.Guard(() => _package.OpenPart(path));
         if (xml is null)
         {
             yield break;
@@ -108,7 +84,7 @@ internal sealed class XlsxRows : IDisposable
 
         _nextRow = 1;
         var expander = new MergeExpander(merges);
-        while (Guard(() => NextRow(xml)) is { } row)
+        while (_package.Guard(() => NextRow(xml)) is { } row)
         {
             yield return expander.Expand(row);
         }
@@ -118,8 +94,8 @@ internal sealed class XlsxRows : IDisposable
     private List<(int Top, int Left, int Bottom, int Right)> Merges(string path)
     {
         var merges = new List<(int, int, int, int)>();
-        using var xml = OpenPart(path);
-        while (xml is not null && Read(xml))
+        using var xml = _package.OpenPart(path);
+        while (xml is not null && _package.Read(xml))
         {
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "mergeCell" && Range(xml.GetAttribute("ref")) is { } range)
             {
@@ -164,13 +140,13 @@ internal sealed class XlsxRows : IDisposable
             : null;
     }
 
-    private bool Prepare() => Guard(() =>
+    private bool Prepare() => _package.Guard(() =>
     {
-        var workbookPath = MainPart() ?? "xl/workbook.xml";
-        var relationships = Relationships(workbookPath);
+        var workbookPath = _package.MainPart() ?? "xl/workbook.xml";
+        var relationships = _package.Relationships(workbookPath);
         foreach (var (name, id) in SheetRelationships(workbookPath))
         {
-            if (relationships.TryGetValue(id, out var sheet) && Entry(sheet.Target) is not null)
+            if (relationships.TryGetValue(id, out var sheet) && _package.Has(sheet.Target))
             {
                 _sheets.Add((name, sheet.Target));
             }
@@ -178,7 +154,7 @@ internal sealed class XlsxRows : IDisposable
 
         if (_sheets.Count == 0)
         {
-            if (!Failed && _budget.Exhausted is null)
+            if (!_package.Failed && _budget.Exhausted is null)
             {
                 _diagnostics.Add(Messages.XlsxNoSheet.At(SourceLocation.File));
             }
@@ -188,66 +164,17 @@ internal sealed class XlsxRows : IDisposable
 
         var sharedPath = relationships.Values.Where(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Select(r => r.Target).FirstOrDefault()
             ?? "xl/sharedStrings.xml";
-        return ReadSharedStrings(sharedPath) && !Failed;
+        return ReadSharedStrings(sharedPath) && !_package.Failed;
     });
-
-    /// <summary>Runs a step of reading, turning a broken package into a diagnostic; default when it broke or ran out of budget.</summary>
-    private T? Guard<T>(Func<T?> step)
-    {
-        if (Failed)
-        {
-            return default;
-        }
-
-        try
-        {
-            var result = step();
-            if (_budget.Exhausted is not null)
-            {
-                Failed = true;
-                return default;
-            }
-
-            return result;
-        }
-        catch (XmlException e) when (_budget.Exhausted is null && e.Message.Contains("DTD", StringComparison.Ordinal))
-        {
-            Fail("含有 DTD 声明，正常的工作簿没有，可能是 XML 实体炸弹");
-        }
-        catch (Exception e) when (e is XmlException or InvalidDataException or IOException or NotSupportedException or DecoderFallbackException or FormatException or OverflowException)
-        {
-            if (_budget.Exhausted is null)
-            {
-                Fail(e is XmlException ? "XML 内容不完整或格式错误" : "压缩数据已损坏");
-            }
-        }
-
-        Failed = true;
-        return default;
-    }
-
-    private void Fail(string reason)
-    {
-        if (!Failed)
-        {
-            _diagnostics.Add(Messages.XlsxCorrupt.At(SourceLocation.File, reason));
-        }
-
-        Failed = true;
-    }
-
-    /// <summary>The workbook part named by the package's root relationships, null when they are absent.</summary>
-    private string? MainPart() =>
-        Relationships("").Values.Where(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal)).Select(r => r.Target).FirstOrDefault();
 
     /// <summary>The workbook's visible sheets in order: name and relationship id (hidden sheets hold lists and lookups, not tables).</summary>
     private List<(string Name, string Id)> SheetRelationships(string workbookPath)
     {
         var sheets = new List<(string, string)>();
-        using var xml = OpenPart(workbookPath);
-        while (xml is not null && Read(xml))
+        using var xml = _package.OpenPart(workbookPath);
+        while (xml is not null && _package.Read(xml))
         {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheet" && xml.GetAttribute("id", RelationshipsNs) is { } id
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "sheet" && xml.GetAttribute("id", OfficePackage.RelationshipsNs) is { } id
                 && xml.GetAttribute("state") is null or "visible" && sheets.Count < 1000)
             {
                 sheets.Add((xml.GetAttribute("name") ?? "", id));
@@ -257,57 +184,15 @@ internal sealed class XlsxRows : IDisposable
         return sheets;
     }
 
-    /// <summary>The relationships of a part (id → target path within the package, type).</summary>
-    private Dictionary<string, (string Target, string Type)> Relationships(string partPath)
-    {
-        var folder = partPath.Contains('/', StringComparison.Ordinal) ? partPath[..(partPath.LastIndexOf('/') + 1)] : "";
-        var relsPath = folder + "_rels/" + partPath[folder.Length..] + ".rels";
-        var result = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        using var xml = OpenPart(relsPath);
-        while (xml is not null && Read(xml))
-        {
-            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Relationship"
-                && xml.GetAttribute("Id") is { } id && xml.GetAttribute("Target") is { } target
-                && !string.Equals(xml.GetAttribute("TargetMode"), "External", StringComparison.OrdinalIgnoreCase))
-            {
-                result.TryAdd(id, (Resolve(folder, target), xml.GetAttribute("Type") ?? ""));
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>A relationship target as a path from the package root (<c>/xl/x.xml</c>, <c>x.xml</c> or <c>../x.xml</c>).</summary>
-    private static string Resolve(string folder, string target)
-    {
-        var parts = new List<string>();
-        foreach (var part in (target.StartsWith('/') ? target[1..] : folder + target).Split('/'))
-        {
-            if (part == "..")
-            {
-                if (parts.Count > 0)
-                {
-                    parts.RemoveAt(parts.Count - 1);
-                }
-            }
-            else if (part is not ("" or "."))
-            {
-                parts.Add(part);
-            }
-        }
-
-        return string.Join('/', parts);
-    }
-
     private bool ReadSharedStrings(string path)
     {
-        using var xml = OpenPart(path);
+        using var xml = _package.OpenPart(path);
         if (xml is null)
         {
-            return !Failed;
+            return !_package.Failed;
         }
 
-        while (Read(xml))
+        while (_package.Read(xml))
         {
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
             {
@@ -339,7 +224,7 @@ internal sealed class XlsxRows : IDisposable
         var depth = xml.Depth;
         var text = new StringBuilder();
         var skipDepth = -1;
-        while (Read(xml) && xml.Depth > depth)
+        while (_package.Read(xml) && xml.Depth > depth)
         {
             if (xml.NodeType == XmlNodeType.Element && skipDepth < 0 && xml.LocalName == "rPh" && !xml.IsEmptyElement)
             {
@@ -351,7 +236,7 @@ internal sealed class XlsxRows : IDisposable
             }
             else if (skipDepth < 0 && xml.NodeType is XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA)
             {
-                AppendText(xml, text);
+                _package.AppendText(xml, text);
             }
         }
 
@@ -361,7 +246,7 @@ internal sealed class XlsxRows : IDisposable
     /// <summary>The next row of the sheet, null at its end.</summary>
     private RawRow? NextRow(XmlReader xml)
     {
-        while (Read(xml))
+        while (_package.Read(xml))
         {
             if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row")
             {
@@ -403,7 +288,7 @@ internal sealed class XlsxRows : IDisposable
     {
         var rowDepth = xml.Depth;
         var nextColumn = 0;
-        while (Read(xml) && xml.Depth > rowDepth)
+        while (_package.Read(xml) && xml.Depth > rowDepth)
         {
             if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c")
             {
@@ -432,7 +317,7 @@ internal sealed class XlsxRows : IDisposable
         var depth = xml.Depth;
         string? value = null;
         string? inline = null;
-        while (Read(xml) && xml.Depth > depth)
+        while (_package.Read(xml) && xml.Depth > depth)
         {
             if (xml.NodeType != XmlNodeType.Element)
             {
@@ -473,91 +358,15 @@ internal sealed class XlsxRows : IDisposable
     {
         var depth = xml.Depth;
         var text = new StringBuilder();
-        while (Read(xml) && xml.Depth > depth)
+        while (_package.Read(xml) && xml.Depth > depth)
         {
             if (xml.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace)
             {
-                AppendText(xml, text);
+                _package.AppendText(xml, text);
             }
         }
 
         return text.ToString();
-    }
-
-    /// <summary>
-    /// Appends the text node at the reader in chunks, keeping at most one character past the cell-length
-    /// limit (so the row is reported as too long) without holding a long text whole.
-    /// </summary>
-    private void AppendText(XmlReader xml, StringBuilder text)
-    {
-        var cap = _budget.Options.MaxCellLength + 1;
-        if (!xml.CanReadValueChunk)
-        {
-            text.Append(xml.Value.AsSpan(0, Math.Min(xml.Value.Length, Math.Max(0, cap - text.Length))));
-            return;
-        }
-
-        var chunk = new char[4096];
-        int read;
-        while ((read = xml.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
-        {
-            text.Append(chunk, 0, Math.Min(read, Math.Max(0, cap - text.Length)));
-        }
-    }
-
-    /// <summary>One step of the reader, within budget: nesting checked on every element, the clock now and then.</summary>
-    private bool Read(XmlReader xml)
-    {
-        if (!xml.Read())
-        {
-            return false;
-        }
-
-        if (xml.NodeType == XmlNodeType.Element && !_budget.Depth(xml.Depth + 1, SourceLocation.File))
-        {
-            return false;
-        }
-
-        return _budget.Tick();
-    }
-
-    /// <summary>A part's XML reader, null when the package has no such part.</summary>
-    private XmlReader? OpenPart(string path)
-    {
-        var entry = Entry(path);
-        if (entry is null)
-        {
-            return null;
-        }
-
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 1024,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            CloseInput = true,
-        };
-        return XmlReader.Create(new BudgetStream(entry.Open(), entry.CompressedLength, _budget), settings);
-    }
-
-    private ZipArchiveEntry? Entry(string path) =>
-        _zip.GetEntry(path) ?? _zip.Entries.FirstOrDefault(e => string.Equals(e.FullName.TrimStart('/'), path, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>The number of entries the ZIP's end-of-central-directory record declares, null when there is none.</summary>
-    private static int? DeclaredEntries(byte[] bytes)
-    {
-        var earliest = Math.Max(0, bytes.Length - 22 - 65_535);
-        for (var at = bytes.Length - 22; at >= earliest; at--)
-        {
-            if (bytes[at] == 'P' && bytes[at + 1] == 'K' && bytes[at + 2] == 5 && bytes[at + 3] == 6)
-            {
-                return BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(at + 10, 2));
-            }
-        }
-
-        return null;
     }
 
     private static int? ColumnIndex(string? reference)
@@ -646,103 +455,4 @@ internal sealed class XlsxRows : IDisposable
         }
     }
 
-    /// <summary>
-    /// An unzipping stream that charges every byte it produces to the budget, stops a part that expands
-    /// far beyond its compressed size, and stops one whose tags or runs of text between tags are longer
-    /// than a workbook ever has (an XML reader would hold such a node whole); at a limit it ends (the
-    /// reader then sees an early end).
-    /// </summary>
-    private sealed class BudgetStream(Stream inner, long compressedLength, ReadBudget budget) : Stream
-    {
-        private const long LargePart = 1024 * 1024;
-        private long _produced;
-        private int _run;
-        private bool _inTag;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => _produced;
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-        public override int Read(Span<byte> buffer)
-        {
-            if (budget.Exhausted is not null)
-            {
-                return 0;
-            }
-
-            var read = inner.Read(buffer);
-            _produced += read;
-            if (_produced > LargePart && _produced / Math.Max(1, compressedLength) > budget.Options.MaxCompressionRatio)
-            {
-                budget.Ratio(SourceLocation.File);
-                return 0;
-            }
-
-            if (!NodesWithinLimit(buffer[..read]))
-            {
-                budget.NodeTooLong();
-                return 0;
-            }
-
-            return budget.Uncompressed(read) || read == 0 ? read : 0;
-        }
-
-        /// <summary>Counts bytes since the last '&lt;' or '&gt;', inside a tag or in text; false when a run passes its limit.</summary>
-        private bool NodesWithinLimit(ReadOnlySpan<byte> bytes)
-        {
-            while (!bytes.IsEmpty)
-            {
-                var limit = _inTag ? budget.Options.MaxXmlTagBytes : budget.Options.MaxXmlTextBytes;
-                var mark = bytes.IndexOfAny((byte)'<', (byte)'>');
-                if (mark < 0)
-                {
-                    _run += bytes.Length;
-                    return _run <= limit;
-                }
-
-                if (_run + mark > limit)
-                {
-                    return false;
-                }
-
-                _inTag = bytes[mark] == '<';
-                _run = 0;
-                bytes = bytes[(mark + 1)..];
-            }
-
-            return true;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
 }

@@ -128,6 +128,8 @@ internal static class HostileCorpus
             new("zip-bomb-unreferenced-part", "bomb-aside.xlsx", () => Workbook(TableRows(), extra: ("xl/media/big.bin", 128 * 1024 * 1024)), Read, [], TableProjects),
             new("huge-attribute", "attribute.xlsx", () => Workbook(sheetXml: HugeNode(attribute: true)), Refused, limit),
             new("huge-text-node", "text-node.xlsx", () => Workbook(sheetXml: HugeNode(attribute: false)), Refused, limit),
+            new("deep-nested-word-tables", "deep.docx", () => Word(string.Concat(Enumerable.Repeat("<w:tbl><w:tr><w:tc>", 20_000)) + string.Concat(Enumerable.Repeat("</w:tc></w:tr></w:tbl>", 20_000))), Refused, limit),
+            new("word-table-project-form", "form.docx", () => Word(WordForm()), Read, [], 1),
             new("entity-bomb", "laughs.xlsx", () => Workbook(TableRows(), sharedStrings: true, sharedXml: BillionLaughs()), Refused, corrupt),
             new("external-entity", "xxe.xlsx", () => Workbook(sheetXml: ExternalEntity()), Refused, corrupt),
             new("huge-shared-strings", "strings.xlsx", () => Workbook(TableRows(), sharedStrings: true, padStrings: 3_000_000), Refused, limit),
@@ -412,6 +414,45 @@ internal static class HostileCorpus
 
         return stream.ToArray();
     }
+
+    /// <summary>A Word document (.docx) whose body is <paramref name="body"/> (WordprocessingML, prefix <c>w</c>).</summary>
+    private static byte[] Word(string body)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            void Part(string name, string xml)
+            {
+                using var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+                entry.Write(Encoding.UTF8.GetBytes(xml));
+            }
+
+            Part("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/></Types>");
+            Part("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>");
+            Part("word/document.xml", "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + body + "</w:body></w:document>");
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>A per-project form as a Word table, vertical merges in the level columns.</summary>
+    private static string WordForm()
+    {
+        static string Cell(string text, string? merge = null) =>
+            "<w:tc><w:tcPr>" + (merge is null ? "" : merge == "restart" ? "<w:vMerge w:val=\"restart\"/>" : "<w:vMerge/>") + "</w:tcPr><w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:tc>";
+        static string Row(params string[] cells) => "<w:tr>" + string.Concat(cells) + "</w:tr>";
+        return "<w:p><w:r><w:t>2025年项目支出绩效目标表</w:t></w:r></w:p><w:tbl>"
+            + Row(Cell("项目名称"), Cell("乡村道路养护经费"))
+            + Row(Cell("年度目标"), Cell("养护乡村道路不少于40公里。"))
+            + Row(Cell("一级指标"), Cell("二级指标"), Cell("三级指标"), Cell("指标值"))
+            + Row(Cell("产出指标", "restart"), Cell("数量指标"), Cell("养护里程"), Cell("≥40公里"))
+            + Row(Cell("", "continue"), Cell("质量指标"), Cell("路面完好率"), Cell("≥90%"))
+            + Row(Cell("满意度指标"), Cell("服务对象满意度指标"), Cell("沿线群众满意度"), Cell("≥85%"))
+            + "</w:tbl>";
+    }
+
+    /// <summary>The form as a Word document, for tests that flip or cut its bytes.</summary>
+    public static byte[] WordFormDocument() => Word(WordForm());
 
     /// <summary>The table as a workbook with shared strings, for tests that flip or cut its bytes.</summary>
     public static byte[] TableWorkbook() => Workbook(TableRows(), sharedStrings: true);

@@ -43,6 +43,7 @@ public class MutationTests
         Add("csv", "table.csv", Encoding.UTF8.GetBytes(HostileCorpus.Table(separator: ",")), true);
         Add("gbk", "gbk.txt", CodePagesEncodingProvider.Instance.GetEncoding(54936)!.GetBytes(HostileCorpus.Table()), true);
         Add("xlsx", "table.xlsx", HostileCorpus.TableWorkbook(), false);
+        Add("docx", "form.docx", HostileCorpus.WordFormDocument(), false);
         if (TestPaths.SeedTable is { } seed)
         {
             Add("seed", "seed.txt", File.ReadAllBytes(seed), true);
