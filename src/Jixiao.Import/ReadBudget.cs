@@ -151,7 +151,7 @@ internal sealed class ReadBudget
         ReadLimit.Characters => $"文字总量超过 {Count(options.MaxCharacters)} 字",
         ReadLimit.UncompressedBytes => $"解压后的内容超过 {Size(options.MaxUncompressedBytes)}",
         ReadLimit.CompressionRatio => $"某一部分的压缩比超过 {Count(options.MaxCompressionRatio)}:1（疑似压缩炸弹）",
-        ReadLimit.XmlDepth => $"XML 元素嵌套超过 {Count(options.MaxXmlDepth)} 层（正常的工作簿不会这么深）",
+        ReadLimit.XmlDepth => $"元素嵌套超过 {Count(options.MaxXmlDepth)} 层（正常的文件不会这么深）",
         ReadLimit.XmlNode => $"XML 中单个标记超过 {Size(options.MaxXmlTagBytes)} 或一段文字超过 {Size(options.MaxXmlTextBytes)}（正常的工作簿不会这么长）",
         ReadLimit.Projects => $"项目数超过 {Count(options.MaxProjects)} 个",
         ReadLimit.Indicators => $"指标数超过 {Count(options.MaxIndicators)} 个",

@@ -1,6 +1,7 @@
 using Jixiao.Domain.Diagnostics;
 using Jixiao.Domain.Documents;
 using Jixiao.Import.Docx;
+using Jixiao.Import.Html;
 using Jixiao.Import.Json;
 using Jixiao.Import.Packages;
 using Jixiao.Import.Rows;
@@ -113,7 +114,7 @@ public static class TableReader
         {
             SourceFormat.Xlsx or SourceFormat.Docx => ReadPackage(content, source, budget, diagnostics),
             SourceFormat.Json => (DocumentJsonReader.Read(content, source, budget, diagnostics), 1m),
-            SourceFormat.Csv or SourceFormat.Text => ReadText(content, source, budget, diagnostics),
+            SourceFormat.Csv or SourceFormat.Text or SourceFormat.Html => ReadText(content, source, budget, diagnostics),
         };
 
         if (budget.Exhausted is not null)
@@ -164,6 +165,11 @@ public static class TableReader
             return (null, 0);
         }
 
+        if (source.Format == SourceFormat.Html)
+        {
+            return FormReader.Read(HtmlGrids.Read(text, budget), source, budget, diagnostics);
+        }
+
         var maxCell = budget.Options.MaxCellLength;
         var rows = source.Format == SourceFormat.Csv
             ? DelimitedRows.Csv(text, DelimitedRows.DetectDelimiter(text), maxCell)
@@ -184,6 +190,11 @@ public static class TableReader
             return SourceFormat.Json;
         }
 
+        if (extension is ".html" or ".htm" || LooksLikeHtml(content))
+        {
+            return SourceFormat.Html;
+        }
+
         return extension switch
         {
             ".csv" => SourceFormat.Csv,
@@ -191,6 +202,25 @@ public static class TableReader
             ".docx" => SourceFormat.Docx,
             _ => SourceFormat.Text,
         };
+    }
+
+    /// <summary>True when the content opens as a web page (<c>&lt;!DOCTYPE html</c>, <c>&lt;html</c>), past a BOM and white space.</summary>
+    private static bool LooksLikeHtml(byte[] content)
+    {
+        var start = content.AsSpan(0, Math.Min(content.Length, 1024));
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            start = start[3..];
+        }
+
+        var at = start.IndexOfAnyExcept(" \t\r\n"u8);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var head = System.Text.Encoding.ASCII.GetString(start[at..Math.Min(start.Length, at + 15)]).ToLowerInvariant();
+        return head.StartsWith("<!doctype html", StringComparison.Ordinal) || head.StartsWith("<html", StringComparison.Ordinal);
     }
 
     /// <summary>What kind of file this is when it is one the readers do not take, in Chinese; null otherwise.</summary>

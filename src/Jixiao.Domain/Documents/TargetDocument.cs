@@ -24,6 +24,9 @@ public enum SourceFormat
 
     /// <summary>A Word document (.docx): its tables and paragraphs.</summary>
     Docx,
+
+    /// <summary>A saved web page (.html, .htm): its tables and text.</summary>
+    Html,
 }
 
 /// <summary>Which form a document was read from (layouts of 项目支出绩效目标表 and their kin).</summary>

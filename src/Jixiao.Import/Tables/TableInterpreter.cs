@@ -252,6 +252,12 @@ internal sealed class TableInterpreter
             {
                 _title = text;
             }
+            else if (!FormVocabulary.IsTitle(_title) && FormVocabulary.IsTitle(text))
+            {
+                // Navigation or a heading came first; the table's own title is the line that names it.
+                _diagnostics.Add(Messages.TextIgnored.At(row.CellLocation(c), ChineseText.Excerpt(_title)));
+                _title = text;
+            }
             else
             {
                 _diagnostics.Add(Messages.TextIgnored.At(row.CellLocation(c), ChineseText.Excerpt(text)));

@@ -130,6 +130,9 @@ internal static class HostileCorpus
             new("huge-text-node", "text-node.xlsx", () => Workbook(sheetXml: HugeNode(attribute: false)), Refused, limit),
             new("deep-nested-word-tables", "deep.docx", () => Word(string.Concat(Enumerable.Repeat("<w:tbl><w:tr><w:tc>", 20_000)) + string.Concat(Enumerable.Repeat("</w:tc></w:tr></w:tbl>", 20_000))), Refused, limit),
             new("word-table-project-form", "form.docx", () => Word(WordForm()), Read, [], 1),
+            new("deep-html", "deep.html", () => Encoding.UTF8.GetBytes("<html><body>" + string.Concat(Enumerable.Repeat("<div><table><tr><td>", 100_000)) + "</body></html>"), Refused, limit),
+            new("html-unclosed-comment-and-script", "broken.htm", () => Encoding.UTF8.GetBytes(HtmlForm() + "<script>" + new string('x', 3_000_000) + "<!--" + new string('y', 1_000_000)), Read, [], 1),
+            new("html-project-form", "form.html", () => Encoding.UTF8.GetBytes(HtmlForm()), Read, [], 1),
             new("entity-bomb", "laughs.xlsx", () => Workbook(TableRows(), sharedStrings: true, sharedXml: BillionLaughs()), Refused, corrupt),
             new("external-entity", "xxe.xlsx", () => Workbook(sheetXml: ExternalEntity()), Refused, corrupt),
             new("huge-shared-strings", "strings.xlsx", () => Workbook(TableRows(), sharedStrings: true, padStrings: 3_000_000), Refused, limit),
@@ -450,6 +453,16 @@ internal static class HostileCorpus
             + Row(Cell("满意度指标"), Cell("服务对象满意度指标"), Cell("沿线群众满意度"), Cell("≥85%"))
             + "</w:tbl>";
     }
+
+    /// <summary>A per-project form as a saved web page, rowspan in the level column.</summary>
+    public static string HtmlForm() =>
+        "<html><body><p>2025年项目支出绩效目标表</p><table>"
+        + "<tr><td>项目名称</td><td colspan=\"3\">乡村道路养护经费</td></tr>"
+        + "<tr><td>年度目标</td><td colspan=\"3\">养护乡村道路不少于40公里。</td></tr>"
+        + "<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th></tr>"
+        + "<tr><td rowspan=\"2\">产出指标</td><td>数量指标</td><td>养护里程</td><td>&ge;40公里</td></tr>"
+        + "<tr><td>质量指标</td><td>路面完好率</td><td>≥90%</td></tr>"
+        + "<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>沿线群众满意度</td><td>≥85%</td></tr></table></body></html>";
 
     /// <summary>The form as a Word document, for tests that flip or cut its bytes.</summary>
     public static byte[] WordFormDocument() => Word(WordForm());
