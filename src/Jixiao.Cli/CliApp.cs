@@ -39,7 +39,7 @@ public static class CliApp
 
     private static Command ParseCommand(TextWriter stdout, TextWriter stderr)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "绩效目标表文件（.xlsx、.docx、.html、.csv、.txt 或本系统导出的 .json）" };
+        var file = new Argument<FileInfo>("FILE") { Description = "绩效目标表文件（.xlsx、.xls、.docx、.pdf、.html、.csv、.txt 或本系统导出的 .json）" };
         var format = FormatOption("输出格式：text（默认，便于阅读）或 json", "text", "json");
         var parse = new Command("parse", "读取绩效目标表，输出单位、资金、项目、指标及解析后的指标值，以及读取诊断") { file, format };
         parse.SetAction(result => Parse(result.GetValue(file)!, result.GetValue(format) ?? "text", stdout, stderr));
@@ -77,7 +77,7 @@ public static class CliApp
 
     private static Command ScoreCommand(TextWriter stdout, TextWriter stderr)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "绩效目标表文件（.xlsx、.docx、.html、.csv、.txt 或本系统导出的 .json）" };
+        var file = new Argument<FileInfo>("FILE") { Description = "绩效目标表文件（.xlsx、.xls、.docx、.pdf、.html、.csv、.txt 或本系统导出的 .json）" };
         var actuals = new Option<FileInfo>("--actuals") { Description = "年终实绩 CSV：表头 project,seq,actual,percent,note", Required = true };
         var rules = new Option<FileInfo?>("--rules") { Description = "规则文件（JSON），其中 scoring 一节的计分口径；默认全国口径" };
         var format = FormatOption("输出格式：text（默认）、json 或 xlsx（项目支出绩效自评表）", "text", "json", "xlsx");

@@ -140,6 +140,19 @@ internal sealed class ReadBudget
         return false;
     }
 
+    /// <summary>The time left of the read's limit (zero when it is spent).</summary>
+    public TimeSpan Remaining
+    {
+        get
+        {
+            var left = _options.MaxTime - _options.Time.GetElapsedTime(_started);
+            return left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>Stops the read for its time limit (a worker that did not finish in time).</summary>
+    public void OutOfTime() => Stop(ReadLimit.Time, SourceLocation.File);
+
     /// <summary>The diagnostic for the limit reached.</summary>
     public Diagnostic Diagnostic() => Messages.ReadLimit.At(ExhaustedAt, Describe(Exhausted ?? ReadLimit.Time, _options));
 

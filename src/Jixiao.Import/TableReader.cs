@@ -2,6 +2,7 @@ using Jixiao.Domain.Diagnostics;
 using Jixiao.Domain.Documents;
 using Jixiao.Import.Docx;
 using Jixiao.Import.Html;
+using Jixiao.Import.Isolation;
 using Jixiao.Import.Json;
 using Jixiao.Import.Packages;
 using Jixiao.Import.Rows;
@@ -21,9 +22,7 @@ public static class TableReader
 {
     private static readonly Dictionary<string, string> RefusedExtensions = new(StringComparer.Ordinal)
     {
-        [".xls"] = "Excel 97-2003 工作簿（.xls）",
         [".doc"] = "Word 97-2003 文档（.doc）",
-        [".pdf"] = "PDF 文件（.pdf）",
         [".wps"] = "WPS 文字文档（.wps）",
         [".et"] = "WPS 表格文档（.et）",
         [".zip"] = "ZIP 压缩包（.zip）",
@@ -115,6 +114,7 @@ public static class TableReader
             SourceFormat.Xlsx or SourceFormat.Docx => ReadPackage(content, source, budget, diagnostics),
             SourceFormat.Json => (DocumentJsonReader.Read(content, source, budget, diagnostics), 1m),
             SourceFormat.Csv or SourceFormat.Text or SourceFormat.Html => ReadText(content, source, budget, diagnostics),
+            SourceFormat.Xls or SourceFormat.Pdf => ReadIsolated(content, source, budget, diagnostics),
         };
 
         if (budget.Exhausted is not null)
@@ -157,6 +157,13 @@ public static class TableReader
         return sheet.Failed ? (null, 0) : workbook;
     }
 
+    /// <summary>A file whose parser is another's library, read by the worker process (see <see cref="IsolatedReader"/>).</summary>
+    private static (TargetDocument?, decimal) ReadIsolated(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
+    {
+        var grids = IsolatedReader.Read(content, source.Format == SourceFormat.Xls ? "xls" : "pdf", budget, diagnostics);
+        return grids is null ? (null, 0) : FormReader.Read(grids, source, budget, diagnostics);
+    }
+
     private static (TargetDocument?, decimal) ReadText(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
     {
         var text = TextDecoder.Decode(content, diagnostics);
@@ -185,6 +192,16 @@ public static class TableReader
             return extension == ".docx" ? SourceFormat.Docx : SourceFormat.Xlsx;
         }
 
+        if (content.AsSpan().StartsWith(OleSignature))
+        {
+            return SourceFormat.Xls;
+        }
+
+        if (content.AsSpan().StartsWith("%PDF"u8))
+        {
+            return SourceFormat.Pdf;
+        }
+
         if (extension == ".json" || DocumentJsonReader.LooksLikeJson(content))
         {
             return SourceFormat.Json;
@@ -200,6 +217,8 @@ public static class TableReader
             ".csv" => SourceFormat.Csv,
             ".xlsx" or ".xlsm" => SourceFormat.Xlsx,
             ".docx" => SourceFormat.Docx,
+            ".xls" => SourceFormat.Xls,
+            ".pdf" => SourceFormat.Pdf,
             _ => SourceFormat.Text,
         };
     }
@@ -227,14 +246,9 @@ public static class TableReader
     private static string? Refused(byte[] content, string extension)
     {
         ReadOnlySpan<byte> start = content.AsSpan(0, Math.Min(content.Length, 8));
-        if (start.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
+        if (start.StartsWith(OleSignature) && extension is ".doc" or ".wps" or ".et" or ".dot" or ".ppt")
         {
-            return "Excel 97-2003 工作簿（.xls）、Word 97-2003 文档（.doc）或 WPS 文档";
-        }
-
-        if (start.StartsWith("%PDF"u8))
-        {
-            return "PDF 文件（.pdf）";
+            return RefusedExtensions.GetValueOrDefault(extension, "Word 97-2003 文档（.doc）或 WPS 文档");
         }
 
         if (start.StartsWith("Rar!"u8) || start.StartsWith((ReadOnlySpan<byte>)[0x37, 0x7A, 0xBC, 0xAF]))
@@ -244,6 +258,9 @@ public static class TableReader
 
         return RefusedExtensions.GetValueOrDefault(extension);
     }
+
+    /// <summary>The signature of an OLE compound file: Excel 97–2003, Word 97–2003, WPS.</summary>
+    private static ReadOnlySpan<byte> OleSignature => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     private static Diagnostic TooLarge(long size, ReadOptions options) =>
         Messages.FileTooLarge.At(SourceLocation.File, ReadBudget.Size(size), ReadBudget.Size(options.MaxFileBytes));

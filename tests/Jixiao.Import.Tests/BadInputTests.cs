@@ -80,7 +80,7 @@ public class BadInputTests
 
     [Fact]
     public void Read_UnsupportedExtension_IsRefused() =>
-        AssertUnreadable(TableReader.Read(Encoding.UTF8.GetBytes("x"), "old.xls"), "FILE-UNSUPPORTED");
+        AssertUnreadable(TableReader.Read(Encoding.UTF8.GetBytes("x"), "old.wps"), "FILE-UNSUPPORTED");
 
     [Fact]
     public void ReadFile_MissingFile_IsADiagnosticNotAnException() =>

@@ -322,7 +322,7 @@ public class BrowserBadUploadTests
     public static TheoryData<string, string> Uploads() => new()
     {
         { "empty", "空的" },
-        { "pdf", ".pdf" },
+        { "pdf", "PDF" },
         { "bomb", "压缩" },
         { "over-limit", "上限" },
         { "far-over-limit", "上限" },

@@ -132,7 +132,7 @@ public class DocumentsApiTests
     public static TheoryData<string, string, string> BadUploads() => new()
     {
         { "sqlite", "empty", "空" },
-        { "sqlite", "pdf", ".pdf" },
+        { "sqlite", "pdf", "PDF" },
         { "sqlite", "bomb", "压缩" },
         { "sqlite", "no-header", "表头" },
         { "sqlite", "binary", "二进制" },

@@ -25,6 +25,12 @@ public static class Messages
     /// <summary>The file is larger than the configured limit.</summary>
     public static readonly DiagnosticDescriptor FileTooLarge = new("FILE-TOO-LARGE", E, "文件大小 {0} 超过上限 {1}，未读取。");
 
+    /// <summary>The worker that reads a kind of file is not installed beside the application.</summary>
+    public static readonly DiagnosticDescriptor FileReaderMissing = new("FILE-READER-MISSING", E, "本机缺少读取{0}的组件，无法读取。请另存为 .xlsx 或 .docx 格式后再导入。");
+
+    /// <summary>The worker reading a file failed (the file is damaged, or needed more memory than allowed).</summary>
+    public static readonly DiagnosticDescriptor FileReaderFailed = new("FILE-READER-FAILED", E, "无法读取该{0}：文件可能已损坏，或读取它需要的内存超出了上限。请另存为 .xlsx 或 .docx 格式后再导入。");
+
     /// <summary>The file could not be opened at all.</summary>
     public static readonly DiagnosticDescriptor FileUnreadable = new("FILE-UNREADABLE", E, "无法打开文件：{0}");
 
@@ -164,7 +170,7 @@ public static class Messages
     /// <summary>Every descriptor, for documentation and tests.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
-        FileEmpty, FileBinary, FileEncoding, FileUnsupported, FileTooLarge, FileUnreadable,
+        FileEmpty, FileBinary, FileEncoding, FileUnsupported, FileTooLarge, FileUnreadable, FileReaderMissing, FileReaderFailed,
         XlsxNotZip, XlsxCorrupt, XlsxNoSheet, ReadLimit, TextBadBytes, TextLineEncoding, FileTruncated, TextControlCharacters,
         HeaderNotFound, HeaderInferred, HeaderJoined, ColumnMissing, AmountColumnMissing, GoalColumnMissing, TitleMissing, UnitNameMissing, AmountUnitMissing,
         AmountUnitUnknown, TextIgnored, HeaderRepeated, NoProjects, SummaryMissing,

@@ -27,6 +27,12 @@ public enum SourceFormat
 
     /// <summary>A saved web page (.html, .htm): its tables and text.</summary>
     Html,
+
+    /// <summary>An Excel 97–2003 workbook (.xls).</summary>
+    Xls,
+
+    /// <summary>The text layer of a PDF.</summary>
+    Pdf,
 }
 
 /// <summary>Which form a document was read from (layouts of 项目支出绩效目标表 and their kin).</summary>

@@ -133,6 +133,11 @@ internal static class HostileCorpus
             new("deep-html", "deep.html", () => Encoding.UTF8.GetBytes("<html><body>" + string.Concat(Enumerable.Repeat("<div><table><tr><td>", 100_000)) + "</body></html>"), Refused, limit),
             new("html-unclosed-comment-and-script", "broken.htm", () => Encoding.UTF8.GetBytes(HtmlForm() + "<script>" + new string('x', 3_000_000) + "<!--" + new string('y', 1_000_000)), Read, [], 1),
             new("html-project-form", "form.html", () => Encoding.UTF8.GetBytes(HtmlForm()), Read, [], 1),
+            new("pdf-deep-arrays", "deep.pdf", () => Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /X " + new string('[', 300_000) + new string(']', 300_000) + " >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"), Refused, ["FILE-READER-FAILED", "XLSX-CORRUPT", "FILE-UNSUPPORTED"]),
+            new("pdf-without-text", "scan.pdf", BlankPdf, Refused, ["FILE-UNSUPPORTED"]),
+            new("xls-noise", "old.xls", () => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. Noise(64 * 1024, 5)], Refused, ["FILE-READER-FAILED", "XLSX-CORRUPT"]),
+            new("xls-forms", "forms.xls", () => File.ReadAllBytes(Path.Combine(Jixiao.Import.Tests.TestPaths.RepoRoot, "tests", "Jixiao.Import.Tests", "Fixtures", "forms.xls")), Read, [], 2),
+            new("pdf-forms", "forms.pdf", () => File.ReadAllBytes(Path.Combine(Jixiao.Import.Tests.TestPaths.RepoRoot, "tests", "Jixiao.Import.Tests", "Fixtures", "forms.pdf")), Read, [], 2),
             new("entity-bomb", "laughs.xlsx", () => Workbook(TableRows(), sharedStrings: true, sharedXml: BillionLaughs()), Refused, corrupt),
             new("external-entity", "xxe.xlsx", () => Workbook(sheetXml: ExternalEntity()), Refused, corrupt),
             new("huge-shared-strings", "strings.xlsx", () => Workbook(TableRows(), sharedStrings: true, padStrings: 3_000_000), Refused, limit),
@@ -154,8 +159,8 @@ internal static class HostileCorpus
             new("truncated-last-character", "cut-char.txt", () => Encoding.UTF8.GetBytes(Table().TrimEnd('\n'))[..^1], Read, [], TableProjects),
             new("deep-json", "deep.json", () => Encoding.UTF8.GetBytes("{\"title\":" + new string('[', 100_000) + new string(']', 100_000) + "}"), Refused, ["JSON-INVALID"]),
             new("json-not-a-table", "other.json", () => "{\"hello\": [1, 2, 3]}"u8.ToArray(), Refused, ["JSON-NOT-DOCUMENT"]),
-            new("old-office-file", "table.txt", () => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[4096]], Refused, ["FILE-UNSUPPORTED"]),
-            new("pdf-named-csv", "table.csv", () => [.. "%PDF-1.7\n"u8, .. new byte[2048]], Refused, ["FILE-UNSUPPORTED"]),
+            new("old-word-file", "table.doc", () => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[4096]], Refused, ["FILE-UNSUPPORTED"]),
+            new("pdf-named-csv", "table.csv", () => [.. "%PDF-1.7\n"u8, .. new byte[2048]], Refused, ["FILE-READER-FAILED", "XLSX-CORRUPT", "FILE-UNSUPPORTED"]),
             new("not-a-zip", "fake.xlsx", () => Encoding.UTF8.GetBytes("这不是工作簿"), Refused, ["XLSX-NOT-ZIP"]),
             new("zip-without-directory", "cut.xlsx", () => Workbook(TableRows())[..^30], Refused, corrupt),
             new("random-bytes", "noise.txt", () => Noise(256 * 1024, 11), Refused, ["FILE-BINARY"]),
@@ -183,6 +188,35 @@ internal static class HostileCorpus
         var at = k == 0 ? header + 5 : k == 1 ? header + 101 : (int)((long)bytes.Length * k / of);
         bytes[at] ^= (byte)(1 << (k % 8));
         return bytes;
+    }
+
+    /// <summary>A valid one-page PDF with nothing on the page: what a scan without a text layer looks like to a reader.</summary>
+    private static byte[] BlankPdf()
+    {
+        var objects = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << >> >>",
+            "<< /Length 0 >>\nstream\n\nendstream",
+        };
+        var pdf = new StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            pdf.Append(CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = pdf.Length;
+        pdf.Append(CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            pdf.Append(CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        pdf.Append(CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return Encoding.ASCII.GetBytes(pdf.ToString());
     }
 
     private static byte[] Patch(byte[] bytes, int at, byte value)

@@ -42,7 +42,7 @@ public sealed class IndexModel(DocumentImporter importer, PendingUploads pending
     {
         if (file is null || file.Length == 0)
         {
-            Problem = file is null ? "请选择要导入的文件（.xlsx、.docx、.html、.csv、.txt 或 .json）。" : "上传的文件是空的。";
+            Problem = file is null ? "请选择要导入的文件（.xlsx、.xls、.docx、.pdf、.html、.csv、.txt 或 .json）。" : "上传的文件是空的。";
             return Page();
         }
 
