@@ -178,9 +178,10 @@ public static class TableReader
         }
 
         var maxCell = budget.Options.MaxCellLength;
+        var separator = source.Format == SourceFormat.Csv ? '\t' : DelimitedRows.DetectTextSeparator(text);
         var rows = source.Format == SourceFormat.Csv
             ? DelimitedRows.Csv(text, DelimitedRows.DetectDelimiter(text), maxCell)
-            : DelimitedRows.TabSeparated(text, maxCell);
+            : separator == '\t' ? DelimitedRows.TabSeparated(text, maxCell) : DelimitedRows.Separated(text, separator, maxCell);
         return FormReader.Read([new Grid("", rows)], source, budget, diagnostics);
     }
 

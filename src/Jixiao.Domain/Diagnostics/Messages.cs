@@ -98,6 +98,9 @@ public static class Messages
     /// <summary>The last character of the file is cut off.</summary>
     public static readonly DiagnosticDescriptor FileTruncated = new("FILE-TRUNCATED", W, "文件末尾的字符不完整（文件可能被截断），已忽略该字符。");
 
+    /// <summary>Traditional characters (or a converter's pinyin) read as simplified Chinese.</summary>
+    public static readonly DiagnosticDescriptor TextTraditional = new("TEXT-TRADITIONAL", I, "表中有繁体字（或转换软件插入的拼音），已按简体字读取。");
+
     /// <summary>Control characters (NUL and the like) inside cells, removed.</summary>
     public static readonly DiagnosticDescriptor TextControlCharacters = new("TEXT-CONTROL-CHARS", W, "该行有 {0} 个控制字符（如 NUL），不是正常的文字，已删除。");
 
@@ -149,6 +152,9 @@ public static class Messages
     /// <summary>A file of per-project forms from which no project could be read.</summary>
     public static readonly DiagnosticDescriptor FormNoProjects = new("FORM-NO-PROJECTS", E, "文件像是项目支出绩效目标表（每个项目一张），但没有读到任何项目：没有找到“项目名称”。");
 
+    /// <summary>Per-project forms that name no 实施单位 or 主管部门: the table's unit is unknown.</summary>
+    public static readonly DiagnosticDescriptor FormUnitMissing = new("FORM-UNIT-MISSING", W, "各项目表都没有写明实施单位或主管部门，无法确定这张表属于哪个单位。");
+
     /// <summary>An indicator row of a per-project form whose level 1 is unknown.</summary>
     public static readonly DiagnosticDescriptor FormLevel1Unknown = new("FORM-LEVEL1-UNKNOWN", W, "一级指标“{0}”无法识别（应为产出、效益、满意度或成本指标），指标“{1}”已跳过。");
 
@@ -171,14 +177,14 @@ public static class Messages
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         FileEmpty, FileBinary, FileEncoding, FileUnsupported, FileTooLarge, FileUnreadable, FileReaderMissing, FileReaderFailed,
-        XlsxNotZip, XlsxCorrupt, XlsxNoSheet, ReadLimit, TextBadBytes, TextLineEncoding, FileTruncated, TextControlCharacters,
+        XlsxNotZip, XlsxCorrupt, XlsxNoSheet, ReadLimit, TextBadBytes, TextLineEncoding, FileTruncated, TextControlCharacters, TextTraditional,
         HeaderNotFound, HeaderInferred, HeaderJoined, ColumnMissing, AmountColumnMissing, GoalColumnMissing, TitleMissing, UnitNameMissing, AmountUnitMissing,
         AmountUnitUnknown, TextIgnored, HeaderRepeated, NoProjects, SummaryMissing,
         RowTooFewCells, RowTooManyCells, RowNameMissing, CellTooLong,
         AmountInvalid, AmountPrecision, AmountNegative,
         IndicatorCellUnreadable, IndicatorTextIgnored, IndicatorSeqUnexpected, IndicatorTargetLabelMissing,
         IndicatorLevel1Unknown, IndicatorNameMissing,
-        FormNoIndicators, FormNameMissing, FormNoProjects, FormLevel1Unknown, FormRecognised,
+        FormNoIndicators, FormNameMissing, FormNoProjects, FormUnitMissing, FormLevel1Unknown, FormRecognised,
         JsonInvalid, JsonNotDocument, JsonItemSkipped, JsonLevel2Dropped,
     ];
 }

@@ -49,6 +49,115 @@ internal static class DelimitedRows
         return cells;
     }
 
+    /// <summary>
+    /// How the cells of a text file are separated, from its first 64 KB: tabs when there are any; else
+    /// pipes (<c>| a | b |</c>, as tables copied out of some pages and PDFs come) when most lines with
+    /// content have two or more; else runs of two or more spaces when most lines have them; else tabs.
+    /// </summary>
+    public static char DetectTextSeparator(string text)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, 64 * 1024));
+        if (sample.Contains('\t'))
+        {
+            return '\t';
+        }
+
+        int lines = 0, piped = 0, spaced = 0;
+        foreach (var line in sample.EnumerateLines())
+        {
+            if (line.Trim().IsEmpty)
+            {
+                continue;
+            }
+
+            lines++;
+            piped += line.Count('|') >= 2 ? 1 : 0;
+            spaced += line.IndexOf("  ") >= 0 || line.IndexOf("\u3000\u3000") >= 0 ? 1 : 0;
+        }
+
+        if (lines > 0 && piped * 2 >= lines)
+        {
+            return '|';
+        }
+
+        return lines > 0 && spaced * 2 >= lines ? ' ' : '\t';
+    }
+
+    /// <summary>
+    /// One row per line, cells split on pipes (outer pipes and the blanks around cells dropped) or on runs
+    /// of two or more spaces (ideographic spaces count).
+    /// </summary>
+    public static IEnumerable<RawRow> Separated(string text, char separator, int maxCellLength)
+    {
+        var line = 0;
+        foreach (var row in TabSeparated(text, int.MaxValue / 4))
+        {
+            line = row.Line;
+            var whole = row.Cells[0];
+            string[] cells;
+            if (separator == '|')
+            {
+                var trimmed = whole.Trim();
+                if (trimmed.StartsWith('|'))
+                {
+                    trimmed = trimmed[1..];
+                }
+
+                if (trimmed.EndsWith('|'))
+                {
+                    trimmed = trimmed[..^1];
+                }
+
+                cells = trimmed.Split('|', RawRow.MaxCells).Select(c => c.Trim()).ToArray();
+            }
+            else
+            {
+                cells = SplitSpaces(whole);
+            }
+
+            for (var c = 0; c < cells.Length; c++)
+            {
+                if (cells[c].Length > maxCellLength + 1)
+                {
+                    cells[c] = cells[c][..(maxCellLength + 1)];
+                }
+            }
+
+            yield return new RawRow(line, cells);
+        }
+    }
+
+    private static string[] SplitSpaces(string line)
+    {
+        var cells = new List<string>();
+        var start = 0;
+        var i = 0;
+        while (i < line.Length && cells.Count < RawRow.MaxCells - 1)
+        {
+            if (IsGap(line, i))
+            {
+                var end = i;
+                while (i < line.Length && ChineseText.IsSpace(line[i]))
+                {
+                    i++;
+                }
+
+                cells.Add(line[start..end].Trim());
+                start = i;
+                continue;
+            }
+
+            i++;
+        }
+
+        cells.Add(line[start..].Trim());
+        return [.. cells];
+    }
+
+    /// <summary>Two spaces, or one ideographic space, separate cells; a single ASCII space is inside a cell.</summary>
+    private static bool IsGap(string line, int i) =>
+        (line[i] == ' ' && i + 1 < line.Length && ChineseText.IsSpace(line[i + 1])) || line[i] == '\u3000';
+
     /// <summary>The delimiter a CSV file uses: comma unless tabs or semicolons clearly dominate its first lines.</summary>
     public static char DetectDelimiter(string text)
     {

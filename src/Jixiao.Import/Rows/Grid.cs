@@ -14,13 +14,15 @@ internal sealed record Grid(string Name, IEnumerable<RawRow> Rows);
 
 /// <summary>
 /// The gate every row passes before a recogniser sees it: a row with content is charged to the budget
-/// (rows, cells, characters) and cleaned of control characters; a row with a cell over the length limit is
-/// reported and dropped. Blank rows pass uncharged, since recognisers use them as breaks.
+/// (rows, cells, characters), cleaned of control characters and read as simplified Chinese where it is
+/// written in traditional characters (or carries a converter's pinyin); a row with a cell over the length
+/// limit is reported and dropped. Blank rows pass uncharged, since recognisers use them as breaks.
 /// </summary>
 internal static class RowGate
 {
     public static IEnumerable<RawRow> Admit(IEnumerable<RawRow> rows, ReadBudget budget, List<Diagnostic> diagnostics)
     {
+        var traditional = false;
         foreach (var row in rows)
         {
             if (!budget.Tick())
@@ -56,6 +58,19 @@ internal static class RowGate
             }
 
             RemoveControlCharacters(row, diagnostics);
+            for (var c = 0; c < cells.Length; c++)
+            {
+                if (Traditional.Applies(cells[c]))
+                {
+                    cells[c] = Traditional.ToSimplified(cells[c]);
+                    if (!traditional)
+                    {
+                        traditional = true;
+                        diagnostics.Add(Messages.TextTraditional.At(row.RowLocation));
+                    }
+                }
+            }
+
             yield return row;
         }
     }

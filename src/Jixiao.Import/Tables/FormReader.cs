@@ -99,6 +99,11 @@ internal static class FormReader
             diagnostics.Add(Messages.TitleMissing.At(SourceLocation.File));
         }
 
+        if (unit.Length == 0)
+        {
+            diagnostics.Add(Messages.FormUnitMissing.At(SourceLocation.File));
+        }
+
         var confidence = Math.Round(forms.Average(f => f.Confidence), 2);
         diagnostics.Insert(0, Messages.FormRecognised.At(SourceLocation.File, "项目支出绩效目标表（每个项目一张）", forms.Count, Percent(confidence)));
         return (document, confidence);

@@ -332,6 +332,15 @@ internal sealed class TableInterpreter
             Amount(row, cells, columns.OtherFunds, FundingColumn.OtherFunds, unit));
         var goal = columns.Goal >= 0 ? ChineseText.TrimSpace(cells[columns.Goal]) : "";
         var indicatorCell = cells[columns.Indicators];
+        if (IsDash(goal))
+        {
+            goal = "";
+        }
+
+        if (IsDash(ChineseText.TrimSpace(indicatorCell)))
+        {
+            indicatorCell = "";
+        }
 
         if (goal.Length == 0 && ChineseText.IsBlank(indicatorCell) && IsSummaryName(name))
         {
@@ -374,6 +383,9 @@ internal sealed class TableInterpreter
             project.ChangeGoal(ChineseText.TrimSpace(project.Goal + cells[columns.Goal]));
         }
     }
+
+    /// <summary>A cell that says "nothing here" with a dash or a slash, as the unit's row often does.</summary>
+    private static bool IsDash(string text) => text is "-" or "--" or "—" or "——" or "－" or "/" or "／" or "无";
 
     private bool IsSummaryName(string name) =>
         (_projects.Count == 0 && _summary is null)

@@ -480,6 +480,7 @@ internal static class HostileCorpus
         static string Row(params string[] cells) => "<w:tr>" + string.Concat(cells) + "</w:tr>";
         return "<w:p><w:r><w:t>2025年项目支出绩效目标表</w:t></w:r></w:p><w:tbl>"
             + Row(Cell("项目名称"), Cell("乡村道路养护经费"))
+            + Row(Cell("实施单位"), Cell("云岭县公路管理站"))
             + Row(Cell("年度目标"), Cell("养护乡村道路不少于40公里。"))
             + Row(Cell("一级指标"), Cell("二级指标"), Cell("三级指标"), Cell("指标值"))
             + Row(Cell("产出指标", "restart"), Cell("数量指标"), Cell("养护里程"), Cell("≥40公里"))
@@ -492,6 +493,7 @@ internal static class HostileCorpus
     public static string HtmlForm() =>
         "<html><body><p>2025年项目支出绩效目标表</p><table>"
         + "<tr><td>项目名称</td><td colspan=\"3\">乡村道路养护经费</td></tr>"
+        + "<tr><td>实施单位</td><td colspan=\"3\">云岭县公路管理站</td></tr>"
         + "<tr><td>年度目标</td><td colspan=\"3\">养护乡村道路不少于40公里。</td></tr>"
         + "<tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>指标值</th></tr>"
         + "<tr><td rowspan=\"2\">产出指标</td><td>数量指标</td><td>养护里程</td><td>&ge;40公里</td></tr>"

@@ -30,6 +30,9 @@ public sealed record ImportOutcome(int? DocumentId, ReadResult? Read, int? Dupli
     /// <summary>Why the user may not store this table (another unit's, or a duplicate that can no longer be replaced), in Chinese.</summary>
     public string? Refusal { get; init; }
 
+    /// <summary>True when the refusal is about the table itself (it names no unit) rather than the user's rights.</summary>
+    public bool RefusedForContent { get; init; }
+
     /// <summary>Why the upload was turned away before it was read (too many imports at once), in Chinese.</summary>
     public string? Busy { get; init; }
 
@@ -106,7 +109,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
 
         if (await RefusalAsync(document.Unit.Name, cancellationToken) is { } refusal)
         {
-            return new ImportOutcome(null, read, null) { Refusal = refusal };
+            return new ImportOutcome(null, read, null) { Refusal = refusal, RefusedForContent = NoUnit(document) };
         }
 
         return new ImportOutcome(null, read, await FindDuplicateAsync(document, cancellationToken))
@@ -132,7 +135,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
         var (unit, refusal) = await UnitForAsync(document.Unit.Name, cancellationToken);
         if (refusal is not null)
         {
-            return new ImportOutcome(null, read, null) { Refusal = refusal };
+            return new ImportOutcome(null, read, null) { Refusal = refusal, RefusedForContent = NoUnit(document) };
         }
 
         var existing = await FindDuplicateAsync(document, cancellationToken);
@@ -179,8 +182,15 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
     /// may file any unit, and a unit not yet in the tree is added at its top; anyone else only a unit
     /// assigned to them. Null unit and no refusal: a new unit is to be added.
     /// </summary>
+    private static bool NoUnit(TargetDocument document) => string.IsNullOrWhiteSpace(document.Unit.Name);
+
     private async Task<(UnitRecord? Unit, string? Refusal)> UnitForAsync(string name, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return (null, "表中没有写明单位（单位名称、实施单位或主管部门），无法确定这张表属于哪个单位，未保存。请在表中填写单位名称后再导入。");
+        }
+
         var unit = await db.Units.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.Name == name, cancellationToken);
         if (user.AllUnits)
         {

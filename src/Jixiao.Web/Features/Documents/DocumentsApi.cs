@@ -94,7 +94,12 @@ internal static class DocumentsApi
 
         if (outcome.Refusal is { } refusal)
         {
-            return await RefusedAsync(audit, Problem(StatusCodes.Status403Forbidden, "不能保存该表", refusal));
+            return await RefusedAsync(audit, outcome.RefusedForContent
+                ? Problem(StatusCodes.Status422UnprocessableEntity, "无法保存该表", refusal, new Dictionary<string, object?>
+                {
+                    ["diagnostics"] = outcome.Read is null ? [] : DocumentJson.ToDto(outcome.Read).Diagnostics,
+                })
+                : Problem(StatusCodes.Status403Forbidden, "不能保存该表", refusal));
         }
 
         if (outcome.DuplicateOf is { } existing)
