@@ -60,7 +60,7 @@ internal static class TextView
         w.WriteLine($"诊断 {result.Diagnostics.Count} 条：");
         foreach (var diagnostic in result.Diagnostics)
         {
-            w.WriteLine($"  [{Severity(diagnostic.Severity)}] {diagnostic.Location} {diagnostic.Code}：{diagnostic.Message}");
+            w.WriteLine($"  [{Severity(diagnostic.Severity)}] {diagnostic.Location}：{diagnostic.Message}");
         }
     }
 

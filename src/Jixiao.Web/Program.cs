@@ -12,6 +12,7 @@ using Jixiao.Web.Security;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddJixiaoDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<Jixiao.Web.Pages.LocalTime>();
 builder.Services.AddSingleton<ImportSettings>();
 builder.Services.AddSingleton<ImportGate>();
 builder.Services.AddScoped<DocumentImporter>();

@@ -134,8 +134,9 @@ public class ParseCommandTests
         {
             var outcome = CliRunner.Run("parse", path);
             Assert.Equal(0, outcome.ExitCode);
-            Assert.Contains("AMOUNT-INVALID", outcome.Stdout, StringComparison.Ordinal);
-            Assert.Contains("[错误] 第3行第2列", outcome.Stdout, StringComparison.Ordinal);
+            Assert.Contains("[错误] 第3行第2列：", outcome.Stdout, StringComparison.Ordinal);
+            Assert.Contains("十万", outcome.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("AMOUNT-INVALID", outcome.Stdout, StringComparison.Ordinal);
         }
         finally
         {

@@ -136,7 +136,8 @@ public sealed class ReviewCommandTests : IDisposable
         Assert.DoesNotMatch(@"(src|href)\s*=\s*""(https?:)?//", html);
         Assert.DoesNotContain("<link", html, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("@page", html, StringComparison.Ordinal);
-        Assert.Contains("IND-QUESTION", html, StringComparison.Ordinal);
+        Assert.Contains(Jixiao.Domain.Review.ReviewRules.Find("IND-QUESTION")!.Title, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("IND-QUESTION", html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -145,6 +146,7 @@ public sealed class ReviewCommandTests : IDisposable
         var json = CliRunner.Run("review", Quirks, "--format", "json");
         using var parsed = JsonDocument.Parse(json.Stdout);
         var codes = parsed.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("code").GetString()).ToList();
+        var titles = codes.Select(c => Jixiao.Domain.Review.ReviewRules.Find(c!)!.Title).ToList();
 
         var output = Path.Combine(_temp.FullName, "审核结果.xlsx");
         var outcome = CliRunner.Run("review", Quirks, "--format", "xlsx", "-o", output);
@@ -159,8 +161,9 @@ public sealed class ReviewCommandTests : IDisposable
         Assert.Equal(codes.Count + 1, rows.Count);
         string Text(Cell cell) => cell.InlineString?.Text?.Text ?? cell.CellValue?.Text ?? "";
         Assert.Equal("文件", Text(rows[0].Elements<Cell>().First()));
-        var codeColumn = rows[0].Elements<Cell>().Select(Text).ToList().IndexOf("代码");
-        Assert.Equal(codes, rows.Skip(1).Select(r => Text(r.Elements<Cell>().Single(c => c.CellReference!.Value!.StartsWith((char)('A' + codeColumn))))));
+        var titleColumn = rows[0].Elements<Cell>().Select(Text).ToList().IndexOf("问题");
+        Assert.Equal(titles, rows.Skip(1).Select(r => Text(r.Elements<Cell>().Single(c => c.CellReference!.Value!.StartsWith((char)('A' + titleColumn))))));
+        Assert.DoesNotContain(rows.SelectMany(r => r.Elements<Cell>()), c => codes.Contains(Text(c)));
         Assert.Empty(Directory.GetFiles(_temp.FullName, "*.tmp"));
     }
 

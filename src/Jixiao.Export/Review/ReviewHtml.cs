@@ -77,11 +77,11 @@ public static class ReviewHtml
 
     private static void WriteFindings(TextWriter w, IEnumerable<Finding> findings)
     {
-        w.WriteLine("<table><thead><tr><th>级别</th><th>代码</th><th>指标</th><th>问题</th><th>修改建议</th></tr></thead><tbody>");
+        w.WriteLine("<table><thead><tr><th>级别</th><th>指标</th><th>问题</th><th>修改建议</th></tr></thead><tbody>");
         foreach (var f in findings)
         {
             var seq = f.IndicatorSeq?.ToString(CultureInfo.InvariantCulture) ?? "";
-            w.WriteLine($"<tr><td class=\"sev {f.Severity.JsonName()}\">{f.Severity.Chinese()}</td><td class=\"code\">{E(f.Code)}</td><td class=\"num\">{seq}</td>"
+            w.WriteLine($"<tr><td class=\"sev {f.Severity.JsonName()}\">{f.Severity.Chinese()}</td><td class=\"num\">{seq}</td>"
                 + $"<td><b>{E(f.Rule.Title)}</b><br>{E(f.Message)}</td><td class=\"hint\">{E(f.Rule.Suggestion)}</td></tr>");
         }
 

@@ -64,7 +64,7 @@ public static class ReviewText
     private static void WriteFinding(TextWriter w, Finding finding)
     {
         var where = finding.IndicatorSeq is { } seq ? $"第 {seq.ToString(CultureInfo.InvariantCulture)} 个指标：" : "";
-        w.WriteLine($"     [{finding.Severity.Chinese()}] {finding.Code} {finding.Rule.Title}：{where}{finding.Message}");
+        w.WriteLine($"     [{finding.Severity.Chinese()}] {finding.Rule.Title}：{where}{finding.Message}");
         w.WriteLine($"            建议：{finding.Rule.Suggestion}");
     }
 

@@ -15,7 +15,7 @@ public static class ReviewXlsx
     private static readonly (string Header, double Width)[] Columns =
     [
         ("文件", 24), ("单位名称", 22), ("项目序号", 8), ("项目名称", 36), ("项目质量分", 10), ("指标序号", 8),
-        ("级别", 8), ("代码", 22), ("类别", 10), ("问题", 24), ("说明", 60), ("修改建议", 40), ("依据", 40),
+        ("级别", 8), ("类别", 10), ("问题", 24), ("说明", 60), ("修改建议", 40), ("依据", 40),
     ];
 
     /// <summary>Writes the workbook to <paramref name="stream"/> (writable; it need not be seekable).</summary>
@@ -36,7 +36,7 @@ public static class ReviewXlsx
             sheet.Row(row,
             [
                 f.Document.Source.FileName, f.Document.Unit.Name, project is null ? null : project.Index + 1, f.Project?.Name ?? "（单位汇总）",
-                project?.Score, f.IndicatorSeq, f.Severity.Chinese(), f.Code, f.Rule.Family.Chinese(), f.Rule.Title, f.Message,
+                project?.Score, f.IndicatorSeq, f.Severity.Chinese(), f.Rule.Family.Chinese(), f.Rule.Title, f.Message,
                 f.Rule.Suggestion, f.Rule.Basis,
             ], WrapStyle);
         }

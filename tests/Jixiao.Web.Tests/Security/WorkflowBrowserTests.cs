@@ -80,15 +80,15 @@ public class WorkflowBrowserTests
         var steps = rows.Select(row => row.Split('\t')).Select(cells => (User: cells[1].Trim(), Action: cells[2].Trim())).ToList();
         var expected = new[]
         {
-            (Tenants.Officer, "document.submit"),
-            (Tenants.DepartmentReviewer, "document.return"),
-            (Tenants.Officer, "project.edit"),
-            (Tenants.Officer, "document.submit"),
-            (Tenants.DepartmentReviewer, "document.approve"),
-            (Tenants.Officer, "document.adjust"),
-            (Tenants.Officer, "project.edit"),
+            (Tenants.Officer, "送审"),
+            (Tenants.DepartmentReviewer, "退回"),
+            (Tenants.Officer, "修改项目"),
+            (Tenants.Officer, "送审"),
+            (Tenants.DepartmentReviewer, "批复"),
+            (Tenants.Officer, "调整"),
+            (Tenants.Officer, "修改项目"),
         };
-        Assert.Equal(expected, steps.Where(s => s.Action != "document.import").ToArray());
+        Assert.Equal(expected, steps.Where(s => s.Action != "导入").ToArray());
         await officer.AssertHealthyAsync();
         await reviewer.AssertHealthyAsync();
     }
