@@ -64,11 +64,7 @@ internal static class TextView
         }
     }
 
-    private static string KindName(DocumentKind kind) => kind switch
-    {
-        DocumentKind.Summary => "项目支出绩效目标表（汇总表）",
-        DocumentKind.ProjectForms => "项目支出绩效目标表（每个项目一张）",
-    };
+    private static string KindName(DocumentKind kind) => kind.Chinese();
 
     private static string Amounts(Funding f, AmountUnit unit) =>
         string.Join(" | ", FundingColumns.All.Select(c => $"{c.Chinese()} {(f.Get(c) is { } m ? m.Format(unit) : "—")}"));

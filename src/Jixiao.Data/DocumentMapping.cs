@@ -224,11 +224,7 @@ public static class DocumentMapping
     }
 
     /// <summary>The stored name of a document kind.</summary>
-    public static string KindName(DocumentKind kind) => kind switch
-    {
-        DocumentKind.Summary => "summary",
-        DocumentKind.ProjectForms => "projectForms",
-    };
+    public static string KindName(DocumentKind kind) => kind.JsonName();
 
     private static Level1 Level1Of(string stored) =>
         LevelNames.TryParseLevel1(stored, out var level) ? level : throw new InvalidDataException($"Stored level 1 '{stored}' is unknown.");

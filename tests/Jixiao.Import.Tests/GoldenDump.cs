@@ -27,6 +27,20 @@ internal static class GoldenDump
             }
 
             sb.Append(CultureInfo.InvariantCulture, $"unit \"{d.Unit.Name}\" amounts {(d.AmountUnit == AmountUnit.WanYuan ? "万元" : "元")} format {d.Source.Format}\n");
+            if (d.Year is { } year)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"year {year}\n");
+            }
+
+            foreach (var task in d.Tasks)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"task \"{task.Function}\" \"{task.Task}\" projects \"{task.Projects}\" {Amount(task.Amount, d.AmountUnit)}\n");
+            }
+
+            foreach (var allocation in d.Allocations)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"allocation \"{allocation.Region}\" {Amount(allocation.Amount, d.AmountUnit)}\n");
+            }
             if (d.Summary is { } s)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"summary \"{s.Name}\" {Amounts(s.Funding, d.AmountUnit)} (r{s.Location.Line})\n");
@@ -47,6 +61,15 @@ internal static class GoldenDump
                     }
                 }
 
+                if (project.Execution is { } e)
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"  execution initial {Amount(e.InitialBudget, d.AmountUnit)} adjusted {Amount(e.AdjustedBudget, d.AmountUnit)} executed {Amount(e.Executed, d.AmountUnit)} rate {Number(e.Rate)} points {Number(e.Points)} score {Number(e.Score)} total {Number(e.TotalScore)} grade \"{e.Grade}\"\n");
+                    if (e.GoalOutcome.Length > 0)
+                    {
+                        sb.Append(CultureInfo.InvariantCulture, $"  outcome \"{e.GoalOutcome}\"\n");
+                    }
+                }
+
                 foreach (var i in project.Indicators)
                 {
                     var level2 = i.Level2 is { } l2 ? "/" + l2.Chinese() + (i.Level2Inferred ? "*" : "") : "";
@@ -54,6 +77,16 @@ internal static class GoldenDump
                     if (i.Explanation.Length > 0 || i.Standard.Length > 0)
                     {
                         sb.Append(CultureInfo.InvariantCulture, $"    explained \"{i.Explanation}\" standard \"{i.Standard}\"\n");
+                    }
+
+                    if (i.Evaluation is { } ev)
+                    {
+                        sb.Append(CultureInfo.InvariantCulture, $"    actual \"{ev.Actual}\" points {Number(ev.Points)} score {Number(ev.Score)} deviation \"{ev.Deviation}\"\n");
+                    }
+
+                    foreach (var region in i.RegionTargets)
+                    {
+                        sb.Append(CultureInfo.InvariantCulture, $"    region \"{region.Region}\" \"{region.TargetText}\"\n");
                     }
 
                 }
@@ -71,6 +104,10 @@ internal static class GoldenDump
     private static string Where(Domain.Diagnostics.SourceLocation location) =>
         location.Cell ?? (location.Line is null ? "file" : "r" + location.Line.Value.ToString(CultureInfo.InvariantCulture)
             + (location.Column is null ? "" : "c" + location.Column.Value.ToString(CultureInfo.InvariantCulture)));
+
+    private static string Amount(Money? money, AmountUnit unit) => money is { } m ? m.To(unit).ToString(CultureInfo.InvariantCulture) : "-";
+
+    private static string Number(decimal? value) => value is { } v ? v.ToString(CultureInfo.InvariantCulture) : "-";
 
     private static string Amounts(Funding f, AmountUnit unit) =>
         string.Join(" ", FundingColumns.All.Select(c => f.Get(c) is { } m ? m.To(unit).ToString(CultureInfo.InvariantCulture) : "-"));

@@ -58,6 +58,27 @@ public sealed class Indicator
     /// <summary>指标标准或依据 / 评（扣）分标准, as a form gives it; <c>""</c> when it does not.</summary>
     public string Standard { get; private set; } = "";
 
+    /// <summary>What a self-evaluation form reports for the indicator; null for a target form.</summary>
+    public IndicatorEvaluation? Evaluation { get; private set; }
+
+    /// <summary>A transfer form's value per region (区域目标值 and one per county), in column order; empty otherwise.</summary>
+    public IReadOnlyList<RegionTarget> RegionTargets { get; private set; } = [];
+
+    /// <summary>Sets what a self-evaluation form reports for the indicator.</summary>
+    public Indicator Evaluate(IndicatorEvaluation? evaluation)
+    {
+        Evaluation = evaluation;
+        return this;
+    }
+
+    /// <summary>Sets the per-region values of a transfer form.</summary>
+    public Indicator ForRegions(IReadOnlyList<RegionTarget> regions)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        RegionTargets = regions;
+        return this;
+    }
+
     /// <summary>Sets the explanation and the standard a form gives beside the target.</summary>
     public Indicator Explain(string explanation, string standard)
     {
@@ -85,3 +106,15 @@ public sealed class Indicator
         Target = TargetGrammar.Parse(targetText, Name);
     }
 }
+
+/// <summary>What a self-evaluation form reports for one indicator.</summary>
+/// <param name="Actual">实际完成值 as written, <c>""</c> when blank.</param>
+/// <param name="Points">分值, null when not given.</param>
+/// <param name="Score">得分 as declared, null when not given.</param>
+/// <param name="Deviation">偏差原因分析及改进措施, <c>""</c> when blank.</param>
+public sealed record IndicatorEvaluation(string Actual, decimal? Points, decimal? Score, string Deviation);
+
+/// <summary>A transfer form's target value for one region.</summary>
+/// <param name="Region">The region (or 区域 for the overall value) as the column heads it.</param>
+/// <param name="TargetText">The value as written.</param>
+public sealed record RegionTarget(string Region, string TargetText);

@@ -43,7 +43,47 @@ public enum DocumentKind
 
     /// <summary>Per-project target forms (申报表, 目标表, 批复表): one form per project.</summary>
     ProjectForms,
+
+    /// <summary>A department-wide target form (部门（单位）整体支出绩效目标表): the unit's whole spending as one entry, with its task list.</summary>
+    DepartmentWide,
+
+    /// <summary>Self-evaluation forms (项目支出绩效自评表, and the department-wide one): targets with the year's actuals and scores.</summary>
+    SelfEvaluation,
+
+    /// <summary>A transfer-payment target form (转移支付（区域）绩效目标表): targets with values per region.</summary>
+    Transfer,
+
+    /// <summary>Targets written as numbered prose (一、产出指标 (一)数量指标 …).</summary>
+    Prose,
 }
+
+/// <summary>
+/// The year's money as a self-evaluation form reports it (年初预算数, 全年预算数, 全年执行数, 执行率) with the
+/// points and the score it declares for execution, and its declared total and grade; null where not given.
+/// </summary>
+/// <param name="InitialBudget">年初预算数.</param>
+/// <param name="AdjustedBudget">全年预算数 (调整后预算数).</param>
+/// <param name="Executed">全年执行数.</param>
+/// <param name="Rate">执行率 as declared, a fraction (0.95 for 95%).</param>
+/// <param name="Points">The execution's 分值.</param>
+/// <param name="Score">The execution's 得分 as declared.</param>
+/// <param name="GoalOutcome">实际完成情况 of the 年度总体目标.</param>
+/// <param name="TotalScore">总分 as declared.</param>
+/// <param name="Grade">自评等级 as declared (优, 良…), <c>""</c> when not given.</param>
+public sealed record ProjectExecution(Money? InitialBudget, Money? AdjustedBudget, Money? Executed, decimal? Rate, decimal? Points, decimal? Score,
+    string GoalOutcome, decimal? TotalScore, string Grade);
+
+/// <summary>One line of a department-wide form's task list (年度主要任务).</summary>
+/// <param name="Function">部门职能 / 任务名称.</param>
+/// <param name="Task">年度目标任务 / 主要内容.</param>
+/// <param name="Projects">支出项目名称, as written.</param>
+/// <param name="Amount">预算金额, null when not given.</param>
+public sealed record DepartmentTask(string Function, string Task, string Projects, Money? Amount);
+
+/// <summary>One region's share of a transfer payment (the allocation table before the target grid).</summary>
+/// <param name="Region">The region or unit.</param>
+/// <param name="Amount">Its 合计, null when not given.</param>
+public sealed record RegionAllocation(string Region, Money? Amount);
 
 /// <summary>
 /// What a per-project form says about a project beyond name, money and goal; every field <c>""</c> when
@@ -110,6 +150,12 @@ public sealed class Project
     /// <summary>What a per-project form says besides name, money and goal; <see cref="ProjectAttributes.None"/> for a summary row.</summary>
     public ProjectAttributes Attributes { get; private set; } = ProjectAttributes.None;
 
+    /// <summary>The year's money and declared scores of a self-evaluation form; null for a target form.</summary>
+    public ProjectExecution? Execution { get; private set; }
+
+    /// <summary>Sets what a self-evaluation form reports of the year's money and scores.</summary>
+    public void ChangeExecution(ProjectExecution? execution) => Execution = execution;
+
     /// <summary>Replaces the attributes.</summary>
     public void ChangeAttributes(ProjectAttributes attributes)
     {
@@ -143,6 +189,8 @@ public sealed class Project
 public sealed class TargetDocument
 {
     private readonly List<Project> _projects = [];
+    private readonly List<DepartmentTask> _tasks = [];
+    private readonly List<RegionAllocation> _allocations = [];
 
     /// <summary>Creates an empty document.</summary>
     public TargetDocument(string title, BudgetUnit unit, AmountUnit amountUnit, DocumentSource source)
@@ -176,6 +224,29 @@ public sealed class TargetDocument
 
     /// <summary>The project rows in table order.</summary>
     public IReadOnlyList<Project> Projects => _projects;
+
+    /// <summary>A department-wide form's task list (年度主要任务), in order; empty for other forms.</summary>
+    public IReadOnlyList<DepartmentTask> Tasks => _tasks;
+
+    /// <summary>A transfer-payment form's allocation by region, in order; empty for other forms.</summary>
+    public IReadOnlyList<RegionAllocation> Allocations => _allocations;
+
+    /// <summary>The budget year the document is for, when known (from its title or as the user gave it).</summary>
+    public int? Year { get; set; }
+
+    /// <summary>Appends a line of the task list.</summary>
+    public void AddTask(DepartmentTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        _tasks.Add(task);
+    }
+
+    /// <summary>Appends a region's allocation.</summary>
+    public void AddAllocation(RegionAllocation allocation)
+    {
+        ArgumentNullException.ThrowIfNull(allocation);
+        _allocations.Add(allocation);
+    }
 
     /// <summary>The number of indicators over all projects.</summary>
     public int IndicatorCount => _projects.Sum(p => p.Indicators.Count);

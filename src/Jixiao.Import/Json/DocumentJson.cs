@@ -42,20 +42,11 @@ public static class DocumentJson
         };
     }
 
-    /// <summary>The JSON name of a document kind: <c>summary</c>, <c>projectForms</c>.</summary>
-    public static string KindName(DocumentKind kind) => kind switch
-    {
-        DocumentKind.Summary => "summary",
-        DocumentKind.ProjectForms => "projectForms",
-    };
+    /// <summary>The JSON name of a document kind.</summary>
+    public static string KindName(DocumentKind kind) => kind.JsonName();
 
     /// <summary>The document kind of a JSON name, null when unknown.</summary>
-    public static DocumentKind? KindOf(string? name) => name switch
-    {
-        "summary" or null => DocumentKind.Summary,
-        "projectForms" => DocumentKind.ProjectForms,
-        _ => null,
-    };
+    public static DocumentKind? KindOf(string? name) => DocumentKindNames.Parse(name);
 
     /// <summary>Writes <paramref name="result"/> as indented UTF-8 JSON.</summary>
     public static void Write(Stream stream, ReadResult result) =>

@@ -79,19 +79,33 @@ internal static class FormReader
     }
 
     /// <summary>
-    /// The document of per-project forms: titled by the first form's title, filed under the unit most
-    /// forms name as 实施单位 (else 主管部门), amounts in 万元 (each form's own unit converted exactly).
+    /// The document of the forms: of the kind most forms are, titled by the first form's title, filed under
+    /// the unit most forms name (实施单位, else 部门（单位）名称, else 主管部门), amounts in 万元 (each form's own
+    /// unit converted exactly), with the task lists and allocations the forms hold.
     /// </summary>
     private static (TargetDocument, decimal) Forms(List<FormProject> forms, DocumentSource source, List<Diagnostic> diagnostics)
     {
-        var unit = forms.Select(f => f.Project.Attributes.ImplementingUnit).Where(u => u.Length > 0)
-            .Concat(forms.Select(f => f.Project.Attributes.Department).Where(d => d.Length > 0))
+        var unit = forms.Select(f => f.Unit).Where(u => u.Length > 0)
             .GroupBy(u => u).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? "";
+        var kind = forms.GroupBy(f => f.Kind).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
         var title = forms.Select(f => f.Title).FirstOrDefault(t => t is not null) ?? "";
-        var document = new TargetDocument(title, new BudgetUnit(unit), AmountUnit.WanYuan, source) { Kind = DocumentKind.ProjectForms };
+        var document = new TargetDocument(title, new BudgetUnit(unit), AmountUnit.WanYuan, source)
+        {
+            Kind = kind,
+            Year = Domain.Review.NameKeys.FirstYear(title) ?? forms.Select(f => f.Year).FirstOrDefault(y => y is not null),
+        };
         foreach (var form in forms)
         {
             document.AddProject(form.Project);
+            foreach (var task in form.Tasks)
+            {
+                document.AddTask(task);
+            }
+
+            foreach (var allocation in form.Allocations)
+            {
+                document.AddAllocation(allocation);
+            }
         }
 
         if (title.Length == 0)
@@ -105,7 +119,7 @@ internal static class FormReader
         }
 
         var confidence = Math.Round(forms.Average(f => f.Confidence), 2);
-        diagnostics.Insert(0, Messages.FormRecognised.At(SourceLocation.File, "项目支出绩效目标表（每个项目一张）", forms.Count, Percent(confidence)));
+        diagnostics.Insert(0, Messages.FormRecognised.At(SourceLocation.File, kind.Chinese(), forms.Count, Percent(confidence)));
         return (document, confidence);
     }
 

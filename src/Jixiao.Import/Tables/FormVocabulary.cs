@@ -28,8 +28,48 @@ internal enum FormField
     AnnualGoal,
     LongTermGoal,
 
+    /// <summary>部门（单位）名称 of a department-wide form (and a form's unit where it names no 实施单位).</summary>
+    DepartmentName,
+
+    /// <summary>部门编码 / 单位代码.</summary>
+    DepartmentCode,
+
+    /// <summary>实际完成情况 of the year's goal, on a self-evaluation form.</summary>
+    GoalOutcome,
+
+    /// <summary>总分 declared on a self-evaluation form.</summary>
+    TotalScore,
+
+    /// <summary>自评等级 declared on a self-evaluation form.</summary>
+    Grade,
+
+    /// <summary>The region a transfer form's following grid is for (区域, 地区…).</summary>
+    Region,
+
     /// <summary>A label whose value is not kept (项目负责人, 联系电话…), so its value is not taken for another field.</summary>
     Ignored,
+}
+
+/// <summary>A column of a self-evaluation form's funding grid (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分).</summary>
+internal enum ExecutionColumn
+{
+    None,
+    InitialBudget,
+    AdjustedBudget,
+    Executed,
+    Points,
+    Rate,
+    Score,
+}
+
+/// <summary>A column of a department-wide form's task list.</summary>
+internal enum TaskColumn
+{
+    None,
+    Function,
+    Task,
+    Projects,
+    Amount,
 }
 
 /// <summary>A column of a per-project form's indicator grid.</summary>
@@ -44,6 +84,18 @@ internal enum GridColumn
     Unit,
     Explanation,
     Standard,
+
+    /// <summary>实际完成值 (self-evaluation).</summary>
+    Actual,
+
+    /// <summary>分值 / 权重 (self-evaluation).</summary>
+    Points,
+
+    /// <summary>得分 (self-evaluation).</summary>
+    Score,
+
+    /// <summary>偏差原因分析及改进措施 (self-evaluation).</summary>
+    Deviation,
 }
 
 /// <summary>
@@ -55,20 +107,46 @@ internal static class FormVocabulary
 {
     private static readonly (FormField Field, string[] Labels)[] Fields =
     [
-        (FormField.Name, ["项目名称", "项目名"]),
+        (FormField.Name, ["项目名称", "项目名", "转移支付名称", "专项名称", "专项资金名称", "转移支付项目名称", "资金名称", "转移支付项目"]),
         (FormField.Department, ["主管部门", "主管部门及代码", "主管部门及编码", "主管部门名称", "主管单位", "主管部门（单位）", "主管部门(单位)"]),
         (FormField.ImplementingUnit, ["实施单位", "项目实施单位", "执行单位", "预算单位", "项目单位", "项目执行单位"]),
         (FormField.Category, ["项目属性", "项目类型", "项目类别", "项目性质"]),
         (FormField.Period, ["项目期", "项目起止时间", "项目周期", "实施期限", "项目实施期", "起止时间", "项目期限", "实施周期", "项目实施周期", "项目起止年限", "实施期"]),
-        (FormField.FundingGroup, ["项目资金", "资金情况", "项目资金情况", "资金来源", "项目预算", "资金投入"]),
+        (FormField.FundingGroup, ["项目资金", "资金情况", "项目资金情况", "资金来源", "项目预算", "资金投入", "年度预算安排", "预算安排", "年度预算情况", "部门年度预算", "年度部门预算", "预算情况", "资金安排", "预算执行情况", "项目资金执行情况"]),
         (FormField.Total, ["年度资金总额", "资金总额", "项目金额", "年度金额", "项目资金总额", "年度预算资金", "项目总金额", "资金需求", "年度资金需求", "预算金额", "年度预算", "当年资金总额", "年度资金"]),
-        (FormField.Fiscal, ["财政拨款", "其中财政拨款", "其中:财政拨款", "当年财政拨款", "财政资金", "当年财政资金", "本级财政资金", "市级财政资金", "区级财政资金", "县级财政资金", "省级财政资金", "一般公共预算", "其中财政资金"]),
+        (FormField.Fiscal, ["财政拨款", "其中财政拨款", "其中:财政拨款", "当年财政拨款", "财政资金", "当年财政资金", "本级财政资金", "市级财政资金", "区级财政资金", "县级财政资金", "省级财政资金", "一般公共预算", "其中财政资金",
+            "一般公共预算拨款", "政府性基金", "政府性基金预算", "国有资本经营预算", "上级资金", "上级补助", "中央补助", "中央补助资金", "中央财政资金", "省级补助", "省级补助资金", "地方资金", "地方财政资金", "本级资金", "市级资金", "县级资金", "区级资金"]),
         (FormField.Special, ["财政专户拨款", "财政专户", "专户资金", "财政专户资金"]),
         (FormField.Other, ["其他资金", "其他", "自有资金", "单位自筹", "自筹资金", "其中其他资金"]),
         (FormField.LongTermTotal, ["中长期资金总额", "实施期资金总额", "总资金", "项目总投资"]),
-        (FormField.AnnualGoal, ["年度目标", "年度绩效目标", "年度总体目标", "当年绩效目标", "绩效目标", "项目绩效目标", "年度目标任务", "年度预期目标"]),
+        (FormField.AnnualGoal, ["年度目标", "年度绩效目标", "年度总体目标", "当年绩效目标", "绩效目标", "项目绩效目标", "年度目标任务", "年度预期目标", "预期目标", "区域年度目标", "年度总体绩效目标", "部门年度总体目标", "整体绩效目标"]),
         (FormField.LongTermGoal, ["中长期目标", "实施期目标", "长期目标", "总体目标", "实施期绩效目标", "中长期绩效目标", "项目总体目标"]),
-        (FormField.Ignored, ["项目负责人", "负责人", "联系人", "联系电话", "电话", "填报人", "填报日期", "项目编码", "项目代码", "预算年度", "年度"]),
+        (FormField.DepartmentName, ["部门名称", "部门(单位)名称", "单位名称", "部门单位名称", "预算部门名称", "预算单位名称", "部门(单位)", "部门"]),
+        (FormField.DepartmentCode, ["部门编码", "部门代码", "单位编码", "单位代码", "部门(单位)编码", "部门(单位)代码", "预算单位编码", "预算部门编码"]),
+        (FormField.GoalOutcome, ["实际完成情况", "年度目标完成情况", "目标完成情况", "全年实际完成情况", "实际完成", "总体目标完成情况", "完成情况"]),
+        (FormField.TotalScore, ["总分", "合计得分", "自评总分", "总得分", "综合得分", "自评得分", "总计得分"]),
+        (FormField.Grade, ["自评等级", "评价等级", "绩效等级", "自评结果等级", "综合评价等级", "评价结果", "自评结论"]),
+        (FormField.Region, ["区域", "地区", "地区名称", "区域名称", "县(市、区)", "市县", "实施地区", "实施区域", "县(市区)"]),
+        (FormField.Ignored, ["项目负责人", "负责人", "联系人", "联系电话", "电话", "填报人", "填报日期", "项目编码", "项目代码", "预算年度", "年度",
+            "上年结转资金", "上年结转", "基本支出", "项目支出", "按收入性质分", "按支出性质分", "中央主管部门", "地方主管部门", "省级主管部门", "市级主管部门"]),
+    ];
+
+    private static readonly (ExecutionColumn Column, string[] Names)[] ExecutionColumns =
+    [
+        (ExecutionColumn.InitialBudget, ["年初预算数", "年初预算", "年初预算金额", "年初预算资金"]),
+        (ExecutionColumn.AdjustedBudget, ["全年预算数", "调整后预算数", "调整后预算", "全年预算", "预算调整数", "全年预算金额", "调整预算数"]),
+        (ExecutionColumn.Executed, ["全年执行数", "预算执行数", "全年执行", "执行数", "实际支出数", "全年实际支出", "实际执行数", "全年支出数"]),
+        (ExecutionColumn.Points, ["分值", "权重", "分数"]),
+        (ExecutionColumn.Rate, ["执行率", "预算执行率", "资金执行率"]),
+        (ExecutionColumn.Score, ["得分", "自评得分"]),
+    ];
+
+    private static readonly (TaskColumn Column, string[] Names)[] TaskColumns =
+    [
+        (TaskColumn.Function, ["任务名称", "年度主要任务", "部门职能", "主要职能", "职能", "任务", "主要任务", "工作任务", "重点工作"]),
+        (TaskColumn.Task, ["年度目标任务", "主要内容", "任务内容", "工作内容", "主要任务内容", "目标任务", "主要工作内容", "任务描述"]),
+        (TaskColumn.Projects, ["支出项目名称", "对应项目", "对应支出项目", "支出项目", "对应项目名称", "项目名称"]),
+        (TaskColumn.Amount, ["预算金额", "资金预算", "预算资金", "金额", "预算数", "资金总额", "预算金额(万元)"]),
     ];
 
     private static readonly (GridColumn Column, string[] Names)[] Columns =
@@ -80,6 +158,10 @@ internal static class FormVocabulary
         (GridColumn.Unit, ["度量单位", "计量单位", "单位", "指标单位"]),
         (GridColumn.Explanation, ["指标解释", "指标说明", "指标内涵", "指标定义", "指标含义"]),
         (GridColumn.Standard, ["指标标准", "指标依据", "标准或依据", "指标标准或依据", "指标值设定依据", "指标值确定依据", "评分标准", "评(扣)分标准", "计分方法", "评分规则", "指标来源"]),
+        (GridColumn.Actual, ["实际完成值", "实际值", "完成值", "全年实际值", "实际完成情况", "年度实际完成值", "实际完成指标值", "全年实际完成值", "实际完成数", "实际完成"]),
+        (GridColumn.Points, ["分值", "权重", "指标分值", "权重(分值)", "分值(权重)", "标准分值"]),
+        (GridColumn.Score, ["得分", "自评得分", "评分", "实际得分", "指标得分"]),
+        (GridColumn.Deviation, ["偏差原因分析及改进措施", "偏差原因分析", "偏差原因", "原因分析及改进措施", "未完成原因分析", "未完成原因及改进措施", "偏差原因及改进措施", "偏差原因分析和改进措施", "未完成原因", "偏差分析", "原因分析"]),
     ];
 
     private static readonly Dictionary<string, FormField> FieldByKey = BuildFields();
@@ -107,6 +189,24 @@ internal static class FormVocabulary
         return key.StartsWith("主管部门", StringComparison.Ordinal) ? FormField.Department : FormField.None;
     }
 
+    /// <summary>
+    /// A label and its value in one cell (<c>项目名称：乡村道路养护</c>, <c>主管部门: 某局</c>), split at the
+    /// first colon; null when the text before it names no field or nothing follows it.
+    /// </summary>
+    public static (FormField Field, string Label, string Value)? SplitLabel(string cell)
+    {
+        var colon = cell.AsSpan().IndexOfAny(':', '：');
+        if (colon <= 0 || colon > 24)
+        {
+            return null;
+        }
+
+        var label = cell[..colon];
+        var value = ChineseText.TrimSpace(cell[(colon + 1)..]);
+        var field = Field(label);
+        return field == FormField.None || value.Length == 0 ? null : (field, label, value);
+    }
+
     /// <summary>The indicator-grid column a header cell names.</summary>
     public static GridColumn Column(string cell)
     {
@@ -124,7 +224,44 @@ internal static class FormVocabulary
             }
         }
 
+        if (key.Contains("实际", StringComparison.Ordinal) && (key.EndsWith("值", StringComparison.Ordinal) || key.EndsWith("情况", StringComparison.Ordinal)))
+        {
+            return GridColumn.Actual;
+        }
+
         return IsValueHeader(key) ? GridColumn.Value : GridColumn.None;
+    }
+
+    /// <summary>The funding-grid column of a self-evaluation form a header cell names.</summary>
+    public static ExecutionColumn Execution(string cell) => Find(ExecutionColumns, Key(cell));
+
+    /// <summary>The task-list column of a department-wide form a header cell names.</summary>
+    public static TaskColumn Task(string cell) => Find(TaskColumns, Key(cell));
+
+    /// <summary>True for the overall region's value column of a transfer form (区域目标值, and its typo 区域目标质).</summary>
+    public static bool IsRegionValue(string cell)
+    {
+        var key = Key(cell);
+        return key.StartsWith("区域目标", StringComparison.Ordinal) || key is "区域指标值" or "区域年度指标值" or "总体目标值" or "全省目标值" or "全市目标值";
+    }
+
+    private static T Find<T>((T Column, string[] Names)[] table, string key)
+        where T : struct, Enum
+    {
+        if (key.Length is 0 or > 24)
+        {
+            return default;
+        }
+
+        foreach (var (column, names) in table)
+        {
+            if (names.Contains(key))
+            {
+                return column;
+            }
+        }
+
+        return default;
     }
 
     /// <summary>
@@ -135,6 +272,7 @@ internal static class FormVocabulary
         key.EndsWith("指标值", StringComparison.Ordinal) || key.EndsWith("目标值", StringComparison.Ordinal)
         || key.EndsWith("预期值", StringComparison.Ordinal) || key.EndsWith("实现值", StringComparison.Ordinal)
         || key.EndsWith("期望值", StringComparison.Ordinal) || key.EndsWith("标准值", StringComparison.Ordinal)
+        || key.StartsWith("区域目标", StringComparison.Ordinal)
         || key is "指标值(年度)" or "目标" or "年度目标" or "指标值" or "值";
 
     /// <summary>How much a value column looks like the year's planned target: higher is better.</summary>
@@ -206,12 +344,19 @@ internal static class FormVocabulary
     {
         var text = ChineseText.Normalize(ChineseText.TrimSpace(cell)).Replace(" ", "", StringComparison.Ordinal);
         text = text.TrimEnd(':', '：');
-        foreach (var unit in new[] { "(万元)", "(元)", "(%)" })
+        foreach (var unit in new[] { "(万元)", "(元)", "(%)", "(分)" })
         {
             if (text.EndsWith(unit, StringComparison.Ordinal))
             {
                 text = text[..^unit.Length];
             }
+        }
+
+        // Points after a label: 产出指标(50分), 预算执行情况(10分).
+        if (text.EndsWith("分)", StringComparison.Ordinal) && text.LastIndexOf('(') is var open and > 0
+            && text.AsSpan(open + 1, text.Length - open - 3).IndexOfAnyExcept("0123456789.") < 0)
+        {
+            text = text[..open];
         }
 
         if (text.StartsWith("其中:", StringComparison.Ordinal))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Jixiao.Domain.Amounts;
 using Jixiao.Domain.Diagnostics;
 using Jixiao.Domain.Documents;
@@ -7,21 +8,32 @@ using Jixiao.Import.Rows;
 
 namespace Jixiao.Import.Tables;
 
-/// <summary>One per-project form read: the project, and what the form said about the table it belongs to.</summary>
-/// <param name="Project">The project with its funding, goal, attributes and indicators.</param>
+/// <summary>One form read: the project (or the unit's whole spending), and what the form said about the table it belongs to.</summary>
+/// <param name="Project">The project with its funding, goal, attributes, indicators and, for a self-evaluation, its execution.</param>
 /// <param name="Title">The form's title line, null when it had none.</param>
 /// <param name="Confidence">How fully the form was read, 0–1: name, money, goal and an indicator grid with readable rows.</param>
-internal sealed record FormProject(Project Project, string? Title, decimal Confidence);
+/// <param name="Kind">Which form it is.</param>
+/// <param name="Unit">The unit the form names (实施单位, else 部门（单位）名称, else 主管部门), <c>""</c> when none.</param>
+/// <param name="Tasks">A department-wide form's task list.</param>
+/// <param name="Allocations">A transfer form's allocation by region.</param>
+/// <param name="Year">The budget year its title or a year line under it (<c>（2024年度）</c>) names, null when none.</param>
+internal sealed record FormProject(Project Project, string? Title, decimal Confidence, DocumentKind Kind, string Unit,
+    IReadOnlyList<DepartmentTask> Tasks, IReadOnlyList<RegionAllocation> Allocations, int? Year);
 
 /// <summary>
-/// Reads per-project target forms (项目支出绩效目标申报表 / 目标表 / 批复表, layouts.md §1.2) from a grid's
-/// rows. A grid may hold several forms one after another; each starts at its 项目名称. In order:
+/// Reads label/value forms from a grid's rows (layouts.md §1.2–1.5): per-project target forms
+/// (申报表 / 目标表 / 批复表), department-wide forms, self-evaluation forms and transfer-payment forms. A grid
+/// may hold several forms one after another; each starts at its title or its 项目名称. In order:
 /// 1. label/value cells wherever they stand (项目名称, 主管部门, 实施单位, 项目属性, 项目期, the funding block,
-///    the goals): the value is the next cell to the right that is not a label, or the cell below when the
-///    labels stand in a row of their own;
-/// 2. the indicator grid: a header row naming 一级指标, 二级指标, 三级指标 and a value column (operator, unit,
-///    explanation and standard columns too), then one indicator a row, level cells carried down where they
-///    are merged or blank, until the form ends (a footer, the next form's 项目名称, the grid's end).
+///    the goals, 部门名称, 总分…): the value is the next cell to the right that is not a label, or the cell
+///    below when the labels stand in a row of their own;
+/// 2. blocks with a header row of their own: a self-evaluation's funding grid (年初预算数 | 全年预算数 |
+///    全年执行数 | 分值 | 执行率 | 得分), a department's task list (任务 | 内容 | 支出项目 | 预算金额), a transfer's
+///    allocation table (单位名称 | 合计 | …);
+/// 3. the indicator grid: a header row naming 一级指标, 二级指标, 三级指标 and a value column (operator, unit,
+///    explanation, standard, actual, points, score, deviation and per-region columns too), then one indicator
+///    a row, level cells carried down where they are merged or blank, until the form ends (a footer, the
+///    next form, the grid's end).
 /// </summary>
 internal sealed class ProjectFormReader
 {
@@ -45,7 +57,7 @@ internal sealed class ProjectFormReader
         return reader._projects;
     }
 
-    /// <summary>How much <paramref name="rows"/> look like per-project forms: an indicator-grid header and a 项目名称 label beside its value.</summary>
+    /// <summary>How much <paramref name="rows"/> look like forms: an indicator-grid header and a 项目名称 (or 部门名称) label beside its value.</summary>
     public static decimal Evidence(IReadOnlyList<RawRow> rows)
     {
         var grid = rows.Any(r => GridHeader(r) is not null);
@@ -55,12 +67,15 @@ internal sealed class ProjectFormReader
             var cells = rows[r].Cells;
             for (var c = 0; c < cells.Length && !name; c++)
             {
-                name = FormVocabulary.Field(cells[c]) == FormField.Name && ValueRight(rows[r], c) is not null;
+                name = (FormVocabulary.Field(cells[c]) is FormField.Name or FormField.DepartmentName && ValueRight(rows[r], c) is not null)
+                    || FormVocabulary.SplitLabel(cells[c])?.Field is FormField.Name or FormField.DepartmentName;
             }
         }
 
         return (grid ? 0.6m : 0) + (name ? 0.4m : 0);
     }
+
+    private int? _yearLine;
 
     private void Run()
     {
@@ -75,6 +90,16 @@ internal sealed class ProjectFormReader
             }
 
             var title = Single(row) is { } text && FormVocabulary.IsTitle(text) && FormVocabulary.Field(text) == FormField.None;
+            if (form?.Block is { } block)
+            {
+                if (!title && GridHeader(row) is null && ReadBlockRow(form, block, row))
+                {
+                    continue;
+                }
+
+                form.Block = null;
+            }
+
             if (form is not null && form.Grid is not null && !form.GridEnded && !IsFieldRow(row) && !title)
             {
                 if (!ReadIndicatorRow(form, row))
@@ -87,9 +112,14 @@ internal sealed class ProjectFormReader
 
             if (GridHeader(row) is { } header)
             {
-                form ??= new Form(row.Line);
-                form.Grid = ChooseColumns(header, r > 0 ? _rows[r - 1] : null);
-                form.GridEnded = false;
+                form ??= new Form(row.Line, formTitle);
+                form.StartGrid(ChooseColumns(header, row, r > 0 ? _rows[r - 1] : null, form));
+                continue;
+            }
+
+            if (!title && YearLine(row) is { } year && (form is null || !form.HasName))
+            {
+                _yearLine = year;
                 continue;
             }
 
@@ -102,6 +132,11 @@ internal sealed class ProjectFormReader
                 }
 
                 formTitle = ChineseText.TrimSpace(Single(row)!);
+                if (form is not null && form.Title is null)
+                {
+                    form.Title = formTitle;
+                }
+
                 continue;
             }
 
@@ -112,6 +147,14 @@ internal sealed class ProjectFormReader
                     form.GridEnded = true;
                 }
 
+                continue;
+            }
+
+            if (BlockHeader(row, form, formTitle) is { } started)
+            {
+                form ??= new Form(row.Line, formTitle);
+                formTitle = null;
+                form.Block = started;
                 continue;
             }
 
@@ -136,6 +179,13 @@ internal sealed class ProjectFormReader
             }
 
             var field = FormVocabulary.Field(cells[c]);
+            if (field == FormField.None && row.Origin(c) == CellOrigin.Own && FormVocabulary.SplitLabel(cells[c]) is { } inline)
+            {
+                // 项目名称：乡村道路养护 in one cell, as text and many Word forms write it.
+                ReadInline(inline.Field, inline.Label, inline.Value, row.CellLocation(c), ref form, ref title);
+                continue;
+            }
+
             if (field == FormField.None)
             {
                 continue;
@@ -157,30 +207,52 @@ internal sealed class ProjectFormReader
             }
 
             var value = ValueRight(row, c) ?? ValueBelow(index, c);
-            if (field == FormField.Name)
+            var starts = field == FormField.Name
+                || (field == FormField.DepartmentName && form is not null && form.HasName && form.Grid is not null);
+            if (starts && value is not null)
             {
-                if (value is null)
-                {
-                    continue;
-                }
-
-                if (form is not null && form.HasName)
+                if (form is not null && (form.HasName || (field == FormField.Name && form.HasDepartmentName && form.Grid is not null)))
                 {
                     Finish(form);
                     form = null;
                 }
 
-                form ??= new Form(row.Line);
-                form.Title = title;
+                form ??= new Form(row.Line, title);
+                form.Title ??= title;
                 title = null;
             }
 
-            form ??= new Form(row.Line);
+            form ??= new Form(row.Line, title);
             if (value is not null)
             {
                 form.Set(field, value.Value.Text, cells[c], row.CellLocation(value.Value.Column), _diagnostics);
             }
         }
+    }
+
+    /// <summary>A label and its value written in one cell.</summary>
+    private void ReadInline(FormField field, string label, string value, SourceLocation at, ref Form? form, ref string? title)
+    {
+        if (field == FormField.FundingGroup)
+        {
+            return;
+        }
+
+        if (field == FormField.Name || (field == FormField.DepartmentName && form is not null && form.HasName && form.Grid is not null))
+        {
+            if (form is not null && form.HasName)
+            {
+                Finish(form);
+                form = null;
+            }
+
+            form ??= new Form(at.Line ?? 0, title);
+            form.Title ??= title;
+            title = null;
+        }
+
+        form ??= new Form(at.Line ?? 0, title);
+        form.Set(field, value, label, at, _diagnostics);
     }
 
     /// <summary>The first cell right of <paramref name="column"/> with text of its own that is not a label: the label's value.</summary>
@@ -228,8 +300,177 @@ internal sealed class ProjectFormReader
         return null;
     }
 
+    /// <summary>A row that starts a form or holds a declared total: it ends the indicator grid and is read as fields.</summary>
     private static bool IsFieldRow(RawRow row) =>
-        row.Cells.Where((_, c) => row.Origin(c) == CellOrigin.Own).Any(c => FormVocabulary.Field(c) == FormField.Name);
+        row.Cells.Where((_, c) => row.Origin(c) == CellOrigin.Own)
+            .Any(c => (FormVocabulary.Field(c) is var f && f is FormField.Name or FormField.Grade or FormField.Region or FormField.DepartmentName)
+                || FormVocabulary.SplitLabel(c)?.Field is FormField.Name or FormField.Grade or FormField.Region or FormField.TotalScore);
+
+    /// <summary>The header of a block with columns of its own (funding grid, task list, allocation table), null when the row is none.</summary>
+    private static Block? BlockHeader(RawRow row, Form? form, string? title)
+    {
+        var execution = new Dictionary<ExecutionColumn, int>();
+        var tasks = new Dictionary<TaskColumn, int>();
+        var regionColumn = -1;
+        var totalColumn = -1;
+        for (var c = 0; c < row.Cells.Length; c++)
+        {
+            if (!row.HasOwnText(c))
+            {
+                continue;
+            }
+
+            if (FormVocabulary.Execution(row.Cells[c]) is var e and not ExecutionColumn.None)
+            {
+                execution.TryAdd(e, c);
+            }
+
+            if (FormVocabulary.Task(row.Cells[c]) is var t and not TaskColumn.None)
+            {
+                // A repeated role (年度主要任务 heading the block, 任务名称 under it): the later column holds the values.
+                tasks[t] = c;
+            }
+
+            var key = FormVocabulary.Key(row.Cells[c]);
+            if (key is "单位名称" or "地区" or "区域" or "市县" or "县(市、区)" or "地区名称" or "单位" or "区县" or "市(县、区)" or "分配地区")
+            {
+                regionColumn = regionColumn < 0 ? c : regionColumn;
+            }
+            else if (key is "合计" or "小计" or "分配金额" or "金额" or "资金总额" or "总计" or "下达金额" && regionColumn >= 0)
+            {
+                totalColumn = totalColumn < 0 ? c : totalColumn;
+            }
+        }
+
+        if (execution.Count >= 2 && execution.Keys.Any(k => k is ExecutionColumn.InitialBudget or ExecutionColumn.AdjustedBudget or ExecutionColumn.Executed or ExecutionColumn.Rate))
+        {
+            return new Block(BlockKind.Execution, execution, tasks, -1, -1, AmountUnitOf(row, form));
+        }
+
+        if (tasks.Count >= 2 && (tasks.ContainsKey(TaskColumn.Function) || tasks.ContainsKey(TaskColumn.Task)))
+        {
+            return new Block(BlockKind.Tasks, execution, tasks, -1, -1, AmountUnitOf(row, form));
+        }
+
+        var transfer = (form?.Title ?? title ?? "").Contains("转移支付", StringComparison.Ordinal) || form?.Kind == DocumentKind.Transfer;
+        if (regionColumn >= 0 && totalColumn > regionColumn && (transfer || form is null))
+        {
+            return new Block(BlockKind.Allocation, execution, tasks, regionColumn, totalColumn, AmountUnitOf(row, form));
+        }
+
+        return null;
+    }
+
+    private static AmountUnit AmountUnitOf(RawRow row, Form? form) =>
+        row.Cells.Select(FormVocabulary.MoneyUnit).FirstOrDefault(u => u is not null) ?? form?.MoneyUnit ?? AmountUnit.WanYuan;
+
+    /// <summary>One row of a block; false when the row is not one (the block has ended).</summary>
+    private bool ReadBlockRow(Form form, Block block, RawRow row)
+    {
+        string Cell(int c) => c >= 0 && c < row.Cells.Length && row.Origin(c) == CellOrigin.Own ? ChineseText.TrimSpace(row.Cells[c]) : "";
+        switch (block.Kind)
+        {
+            case BlockKind.Execution:
+            {
+                var first = block.Execution.Values.Min();
+                var label = FormField.None;
+                var labelText = "";
+                for (var c = 0; c < first && c < row.Cells.Length; c++)
+                {
+                    if (row.HasOwnText(c) && FormVocabulary.Field(row.Cells[c]) is var f and not FormField.None and not FormField.FundingGroup)
+                    {
+                        label = f;
+                        labelText = row.Cells[c];
+                    }
+                }
+
+                string Column(ExecutionColumn column) => block.Execution.TryGetValue(column, out var c) ? Cell(c) : "";
+                var any = block.Execution.Values.Any(c => Cell(c).Length > 0);
+                if ((label == FormField.None && (!any || form.Execution.HasTotal))
+                    || label is not (FormField.None or FormField.Total or FormField.Fiscal or FormField.Special or FormField.Other or FormField.LongTermTotal or FormField.Ignored))
+                {
+                    return false;
+                }
+
+                if (label is FormField.None or FormField.Total)
+                {
+                    form.ReadExecution(Column(ExecutionColumn.InitialBudget), Column(ExecutionColumn.AdjustedBudget), Column(ExecutionColumn.Executed),
+                        Column(ExecutionColumn.Rate), Column(ExecutionColumn.Points), Column(ExecutionColumn.Score), block.Unit, row.RowLocation, _diagnostics);
+                }
+                else if (label is FormField.Fiscal or FormField.Special or FormField.Other)
+                {
+                    var initial = Column(ExecutionColumn.InitialBudget);
+                    if (initial.Length > 0)
+                    {
+                        form.Set(label, initial, labelText, row.CellLocation(block.Execution[ExecutionColumn.InitialBudget]), _diagnostics, block.Unit);
+                    }
+                }
+
+                return true;
+            }
+
+            case BlockKind.Tasks:
+            {
+                if (row.Cells.Where((_, c) => row.Origin(c) == CellOrigin.Own && !block.Tasks.ContainsValue(c))
+                    .Any(c => FormVocabulary.Field(c) is not FormField.None and not FormField.Ignored))
+                {
+                    return false;
+                }
+
+                string Column(TaskColumn column) => block.Tasks.TryGetValue(column, out var c) ? Cell(c) : "";
+                var function = Column(TaskColumn.Function);
+                var task = Column(TaskColumn.Task);
+                var projects = Column(TaskColumn.Projects);
+                var amountText = Column(TaskColumn.Amount);
+                if (function.Length + task.Length + projects.Length + amountText.Length == 0)
+                {
+                    return false;
+                }
+
+                Money? amount = null;
+                if (amountText.Length > 0)
+                {
+                    switch (AmountParser.Parse(amountText, block.Unit, out var money))
+                    {
+                        case AmountParser.Outcome.Amount:
+                            amount = money;
+                            break;
+                        case AmountParser.Outcome.NotANumber or AmountParser.Outcome.TooPrecise:
+                            _diagnostics.Add(Messages.AmountInvalid.At(row.CellLocation(block.Tasks[TaskColumn.Amount]), "预算金额", ChineseText.Excerpt(amountText)));
+                            break;
+                    }
+                }
+
+                form.Tasks.Add(new DepartmentTask(function, task, projects, amount));
+                return true;
+            }
+
+            case BlockKind.Allocation:
+            {
+                var region = Cell(block.RegionColumn);
+                var total = Cell(block.TotalColumn);
+                if (region.Length == 0 || FormVocabulary.Field(region) is not FormField.None and not FormField.DepartmentName)
+                {
+                    return false;
+                }
+
+                if (AmountParser.Parse(total, block.Unit, out var money) is var outcome && outcome == AmountParser.Outcome.NotANumber)
+                {
+                    return false;
+                }
+
+                if (FormVocabulary.Key(region) is not ("合计" or "小计" or "总计"))
+                {
+                    form.Allocations.Add(new RegionAllocation(region, outcome == AmountParser.Outcome.Amount ? money : null));
+                }
+
+                return true;
+            }
+
+            default:
+                return false;
+        }
+    }
 
     /// <summary>The columns of an indicator-grid header row (role and header text), null when the row is not one.</summary>
     private static Dictionary<int, (GridColumn Role, string Text)>? GridHeader(RawRow row)
@@ -266,8 +507,9 @@ internal sealed class ProjectFormReader
     /// <summary>
     /// One column per role. Where a role repeats (中长期 and 年度 sets side by side, or value columns by
     /// year), the set under a 年度 heading in the row above is taken, then the planned value over the actual.
+    /// Header cells no role claims, right of the name, are regions when the form is a transfer form.
     /// </summary>
-    private static IndicatorGrid ChooseColumns(Dictionary<int, (GridColumn Role, string Text)> header, RawRow? above)
+    private static IndicatorGrid ChooseColumns(Dictionary<int, (GridColumn Role, string Text)> header, RawRow row, RawRow? above, Form form)
     {
         // A heading over a set of columns (年度指标 over 二级 | 三级 | 指标值), not a field label that happens to stand above.
         bool Annual(int c) => above is not null && c < above.Cells.Length && FormVocabulary.Field(above.Cells[c]) == FormField.None
@@ -293,10 +535,33 @@ internal sealed class ProjectFormReader
 
         var values = header.Where(h => h.Value.Role == GridColumn.Value).Select(h => h.Key).ToList();
         var annualValues = values.Where(Annual).ToList();
-        var value = (annualValues.Count > 0 ? annualValues : values)
+        var regionValue = values.Where(c => FormVocabulary.IsRegionValue(header[c].Text)).ToList();
+        var value = regionValue.Count > 0 ? regionValue[0] : (annualValues.Count > 0 ? annualValues : values)
             .OrderByDescending(c => FormVocabulary.ValuePreference(header[c].Text)).ThenByDescending(c => c).FirstOrDefault(-1);
-        return new IndicatorGrid(Pick(GridColumn.Level1), Pick(GridColumn.Level2), Pick(GridColumn.Name), value,
-            Pick(GridColumn.Operator), Pick(GridColumn.Unit), Pick(GridColumn.Explanation), Pick(GridColumn.Standard));
+        var name = Pick(GridColumn.Name);
+
+        var regions = new List<(int Column, string Region)>();
+        var transfer = regionValue.Count > 0 || form.Kind == DocumentKind.Transfer || (form.Title ?? "").Contains("转移支付", StringComparison.Ordinal);
+        if (transfer && name >= 0)
+        {
+            for (var c = name + 1; c < row.Cells.Length; c++)
+            {
+                if (row.HasOwnText(c) && !header.ContainsKey(c) && FormVocabulary.Field(row.Cells[c]) == FormField.None)
+                {
+                    regions.Add((c, ChineseText.TrimSpace(row.Cells[c])));
+                }
+            }
+
+            if (value < 0 && regions.Count > 0)
+            {
+                // Only per-region columns: the first region's values stand as the targets, all are kept per region.
+                value = regions[0].Column;
+            }
+        }
+
+        return new IndicatorGrid(Pick(GridColumn.Level1), Pick(GridColumn.Level2), name, value,
+            Pick(GridColumn.Operator), Pick(GridColumn.Unit), Pick(GridColumn.Explanation), Pick(GridColumn.Standard),
+            Pick(GridColumn.Actual), Pick(GridColumn.Points), Pick(GridColumn.Score), Pick(GridColumn.Deviation), regions);
     }
 
     /// <summary>Reads one row of the indicator grid; false when the row is not one (the grid has ended).</summary>
@@ -304,12 +569,17 @@ internal sealed class ProjectFormReader
     {
         var grid = form.Grid!;
         string Cell(int c) => c >= 0 && c < row.Cells.Length ? ChineseText.TrimSpace(row.Cells[c]) : "";
-        var name = Cell(grid.Name);
         if (GridHeader(row) is not null)
         {
             return true;
         }
 
+        if (TotalRow(form, row, grid))
+        {
+            return false;
+        }
+
+        var name = Cell(grid.Name);
         if (name.Length == 0 || row.Origin(grid.Name) != CellOrigin.Own)
         {
             // A row with only level cells (a level-1 heading row) or a merged continuation: levels carry on.
@@ -326,9 +596,59 @@ internal sealed class ProjectFormReader
 
         var target = Target(Cell(grid.Operator), Cell(grid.Value), Cell(grid.Unit));
         var level2 = form.Level2 is { } l2 && l2.Parent() == level1 ? l2 : (Level2?)null;
+        var regions = grid.Regions.Select(r => new RegionTarget(r.Region, Target(Cell(grid.Operator), Cell(r.Column), Cell(grid.Unit))))
+            .Where(r => r.TargetText.Length > 0).ToList();
+        if (form.Region is { } region && Cell(grid.Value) is { Length: > 0 } regionValue)
+        {
+            // A grid for one region (地区：甲县 above it): its values are that region's.
+            regions.Insert(0, new RegionTarget(region, target));
+            var same = form.Indicators.FirstOrDefault(i => i.Name == name && i.Level1 == level1);
+            if (same is not null && !form.FirstRegionGrid)
+            {
+                same.ForRegions([.. same.RegionTargets, .. regions]);
+                return true;
+            }
+        }
+
         var indicator = Indicator.Create(form.Indicators.Count + 1, level1, level2, name, target, row.CellLocation(grid.Name))
-            .Explain(Cell(grid.Explanation), Cell(grid.Standard));
+            .Explain(Cell(grid.Explanation), Cell(grid.Standard))
+            .ForRegions(regions);
+        if (grid.IsEvaluation || form.IsSelfEvaluationTitle)
+        {
+            indicator.Evaluate(new IndicatorEvaluation(Cell(grid.Actual), Number(Cell(grid.Points)), Number(Cell(grid.Score)), Cell(grid.Deviation)));
+        }
+
         form.Indicators.Add(indicator);
+        return true;
+    }
+
+    /// <summary>A 总分 / 合计 row at the foot of a self-evaluation grid: its points and score are the declared total.</summary>
+    private static bool TotalRow(Form form, RawRow row, IndicatorGrid grid)
+    {
+        var labelled = false;
+        for (var c = 0; c < row.Cells.Length && !labelled; c++)
+        {
+            if (row.HasOwnText(c) && c != grid.Name)
+            {
+                var key = FormVocabulary.Key(row.Cells[c]);
+                labelled = FormVocabulary.Field(row.Cells[c]) == FormField.TotalScore || key is "合计" or "总计";
+            }
+        }
+
+        if (!labelled && !(grid.Name < row.Cells.Length && FormVocabulary.Field(row.Cells[grid.Name]) == FormField.TotalScore))
+        {
+            return false;
+        }
+
+        string Cell(int c) => c >= 0 && c < row.Cells.Length && row.Origin(c) == CellOrigin.Own ? ChineseText.TrimSpace(row.Cells[c]) : "";
+        var score = Number(Cell(grid.Score));
+        if (score is null)
+        {
+            // 总分 | 100 | 92.5 with the numbers wherever they stand: the last one is the score.
+            score = row.Cells.Where((_, c) => row.Origin(c) == CellOrigin.Own).Select(c => Number(ChineseText.TrimSpace(c))).LastOrDefault(n => n is not null);
+        }
+
+        form.TotalScore ??= score;
         return true;
     }
 
@@ -362,9 +682,13 @@ internal sealed class ProjectFormReader
     {
         var symbol = ChineseText.Normalize(op).Trim();
         var text = value;
-        if (symbol.Length is > 0 and <= 2 && symbol.All(c => c is '≥' or '≤' or '>' or '<' or '=' or '≈' or '〉' or '〈') && !StartsWithOperator(value))
+        if (text.Length > 0 && symbol.Length is > 0 and <= 2 && symbol.All(c => c is '≥' or '≤' or '>' or '<' or '=' or '≈' or '〉' or '〈') && !StartsWithOperator(value))
         {
             text = symbol + text;
+        }
+        else if (text.Length > 0 && OperatorWord(symbol) is { } word && !StartsWithOperator(value))
+        {
+            text = word + text;
         }
 
         if (unit.Length > 0 && value.Length > 0 && !value.EndsWith(unit, StringComparison.Ordinal) && char.IsAsciiDigit(ChineseText.Map(value[^1])))
@@ -375,15 +699,48 @@ internal sealed class ProjectFormReader
         return text;
     }
 
+    /// <summary>指标性质 written as a word (正向 / 反向 / 定性 / 大于等于…): the comparator it stands for, null when none.</summary>
+    private static string? OperatorWord(string symbol) => symbol switch
+    {
+        "大于等于" or "不低于" or "不少于" => "≥",
+        "小于等于" or "不高于" or "不多于" or "不超过" => "≤",
+        "大于" or "高于" => ">",
+        "小于" or "低于" => "<",
+        "等于" => "=",
+        _ => null,
+    };
+
     private static bool StartsWithOperator(string value)
     {
         var text = ChineseText.Normalize(value).TrimStart();
-        return text.Length > 0 && text[0] is '≥' or '≤' or '>' or '<' or '=' or '≈';
+        return text.Length > 0 && (text[0] is '≥' or '≤' or '>' or '<' or '=' or '≈' || text.StartsWith("不", StringComparison.Ordinal)
+            || text.StartsWith("大于", StringComparison.Ordinal) || text.StartsWith("小于", StringComparison.Ordinal));
+    }
+
+    /// <summary>A number a self-evaluation form writes for points or a score (<c>10</c>, <c>9.5分</c>), null when it is none.</summary>
+    internal static decimal? Number(string text)
+    {
+        var folded = ChineseText.Normalize(text).Replace(" ", "", StringComparison.Ordinal).TrimEnd('分');
+        return folded.Length is > 0 and <= 20 && decimal.TryParse(folded, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    /// <summary>A rate as a fraction: <c>95%</c> and <c>95.5</c> read as 0.95 and 0.955, <c>0.95</c> as itself.</summary>
+    internal static decimal? Rate(string text)
+    {
+        var folded = ChineseText.Normalize(text).Replace(" ", "", StringComparison.Ordinal);
+        var percent = folded.EndsWith('%');
+        if (Number(folded.TrimEnd('%')) is not { } n)
+        {
+            return null;
+        }
+
+        return percent || n > 1.5m ? n / 100m : n;
     }
 
     private void Finish(Form form)
     {
-        if (!form.HasName)
+        var name = form.Name ?? (form.HasDepartmentName ? form.DepartmentName : null);
+        if (name is null)
         {
             if (form.Indicators.Count > 0 || form.HasMoney)
             {
@@ -393,8 +750,9 @@ internal sealed class ProjectFormReader
             return;
         }
 
-        var project = new Project(form.Name!, form.Funding(), form.AnnualGoal ?? "", new SourceLocation(form.Line));
+        var project = new Project(name, form.Funding(), form.AnnualGoal ?? "", new SourceLocation(form.Line));
         project.ChangeAttributes(form.Attributes());
+        project.ChangeExecution(form.ExecutionOf());
         foreach (var indicator in form.Indicators)
         {
             project.AddIndicator(indicator);
@@ -402,7 +760,7 @@ internal sealed class ProjectFormReader
 
         if (form.Grid is null)
         {
-            _diagnostics.Add(Messages.FormNoIndicators.At(new SourceLocation(form.Line), ChineseText.Excerpt(form.Name!)));
+            _diagnostics.Add(Messages.FormNoIndicators.At(new SourceLocation(form.Line), ChineseText.Excerpt(name)));
         }
 
         if (!_budget.Project(project.Indicators.Count, new SourceLocation(form.Line)))
@@ -411,7 +769,28 @@ internal sealed class ProjectFormReader
         }
 
         var found = 0.25m + (form.HasMoney ? 0.2m : 0) + (form.AnnualGoal is not null ? 0.15m : 0) + (form.Indicators.Count > 0 ? 0.4m : 0);
-        _projects.Add(new FormProject(project, form.Title, found));
+        var year = Domain.Review.NameKeys.FirstYear(form.Title ?? "") ?? _yearLine;
+        _projects.Add(new FormProject(project, form.Title, found, form.KindOf(), form.UnitName, form.Tasks, form.Allocations, year));
+    }
+
+    /// <summary>The year of a line that says only which year the form is for: <c>（2024年度）</c>, <c>2024年</c>, <c>年度：2024</c>.</summary>
+    private static int? YearLine(RawRow row)
+    {
+        if (Single(row) is not { } text)
+        {
+            return null;
+        }
+
+        var key = ChineseText.Normalize(text).Replace(" ", "", StringComparison.Ordinal).Trim('(', ')', '（', '）', '[', ']');
+        if (key.Length > 12 || Domain.Review.NameKeys.FirstYear(key) is not { } year)
+        {
+            return null;
+        }
+
+        var rest = key.Replace(year.ToString(System.Globalization.CultureInfo.InvariantCulture), "", StringComparison.Ordinal)
+            .Replace("年度", "", StringComparison.Ordinal).Replace("年", "", StringComparison.Ordinal).Replace("预算", "", StringComparison.Ordinal)
+            .Trim(':', '：', '(', ')', ' ');
+        return rest.Length == 0 ? year : null;
     }
 
     private static bool IsBlank(RawRow row) => row.Cells.All(c => ChineseText.IsBlank(c));
@@ -438,10 +817,43 @@ internal sealed class ProjectFormReader
     }
 
     /// <summary>The columns of one indicator grid, -1 where the grid has none.</summary>
-    private sealed record IndicatorGrid(int Level1, int Level2, int Name, int Value, int Operator, int Unit, int Explanation, int Standard);
+    private sealed record IndicatorGrid(int Level1, int Level2, int Name, int Value, int Operator, int Unit, int Explanation, int Standard,
+        int Actual, int Points, int Score, int Deviation, IReadOnlyList<(int Column, string Region)> Regions)
+    {
+        /// <summary>A self-evaluation grid: it has points, a score or a deviation column.</summary>
+        public bool IsEvaluation => Points >= 0 || Score >= 0 || Deviation >= 0;
+    }
+
+    private enum BlockKind
+    {
+        Execution,
+        Tasks,
+        Allocation,
+    }
+
+    /// <summary>A block with its own header row: which, and where its columns are.</summary>
+    private sealed record Block(BlockKind Kind, Dictionary<ExecutionColumn, int> Execution, Dictionary<TaskColumn, int> Tasks, int RegionColumn, int TotalColumn, AmountUnit Unit);
+
+    /// <summary>What a self-evaluation's funding grid said, as read.</summary>
+    private sealed class ExecutionRead
+    {
+        public Money? Initial { get; set; }
+
+        public Money? Adjusted { get; set; }
+
+        public Money? Executed { get; set; }
+
+        public decimal? Rate { get; set; }
+
+        public decimal? Points { get; set; }
+
+        public decimal? Score { get; set; }
+
+        public bool HasTotal { get; set; }
+    }
 
     /// <summary>One form as it is read.</summary>
-    private sealed class Form(int line)
+    private sealed class Form(int line, string? title)
     {
         private Money? _total;
         private Money? _fiscal;
@@ -453,14 +865,20 @@ internal sealed class ProjectFormReader
         private string _category = "";
         private string _period = "";
         private string _longTermGoal = "";
+        private string _goalOutcome = "";
+        private string _grade = "";
 
         public int Line { get; } = line;
 
-        public string? Title { get; set; }
+        public string? Title { get; set; } = title;
 
         public string? Name { get; private set; }
 
         public bool HasName => Name is not null;
+
+        public string DepartmentName { get; private set; } = "";
+
+        public bool HasDepartmentName => DepartmentName.Length > 0;
 
         public bool HasMoney => _total is not null || _fiscal is not null || _other is not null || _special is not null;
 
@@ -468,9 +886,11 @@ internal sealed class ProjectFormReader
 
         public AmountUnit MoneyUnit { get; set; } = AmountUnit.WanYuan;
 
-        public IndicatorGrid? Grid { get; set; }
+        public IndicatorGrid? Grid { get; private set; }
 
         public bool GridEnded { get; set; }
+
+        public Block? Block { get; set; }
 
         public Level1? Level1 { get; set; }
 
@@ -478,15 +898,78 @@ internal sealed class ProjectFormReader
 
         public List<Indicator> Indicators { get; } = [];
 
-        public void Set(FormField field, string value, string label, SourceLocation at, List<Diagnostic> diagnostics)
+        public List<DepartmentTask> Tasks { get; } = [];
+
+        public List<RegionAllocation> Allocations { get; } = [];
+
+        public ExecutionRead Execution { get; } = new();
+
+        public decimal? TotalScore { get; set; }
+
+        /// <summary>The region the current grid is for, when a label names one (地区：甲县).</summary>
+        public string? Region { get; private set; }
+
+        /// <summary>True while the first grid of a form split by region is read.</summary>
+        public bool FirstRegionGrid { get; private set; }
+
+        private int _grids;
+
+        public bool IsSelfEvaluationTitle => (Title ?? "").Contains("自评", StringComparison.Ordinal);
+
+        public DocumentKind Kind => KindOf();
+
+        public string UnitName => _implementingUnit.Length > 0 ? _implementingUnit : DepartmentName.Length > 0 ? DepartmentName : _department;
+
+        public void StartGrid(IndicatorGrid grid)
+        {
+            Grid = grid;
+            GridEnded = false;
+            _grids++;
+            FirstRegionGrid = _grids == 1 || (FirstRegionGrid && Indicators.Count == 0);
+            Level1 = null;
+            Level2 = null;
+        }
+
+        public DocumentKind KindOf()
+        {
+            var title = ChineseText.Normalize(Title ?? "");
+            if (IsSelfEvaluationTitle || Grid?.IsEvaluation == true || Execution.HasTotal)
+            {
+                return DocumentKind.SelfEvaluation;
+            }
+
+            if (title.Contains("转移支付", StringComparison.Ordinal) || Allocations.Count > 0 || Grid?.Regions.Count > 0 || Region is not null)
+            {
+                return DocumentKind.Transfer;
+            }
+
+            return title.Contains("整体支出", StringComparison.Ordinal) || title.Contains("整体绩效", StringComparison.Ordinal) || Tasks.Count > 0
+                || (Name is null && HasDepartmentName)
+                ? DocumentKind.DepartmentWide
+                : DocumentKind.ProjectForms;
+        }
+
+        public void Set(FormField field, string value, string label, SourceLocation at, List<Diagnostic> diagnostics, AmountUnit? unit = null)
         {
             switch (field)
             {
                 case FormField.Name:
                     Name = value;
                     break;
+                case FormField.DepartmentName:
+                    if (DepartmentName.Length == 0)
+                    {
+                        (DepartmentName, var code) = SplitCode(value);
+                        _departmentCode = _departmentCode.Length == 0 ? code : _departmentCode;
+                    }
+
+                    break;
+                case FormField.DepartmentCode:
+                    _departmentCode = new string(ChineseText.Normalize(value).Where(c => !char.IsWhiteSpace(c)).ToArray());
+                    break;
                 case FormField.Department:
-                    (_department, _departmentCode) = SplitCode(value);
+                    (_department, var departmentCode) = SplitCode(value);
+                    _departmentCode = departmentCode.Length > 0 ? departmentCode : _departmentCode;
                     break;
                 case FormField.ImplementingUnit:
                     _implementingUnit = value;
@@ -498,16 +981,16 @@ internal sealed class ProjectFormReader
                     _period = value;
                     break;
                 case FormField.Total:
-                    _total ??= Amount(value, label, at, diagnostics);
+                    _total ??= Amount(value, label, at, diagnostics, unit);
                     break;
                 case FormField.Fiscal:
-                    _fiscal = Sum(_fiscal, Amount(value, label, at, diagnostics));
+                    _fiscal = Sum(_fiscal, Amount(value, label, at, diagnostics, unit));
                     break;
                 case FormField.Special:
-                    _special ??= Amount(value, label, at, diagnostics);
+                    _special ??= Amount(value, label, at, diagnostics, unit);
                     break;
                 case FormField.Other:
-                    _other ??= Amount(value, label, at, diagnostics);
+                    _other ??= Amount(value, label, at, diagnostics, unit);
                     break;
                 case FormField.AnnualGoal:
                     AnnualGoal = AnnualGoal is null ? value : AnnualGoal + "\n" + value;
@@ -515,21 +998,52 @@ internal sealed class ProjectFormReader
                 case FormField.LongTermGoal:
                     _longTermGoal = value;
                     break;
+                case FormField.GoalOutcome:
+                    _goalOutcome = _goalOutcome.Length == 0 ? value : _goalOutcome + "\n" + value;
+                    break;
+                case FormField.TotalScore:
+                    TotalScore ??= Number(value);
+                    break;
+                case FormField.Grade:
+                    _grade = value;
+                    break;
+                case FormField.Region:
+                    Region = value;
+                    break;
                 case FormField.None or FormField.FundingGroup or FormField.LongTermTotal or FormField.Ignored:
                     break;
             }
         }
 
+        /// <summary>The 年度资金总额 row of a funding grid: the year's money, as budgeted and executed, with its points and score.</summary>
+        public void ReadExecution(string initial, string adjusted, string executed, string rate, string points, string score, AmountUnit unit, SourceLocation at, List<Diagnostic> diagnostics)
+        {
+            Execution.HasTotal = true;
+            Execution.Initial ??= Amount(initial, "年初预算数", at, diagnostics, unit);
+            Execution.Adjusted ??= Amount(adjusted, "全年预算数", at, diagnostics, unit);
+            Execution.Executed ??= Amount(executed, "全年执行数", at, diagnostics, unit);
+            Execution.Rate ??= Rate(rate);
+            Execution.Points ??= Number(points);
+            Execution.Score ??= Number(score);
+            _total ??= Execution.Initial ?? Execution.Adjusted;
+        }
+
         public Funding Funding() => new(_total, _fiscal, _special, _other);
 
-        public ProjectAttributes Attributes() => new(_department, _departmentCode, _implementingUnit, _category, _period, _longTermGoal);
+        public ProjectAttributes Attributes() => new(_department.Length == 0 && Name is null ? DepartmentName : _department, _departmentCode, _implementingUnit.Length > 0 ? _implementingUnit : Name is null ? "" : DepartmentName,
+            _category, _period, _longTermGoal);
+
+        public ProjectExecution? ExecutionOf() =>
+            Execution.HasTotal || _goalOutcome.Length > 0 || TotalScore is not null || _grade.Length > 0
+                ? new ProjectExecution(Execution.Initial, Execution.Adjusted, Execution.Executed, Execution.Rate, Execution.Points, Execution.Score, _goalOutcome, TotalScore, _grade)
+                : null;
 
         private static Money? Sum(Money? a, Money? b) => a is null ? b : b is null ? a : a.Value + b.Value;
 
-        /// <summary>An amount with its unit from the value (<c>164万元</c>), the label (<c>（元）</c>) or the funding block.</summary>
-        private Money? Amount(string value, string label, SourceLocation at, List<Diagnostic> diagnostics)
+        /// <summary>An amount with its unit from the value (<c>164万元</c>), the label (<c>（元）</c>), the block or the funding block.</summary>
+        private Money? Amount(string value, string label, SourceLocation at, List<Diagnostic> diagnostics, AmountUnit? blockUnit)
         {
-            var unit = FormVocabulary.MoneyUnit(value) ?? FormVocabulary.MoneyUnit(label) ?? MoneyUnit;
+            var unit = FormVocabulary.MoneyUnit(value) ?? FormVocabulary.MoneyUnit(label) ?? blockUnit ?? MoneyUnit;
             var number = ChineseText.Normalize(value).Replace("万元", "", StringComparison.Ordinal).Replace("元", "", StringComparison.Ordinal);
             switch (AmountParser.Parse(number, unit, out var money))
             {
@@ -546,7 +1060,7 @@ internal sealed class ProjectFormReader
             }
         }
 
-        /// <summary>主管部门 and its code from <c>[015001]某区教育局</c>, <c>某区教育局（015001）</c> or <c>015001 某区教育局</c>.</summary>
+        /// <summary>A name and its code from <c>[015001]某区教育局</c>, <c>某区教育局（015001）</c> or <c>015001 某区教育局</c>.</summary>
         private static (string Name, string Code) SplitCode(string value)
         {
             var text = ChineseText.Normalize(value).Trim();
@@ -563,7 +1077,7 @@ internal sealed class ProjectFormReader
         /// <summary>The option ticked among check boxes (<c>■ 延续项目 □ 新增项目</c>), else the text.</summary>
         private static string Ticked(string value)
         {
-            foreach (var mark in new[] { '■', '☑', '√', '✓', '✔', '▇', '●' })
+            foreach (var mark in new[] { '■', '☑', '√', '✓', '✔', '▇', '●', '☒' })
             {
                 var at = value.IndexOf(mark, StringComparison.Ordinal);
                 if (at >= 0)
