@@ -39,10 +39,14 @@ public static class CliApp
 
     private static Command ParseCommand(TextWriter stdout, TextWriter stderr)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "绩效目标表文件（.xlsx、.xls、.docx、.pdf、.html、.csv、.txt 或本系统导出的 .json）" };
-        var format = FormatOption("输出格式：text（默认，便于阅读）或 json", "text", "json");
-        var parse = new Command("parse", "读取绩效目标表，输出单位、资金、项目、指标及解析后的指标值，以及读取诊断") { file, format };
-        parse.SetAction(result => Parse(result.GetValue(file)!, result.GetValue(format) ?? "text", stdout, stderr));
+        var paths = new Argument<string[]>("FILE")
+        {
+            Description = "绩效目标表文件（.xlsx、.xls、.docx、.pdf、.html、.csv、.txt 或本系统导出的 .json），可以是多个文件或文件夹",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = FormatOption("输出格式：text（默认，便于阅读）或 json（多个文件时每行一个 JSON 文档）", "text", "json");
+        var parse = new Command("parse", "读取绩效目标表，输出单位、资金、项目、指标及解析后的指标值，以及读取诊断") { paths, format };
+        parse.SetAction(result => Parse(result.GetValue(paths)!, result.GetValue(format) ?? "text", stdout, stderr));
         return parse;
     }
 
@@ -185,7 +189,66 @@ public static class CliApp
         return format;
     }
 
-    private static int Parse(FileInfo file, string format, TextWriter stdout, TextWriter stderr)
+    private static int Parse(string[] paths, string format, TextWriter stdout, TextWriter stderr)
+    {
+        if (paths.Length == 1 && !Directory.Exists(paths[0]))
+        {
+            return ParseOne(new FileInfo(paths[0]), format, stdout, stderr);
+        }
+
+        // Many files: each is read, written and forgotten before the next, so memory does not grow with
+        // the folder; JSON is one document per line. An unreadable file does not stop the others.
+        var files = new List<FileInfo>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System })
+                    .Where(f => TableReader.TableExtensions.Contains(Path.GetExtension(f)) && !Path.GetFileName(f).StartsWith('.'))
+                    .Order(StringComparer.Ordinal)
+                    .Select(f => new FileInfo(f)));
+            }
+            else
+            {
+                files.Add(new FileInfo(path));
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            stderr.WriteLine("没有找到可读取的绩效目标表文件（.xlsx、.xls、.docx、.pdf、.html、.csv、.txt、.json）。");
+            return Unreadable;
+        }
+
+        var failed = 0;
+        for (var i = 0; i < files.Count; i++)
+        {
+            stderr.WriteLine($"正在读取（{i + 1}/{files.Count}）{files[i].Name}");
+            var result = TableReader.ReadFile(files[i].FullName);
+            if (!result.IsReadable)
+            {
+                stderr.WriteLine($"无法读取 {files[i].Name}：{result.FatalError?.Message ?? "无法读取文件。"}");
+                failed++;
+            }
+
+            if (format == "json")
+            {
+                var dto = DocumentJson.ToDto(result);
+                stdout.WriteLine(DocumentJson.SerializeLine(dto.Source is null ? dto with { Source = new SourceDto(files[i].Name, "unreadable") } : dto));
+            }
+            else if (result.IsReadable)
+            {
+                stdout.WriteLine($"==== {files[i].Name} ====");
+                TextView.Write(stdout, result);
+                stdout.WriteLine();
+            }
+        }
+
+        stderr.WriteLine(failed == 0 ? $"已读取 {files.Count} 个文件。" : $"已读取 {files.Count - failed} 个文件，{failed} 个无法读取。");
+        return failed == 0 ? Ok : Unreadable;
+    }
+
+    private static int ParseOne(FileInfo file, string format, TextWriter stdout, TextWriter stderr)
     {
         var result = TableReader.ReadFile(file.FullName);
         if (!result.IsReadable)

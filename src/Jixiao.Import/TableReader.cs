@@ -30,6 +30,14 @@ public static class TableReader
         [".7z"] = "7z 压缩包（.7z）",
     };
 
+    /// <summary>
+    /// The extensions a folder is searched for: every kind read, and the kinds refused with a message
+    /// (so that a folder of .doc files says what to save them as rather than being passed over).
+    /// </summary>
+    public static IReadOnlySet<string> TableExtensions { get; } = new HashSet<string>(
+        [".txt", ".tsv", ".csv", ".xlsx", ".xlsm", ".xls", ".docx", ".pdf", ".html", ".htm", ".json", .. RefusedExtensions.Keys.Where(e => e is ".doc" or ".wps" or ".et")],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Reads the file at <paramref name="path"/>; a missing or locked file is a diagnostic too.</summary>
     public static ReadResult ReadFile(string path, ReadOptions? options = null)
     {

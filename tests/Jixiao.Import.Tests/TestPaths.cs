@@ -29,4 +29,13 @@ internal static class TestPaths
 
         return dir?.FullName ?? throw new InvalidOperationException("Jixiao.slnx not found above " + AppContext.BaseDirectory);
     }
+
+    /// <summary>The input block of a golden spec under <c>tests/Jixiao.Import.Tests/Golden</c>.</summary>
+    public static string GoldenInput(string spec)
+    {
+        var text = File.ReadAllText(Path.Combine(RepoRoot, "tests", "Jixiao.Import.Tests", "Golden", spec)).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var from = text.IndexOf("===== input\n", StringComparison.Ordinal) + "===== input\n".Length;
+        var to = text.IndexOf("===== expected", StringComparison.Ordinal);
+        return text[from..to];
+    }
 }

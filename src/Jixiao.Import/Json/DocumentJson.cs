@@ -22,6 +22,16 @@ public static class DocumentJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
+    private static readonly DocumentJsonContext LineContext = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    /// <summary>The document as one line of JSON (for JSON Lines output of many files).</summary>
+    public static string SerializeLine(DocumentDto dto) => JsonSerializer.Serialize(dto, LineContext.DocumentDto);
+
     /// <summary>Maps a read result to its JSON form; the document may be null (unreadable file).</summary>
     public static DocumentDto ToDto(ReadResult result)
     {
@@ -39,6 +49,11 @@ public static class DocumentJson
         {
             Form = document is null || document.Kind == DocumentKind.Summary ? null : KindName(document.Kind),
             Confidence = document is null || document.Kind == DocumentKind.Summary || result.Confidence == 0 ? null : result.Confidence,
+            Year = document?.Year,
+            Tasks = document is null || document.Tasks.Count == 0 ? null
+                : document.Tasks.Select(t => new TaskDto(t.Function, t.Task, t.Projects, Amount(t.Amount, unit))).ToList(),
+            Allocations = document is null || document.Allocations.Count == 0 ? null
+                : document.Allocations.Select(a => new AllocationDto(a.Region, Amount(a.Amount, unit))).ToList(),
         };
     }
 
@@ -70,6 +85,10 @@ public static class DocumentJson
     {
         Attributes = p.Attributes.IsEmpty ? null : new AttributesDto(p.Attributes.Department, p.Attributes.DepartmentCode, p.Attributes.ImplementingUnit,
             p.Attributes.Category, p.Attributes.Period, p.Attributes.LongTermGoal),
+        Execution = p.Execution is { } e
+            ? new ExecutionDto(Amount(e.InitialBudget, unit), Amount(e.AdjustedBudget, unit), Amount(e.Executed, unit), e.Rate, e.Points, e.Score,
+                e.GoalOutcome, e.TotalScore, e.Grade)
+            : null,
     };
 
     private static IndicatorDto ToDto(Indicator i) => new(
@@ -87,6 +106,8 @@ public static class DocumentJson
     {
         Explanation = i.Explanation.Length == 0 ? null : i.Explanation,
         Standard = i.Standard.Length == 0 ? null : i.Standard,
+        Evaluation = i.Evaluation is { } e ? new EvaluationDto(e.Actual, e.Points, e.Score, e.Deviation) : null,
+        Regions = i.RegionTargets.Count == 0 ? null : i.RegionTargets.Select(r => new RegionTargetDto(r.Region, r.TargetText)).ToList(),
     };
 
     private static DiagnosticDto ToDto(Diagnostic d) => new(
@@ -116,11 +137,39 @@ public sealed record DocumentDto(string Title, string UnitName, string AmountUni
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Confidence { get; init; }
 
+    /// <summary>The budget year, null (and left out) when the document does not say it.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Year { get; init; }
+
+    /// <summary>A department-wide form's task list; null (and left out) for other forms.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TaskDto>? Tasks { get; init; }
+
+    /// <summary>A transfer form's allocation by region; null (and left out) for other forms.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AllocationDto>? Allocations { get; init; }
+
     /// <summary>The stored document's id; null (and left out of the JSON) when not stored.</summary>
     [JsonPropertyOrder(-1)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Id { get; init; }
 }
+
+/// <summary>One line of a department-wide form's task list.</summary>
+public sealed record TaskDto(string Function, string Task, string Projects, decimal? Amount);
+
+/// <summary>One region's share of a transfer payment.</summary>
+public sealed record AllocationDto(string Region, decimal? Amount);
+
+/// <summary>A self-evaluation form's funding execution and declared scores; amounts in the document's unit, the rate a fraction.</summary>
+public sealed record ExecutionDto(decimal? InitialBudget, decimal? AdjustedBudget, decimal? Executed, decimal? Rate, decimal? Points, decimal? Score,
+    string GoalOutcome, decimal? TotalScore, string Grade);
+
+/// <summary>What a self-evaluation form reports for an indicator.</summary>
+public sealed record EvaluationDto(string Actual, decimal? Points, decimal? Score, string Deviation);
+
+/// <summary>A transfer form's value for one region.</summary>
+public sealed record RegionTargetDto(string Region, string TargetText);
 
 /// <summary>The unit's summary row.</summary>
 public sealed record SummaryDto(string Name, decimal? Total, decimal? FiscalAppropriation, decimal? SpecialAccount, decimal? OtherFunds, int? Line);
@@ -131,6 +180,10 @@ public sealed record ProjectDto(string Name, decimal? Total, decimal? FiscalAppr
     /// <summary>What a per-project form says besides name, money and goal; null (and left out) when nothing.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AttributesDto? Attributes { get; init; }
+
+    /// <summary>A self-evaluation form's funding execution and declared scores; null (and left out) for a target form.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ExecutionDto? Execution { get; init; }
 
     /// <summary>The stored project's id; null (and left out of the JSON) when not stored.</summary>
     [JsonPropertyOrder(-1)]
@@ -148,6 +201,14 @@ public sealed record IndicatorDto(int Seq, string Level1, string? Level2, bool L
     /// <summary>指标标准或依据, null (and left out) when the source gives none.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Standard { get; init; }
+
+    /// <summary>What a self-evaluation form reports (实际完成值, 分值, 得分, 偏差原因); null (and left out) otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EvaluationDto? Evaluation { get; init; }
+
+    /// <summary>A transfer form's value per region; null (and left out) otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<RegionTargetDto>? Regions { get; init; }
 
     /// <summary>The stored indicator's id; null (and left out of the JSON) when not stored.</summary>
     [JsonPropertyOrder(-1)]

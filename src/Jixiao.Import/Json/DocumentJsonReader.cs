@@ -96,6 +96,27 @@ internal static class DocumentJsonReader
 
         var amountUnit = unit ?? AmountUnit.WanYuan;
         var document = new TargetDocument(Clean(dto.Title), new BudgetUnit(Clean(dto.UnitName)), amountUnit, source) { Kind = DocumentJson.KindOf(dto.Form) ?? DocumentKind.Summary };
+        if (dto.Year is >= 1900 and <= 2200)
+        {
+            document.Year = dto.Year;
+        }
+
+        foreach (var task in dto.Tasks ?? [])
+        {
+            if (task is not null)
+            {
+                document.AddTask(new DepartmentTask(Clean(task.Function ?? ""), Clean(task.Task ?? ""), Clean(task.Projects ?? ""), Single(task.Amount, amountUnit)));
+            }
+        }
+
+        foreach (var allocation in dto.Allocations ?? [])
+        {
+            if (allocation is not null)
+            {
+                document.AddAllocation(new RegionAllocation(Clean(allocation.Region ?? ""), Single(allocation.Amount, amountUnit)));
+            }
+        }
+
         if (dto.Summary is { } summary)
         {
             var where = "汇总行";
@@ -124,6 +145,12 @@ internal static class DocumentJsonReader
             {
                 project.ChangeAttributes(new ProjectAttributes(Clean(a.Department ?? ""), Clean(a.DepartmentCode ?? ""), Clean(a.ImplementingUnit ?? ""),
                     Clean(a.Category ?? ""), Clean(a.Period ?? ""), Clean(a.LongTermGoal ?? "")));
+            }
+
+            if (item.Execution is { } e)
+            {
+                project.ChangeExecution(new ProjectExecution(Single(e.InitialBudget, amountUnit), Single(e.AdjustedBudget, amountUnit), Single(e.Executed, amountUnit),
+                    e.Rate, e.Points, e.Score, Clean(e.GoalOutcome ?? ""), e.TotalScore, Clean(e.Grade ?? "")));
             }
 
             foreach (var indicator in Indicators(item.Indicators ?? [], where + "“" + ChineseText.Excerpt(name) + "”", diagnostics))
@@ -185,11 +212,17 @@ internal static class DocumentJsonReader
             }
 
             result.Add(Indicator.Create(Math.Max(0, item.Seq), level1, written, name, Clean(item.TargetText ?? ""), SourceLocation.File)
-                .Explain(Clean(item.Explanation ?? ""), Clean(item.Standard ?? "")));
+                .Explain(Clean(item.Explanation ?? ""), Clean(item.Standard ?? ""))
+                .Evaluate(item.Evaluation is { } e ? new IndicatorEvaluation(Clean(e.Actual ?? ""), e.Points, e.Score, Clean(e.Deviation ?? "")) : null)
+                .ForRegions(item.Regions is { } regions ? regions.Where(r => r is not null).Select(r => new RegionTarget(Clean(r.Region ?? ""), Clean(r.TargetText ?? ""))).ToList() : []));
         }
 
         return result;
     }
+
+    /// <summary>An amount outside the funding columns; null when absent or not representable.</summary>
+    private static Money? Single(decimal? value, AmountUnit unit) =>
+        value is { } v && Money.TryFrom(v, unit, out var money) ? money : null;
 
     private static Funding Funding(decimal? total, decimal? fiscal, decimal? special, decimal? other, AmountUnit unit, string where, List<Diagnostic> diagnostics)
     {
