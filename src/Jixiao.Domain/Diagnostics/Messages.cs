@@ -161,6 +161,12 @@ public static class Messages
     /// <summary>The form a file was read as, and how fully.</summary>
     public static readonly DiagnosticDescriptor FormRecognised = new("FORM-RECOGNISED", I, "按“{0}”表样读取，读出 {1} 个项目；识别把握 {2}。");
 
+    /// <summary>A prose item with a comparator whose indicator name or value could not be told apart.</summary>
+    public static readonly DiagnosticDescriptor ProseItemUnread = new("PROSE-ITEM-UNREAD", W, "“{0}”分不出指标名称和指标值，未作为指标读取，请核对原文。");
+
+    /// <summary>Prose longer than a notice ever is: the rest is not read.</summary>
+    public static readonly DiagnosticDescriptor ProseTruncated = new("PROSE-TRUNCATED", W, "文字叙述过长，第 {0} 行以后的内容未读取。");
+
     /// <summary>A JSON file that does not parse.</summary>
     public static readonly DiagnosticDescriptor JsonInvalid = new("JSON-INVALID", E, "JSON 文件无法读取：{0}。");
 
@@ -184,7 +190,7 @@ public static class Messages
         AmountInvalid, AmountPrecision, AmountNegative,
         IndicatorCellUnreadable, IndicatorTextIgnored, IndicatorSeqUnexpected, IndicatorTargetLabelMissing,
         IndicatorLevel1Unknown, IndicatorNameMissing,
-        FormNoIndicators, FormNameMissing, FormNoProjects, FormUnitMissing, FormLevel1Unknown, FormRecognised,
+        FormNoIndicators, FormNameMissing, FormNoProjects, FormUnitMissing, FormLevel1Unknown, FormRecognised, ProseItemUnread, ProseTruncated,
         JsonInvalid, JsonNotDocument, JsonItemSkipped, JsonLevel2Dropped,
     ];
 }

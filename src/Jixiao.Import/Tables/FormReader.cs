@@ -54,6 +54,18 @@ internal static class FormReader
                 continue;
             }
 
+            if (ProseReader.LooksLikeProse(peeked))
+            {
+                forms.AddRange(ProseReader.Read(peeked.Concat(rest), budget, diagnostics));
+                if (budget.Exhausted is not null)
+                {
+                    return (null, 0);
+                }
+
+                looksLikeForms = true;
+                continue;
+            }
+
             first ??= grid with { Rows = peeked.Concat(rest) };
         }
 
