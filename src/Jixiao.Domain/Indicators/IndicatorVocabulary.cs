@@ -73,6 +73,7 @@ public static class IndicatorVocabulary
         "故障", "事故", "发生率", "投诉", "差错", "错误", "失误", "违规", "违纪", "未解决", "超支", "超标", "能耗",
         "响应时间", "响应的时间", "到达时间", "维修时长", "处理时间", "处理时长", "等待时间", "办结时间", "修复时间",
         "恢复时间", "损失", "流失率", "辍学率", "空置率", "不合格", "误差", "单位造价", "单价", "延误", "缺陷",
+        "成本", "费用", "排放量", "浓度", "逾期", "返工", "隐患", "污染", "事件", "案件", "死亡", "伤亡",
     ];
 
     /// <summary>Name keywords meaning more is better (正向), checked after <see cref="LowerIsBetter"/>.</summary>
@@ -192,23 +193,149 @@ public static class IndicatorVocabulary
         return DirectionFromMeaning(name, subject, [], unit);
     }
 
-    /// <summary>As <see cref="DirectionFromMeaning(string, string, string)"/>, with words after the number (<c>0教学事故</c>) as context too.</summary>
+    /// <summary>
+    /// As <see cref="DirectionFromMeaning(string, string, string)"/>, with words after the number
+    /// (<c>0教学事故</c>) as context too. What the clause's own words measure (before the number, then after
+    /// it) decides first, then what the name measures (<see cref="MeaningOf"/>); failing all three, a
+    /// percentage or a count is higher-is-better and anything else is to be met exactly.
+    /// </summary>
     public static Direction DirectionFromMeaning(string name, ReadOnlySpan<char> subject, ReadOnlySpan<char> after, string unit)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(unit);
-        if (LowerSet.ContainsAny(subject) || LowerSet.ContainsAny(after) || LowerSet.ContainsAny(name))
+        if ((MeaningOf(subject) ?? MeaningOf(after) ?? MeaningOf(name)) is { } meant)
+        {
+            return meant;
+        }
+
+        return unit == "%" || CountUnits.Contains(unit) ? Direction.Higher : Direction.Equal;
+    }
+
+    /// <summary>
+    /// Whether more or less of what a name measures is better, from what it measures rather than from a
+    /// word anywhere in it: the measure is the end of the name (a Chinese noun phrase ends in its head), so
+    /// <c>故障及时处理率</c> is a rate of handling (higher) and <c>故障率</c> a rate of faults (lower). In order:
+    /// a negated outcome at the end (<c>不合格率</c>) is lower; an outcome or handling measure at the end
+    /// (<see cref="OutcomeMeasures"/>: <c>…处理率</c>, <c>…达标率</c>, <c>…降低率</c>) is higher; a measure of
+    /// something bad at the end (<see cref="AdverseMeasures"/>: <c>…发生率</c>, <c>响应时间</c>) is lower; a
+    /// bad thing named (<see cref="LowerIsBetter"/>) is lower unless a handling word follows it
+    /// (<c>投诉处理件数</c>) or a reduction word precedes it (<c>降低人工成本</c>); a good measure named (<see cref="HigherIsBetter"/>) is higher. Null when the
+    /// text says nothing either way.
+    /// </summary>
+    public static Direction? MeaningOf(ReadOnlySpan<char> text)
+    {
+        var t = WithoutTrailingUnit(text.Trim());
+        if (t.IsEmpty)
+        {
+            return null;
+        }
+
+        if (EndsWithAny(t, NegatedOutcomes))
         {
             return Direction.Lower;
         }
 
-        if (HigherSet.ContainsAny(subject) || HigherSet.ContainsAny(after) || HigherSet.ContainsAny(name)
-            || unit == "%" || CountUnits.Contains(unit))
+        if (EndsWithAny(t, OutcomeMeasures))
         {
             return Direction.Higher;
         }
 
-        return Direction.Equal;
+        if (EndsWithAny(t, AdverseMeasures))
+        {
+            return Direction.Lower;
+        }
+
+        var bad = LastIndexOfAny(t, LowerIsBetter, out var badLength);
+        if (bad >= 0)
+        {
+            // 降低人工成本 / 减少碳排放量 measure a reduction; 投诉处理件数 measures handling.
+            return ContainsAny(t[(bad + badLength)..], HandlingWords) || ContainsAny(t[..bad], ReductionWords) ? Direction.Higher : Direction.Lower;
+        }
+
+        return HigherSet.ContainsAny(t) ? Direction.Higher : null;
+    }
+
+    /// <summary>Outcomes negated at the end of a name: a rate of failing to reach something good (lower is better).</summary>
+    public static IReadOnlyList<string> NegatedOutcomes { get; } =
+    [
+        "不合格率", "未完成率", "不达标率", "未达标率", "不及格率", "未通过率", "未结率", "未办结率", "不满意率", "未解决率", "未整改率",
+    ];
+
+    /// <summary>Measures of an outcome or of handling something, at the end of a name (higher is better whatever they handle).</summary>
+    public static IReadOnlyList<string> OutcomeMeasures { get; } =
+    [
+        "处理率", "解决率", "办结率", "整改率", "修复率", "排除率", "完成率", "达标率", "合格率", "及时率", "覆盖率", "到位率", "响应率",
+        "满意度", "满意率", "降低率", "下降率", "减少率", "降幅", "节约率", "节能率", "控制率", "知晓率", "通过率", "利用率", "使用率",
+        "回复率", "答复率", "处置率", "结案率", "查处率", "化解率", "销号率", "执行率", "落实率", "巩固率", "受理率", "优良率", "准确率",
+        "正确率", "完好率", "在线率", "可用率", "成功率", "出勤率", "验收率", "清运率", "收集率", "救治率", "治愈率", "排查率", "消除率",
+        "治理率", "调处率", "办理率", "挽回率",
+    ];
+
+    /// <summary>Measures of something bad, or of waiting for something, at the end of a name (lower is better).</summary>
+    public static IReadOnlyList<string> AdverseMeasures { get; } =
+    [
+        "故障率", "事故率", "发生率", "差错率", "错误率", "出错率", "投诉率", "违规率", "违纪率", "流失率", "辍学率", "空置率", "超支率",
+        "失误率", "返工率", "误差率", "损失率", "死亡率", "发病率", "感染率", "患病率", "缺陷率", "延误率", "逾期率", "误报率", "漏报率",
+        "失败率", "退货率", "闲置率", "欠费率", "复发率", "犯罪率", "中断率", "掉线率", "丢包率", "返贫率", "失业率", "重复率",
+        .. LatencyWords.SelectMany(verb => new[] { verb + "时间", verb + "时长", verb + "用时", verb + "时限", verb + "周期" }),
+    ];
+
+    /// <summary>Words that, after a bad thing, turn the measure into one of handling it (<c>投诉处理件数</c>).</summary>
+    public static IReadOnlyList<string> HandlingWords { get; } =
+    [
+        "处理", "解决", "办结", "整改", "修复", "排除", "处置", "查处", "回复", "答复", "化解", "降低", "下降", "减少", "控制", "防控",
+        "预防", "排查", "消除", "结案", "销号", "治理", "调处", "受理", "挽回", "救治", "清理", "清运",
+    ];
+
+    /// <summary>Words that, before a bad thing, make the measure the amount it is reduced by (<c>降低人工成本</c>).</summary>
+    public static IReadOnlyList<string> ReductionWords { get; } = ["降低", "减少", "节约", "节省", "下降", "压缩", "压减", "缩短", "消除", "避免", "挽回"];
+
+    private static string[] LatencyWords =>
+        ["响应", "等待", "处理", "办理", "办结", "维修", "修复", "恢复", "到达", "审批", "排队", "停机", "中断", "到场", "出警", "反馈", "回复", "处置", "抢修"];
+
+    private static ReadOnlySpan<char> WithoutTrailingUnit(ReadOnlySpan<char> text)
+    {
+        // 合格率(%) / 响应时间（分钟）: the unit in brackets at the end is not what is measured.
+        if (text.Length > 2 && text[^1] is ')' or '）')
+        {
+            var open = text.LastIndexOfAny('(', '（');
+            if (open > 0 && text.Length - open <= 8)
+            {
+                return text[..open].TrimEnd();
+            }
+        }
+
+        return text;
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> text, IReadOnlyList<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (text.EndsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int LastIndexOfAny(ReadOnlySpan<char> text, IReadOnlyList<string> words, out int length)
+    {
+        var best = -1;
+        length = 0;
+        foreach (var word in words)
+        {
+            var at = text.LastIndexOf(word, StringComparison.Ordinal);
+            if (at > best || (at == best && at >= 0 && word.Length > length))
+            {
+                best = at;
+                length = word.Length;
+            }
+        }
+
+        return best;
     }
 
     private static Level2? Match(IReadOnlyList<(Level2 Level2, string[] Keywords)> rules, string name)
