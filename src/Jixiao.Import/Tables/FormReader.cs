@@ -34,6 +34,17 @@ internal static class FormReader
                 return (null, 0);
             }
 
+            if (TextReflow.Applies(peeked))
+            {
+                // A form whose cells lost their rows (one per line, glued, or all on one line): rows put back first.
+                peeked = TextReflow.Reflow(peeked.Concat(rest));
+                rest = [];
+                if (budget.Exhausted is not null)
+                {
+                    return (null, 0);
+                }
+            }
+
             if (forms.Count == 0 && HasSummaryHeader(peeked))
             {
                 var summary = TableInterpreter.Interpret(peeked.Concat(rest), source, budget, diagnostics);
