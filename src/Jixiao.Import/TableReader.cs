@@ -131,6 +131,11 @@ public static class TableReader
             return new ReadResult(null, diagnostics);
         }
 
+        if (document is not null && source.Format != SourceFormat.Json)
+        {
+            Plausibility.Check(document, diagnostics);
+        }
+
         return new ReadResult(document, diagnostics) { Confidence = document is null ? 0 : confidence };
     }
 
@@ -190,7 +195,13 @@ public static class TableReader
         var rows = source.Format == SourceFormat.Csv
             ? DelimitedRows.Csv(text, DelimitedRows.DetectDelimiter(text), maxCell)
             : separator == '\t' ? DelimitedRows.TabSeparated(text, maxCell) : DelimitedRows.Separated(text, separator, maxCell);
-        return FormReader.Read([new Grid("", rows)], source, budget, diagnostics);
+        var read = FormReader.Read([new Grid("", rows)], source, budget, diagnostics);
+        if (read.Item1 is { } document && budget.Exhausted is null)
+        {
+            Plausibility.CheckTruncated(text, document, diagnostics);
+        }
+
+        return read;
     }
 
     /// <summary>The format by content first: a ZIP package is a workbook and JSON is JSON whatever the name says.</summary>

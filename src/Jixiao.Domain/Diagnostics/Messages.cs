@@ -167,6 +167,18 @@ public static class Messages
     /// <summary>Prose longer than a notice ever is: the rest is not read.</summary>
     public static readonly DiagnosticDescriptor ProseTruncated = new("PROSE-TRUNCATED", W, "文字叙述过长，第 {0} 行以后的内容未读取。");
 
+    /// <summary>Page numbers, running heads and a web page's navigation among the rows, passed over.</summary>
+    public static readonly DiagnosticDescriptor TextFurniture = new("TEXT-FURNITURE", I, "页码、页眉页脚或网页导航等内容已忽略（共 {0} 处，首处：“{1}”）。");
+
+    /// <summary>An amount in a 万元 table so large it was probably written in 元.</summary>
+    public static readonly DiagnosticDescriptor AmountLooksLikeYuan = new("AMOUNT-YUAN-IN-WANYUAN", W, "“{0}”的金额 {1} 万元大得不合常理（约为其他项目的 {2} 倍），可能是按元填写的；未作换算，请核对。");
+
+    /// <summary>A rate whose target is a bare 1 (100 % in some tables, 1 % in others).</summary>
+    public static readonly DiagnosticDescriptor RateBareOne = new("IND-RATE-BARE-ONE", W, "指标“{0}”是比率，指标值却只写了“{1}”：若指 100%，请写作“100%”；未作换算，按所写读取。");
+
+    /// <summary>A table that stops mid-row: what was read is kept.</summary>
+    public static readonly DiagnosticDescriptor TableTruncated = new("TABLE-TRUNCATED", W, "表格在此处中断（最后一行不完整，文件可能不全），已保留此前读到的 {0} 个项目、{1} 条指标。");
+
     /// <summary>A JSON file that does not parse.</summary>
     public static readonly DiagnosticDescriptor JsonInvalid = new("JSON-INVALID", E, "JSON 文件无法读取：{0}。");
 
@@ -190,7 +202,7 @@ public static class Messages
         AmountInvalid, AmountPrecision, AmountNegative,
         IndicatorCellUnreadable, IndicatorTextIgnored, IndicatorSeqUnexpected, IndicatorTargetLabelMissing,
         IndicatorLevel1Unknown, IndicatorNameMissing,
-        FormNoIndicators, FormNameMissing, FormNoProjects, FormUnitMissing, FormLevel1Unknown, FormRecognised, ProseItemUnread, ProseTruncated,
+        FormNoIndicators, FormNameMissing, FormNoProjects, FormUnitMissing, FormLevel1Unknown, FormRecognised, ProseItemUnread, ProseTruncated, TextFurniture, AmountLooksLikeYuan, RateBareOne, TableTruncated,
         JsonInvalid, JsonNotDocument, JsonItemSkipped, JsonLevel2Dropped,
     ];
 }

@@ -122,6 +122,45 @@ public static class TargetGrammar
             }
         }
 
+        return IsUnfilledTemplate(core);
+    }
+
+    /// <summary>
+    /// A template cell nobody filled in: a unit with no number (<c>公里</c>, <c>万人</c>), a comparator with
+    /// only a unit or nothing after it (<c>≥ %</c>, <c>≧</c>). A missing target, not a qualitative one.
+    /// </summary>
+    private static bool IsUnfilledTemplate(string core)
+    {
+        if (core.Length > 12)
+        {
+            return false;
+        }
+
+        var rest = core.AsSpan().Trim();
+        var hadComparator = false;
+        foreach (var (word, _) in TargetVocabulary.Prefixes)
+        {
+            if (word.Length <= 2 && !char.IsAsciiLetterOrDigit(word[0]) && rest.StartsWith(word, StringComparison.Ordinal))
+            {
+                rest = rest[word.Length..].Trim();
+                hadComparator = true;
+                break;
+            }
+        }
+
+        if (rest.IsEmpty)
+        {
+            return hadComparator;
+        }
+
+        foreach (var unit in TargetVocabulary.Units)
+        {
+            if (rest.SequenceEqual(unit))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 

@@ -19,7 +19,9 @@ public static class TargetVocabulary
         "棵", "株", "课", "轮", "届", "组", "队", "校", "班", "页", "字", "单", "用户", "倍",
         "分钟", "小时", "个月", "工作日", "个工作日", "学期", "季度", "秒", "天", "日", "年", "月", "周",
         "平方米", "平方公里", "平米", "㎡", "公里", "千米", "米", "亩", "吨", "千瓦时", "度",
-        "TB", "GB", "MB", "Mbps",
+        "公斤", "千克", "克", "公顷", "厘米", "毫米", "立方米", "万人", "万人次", "万册", "万份",
+        "元/亩", "元/平方米", "元/册", "元/生/年", "元/人/年", "元/生", "人次/年", "百分比",
+        "TB", "GB", "MB", "Mbps", "M",
     ]);
 
     /// <summary>Units written in more than one way, mapped to the form the product shows.</summary>
@@ -28,6 +30,8 @@ public static class TargetVocabulary
         ["个工作日"] = "工作日",
         ["平米"] = "平方米",
         ["㎡"] = "平方米",
+        ["百分比"] = "%",
+        ["千克"] = "公斤",
     };
 
     /// <summary>Words after <c>/</c> or <c>每</c> that make a rate: <c>2次/天</c>, <c>每年30门</c>.</summary>

@@ -23,7 +23,11 @@ internal static class RowGate
     public static IEnumerable<RawRow> Admit(IEnumerable<RawRow> rows, ReadBudget budget, List<Diagnostic> diagnostics)
     {
         var traditional = false;
-        foreach (var row in rows)
+        var furniture = 0;
+        Diagnostic? furnitureNote = null;
+        string? firstFurniture = null;
+        int? furnitureLine = null;
+        foreach (var row in Furnished(rows))
         {
             if (!budget.Tick())
             {
@@ -73,6 +77,30 @@ internal static class RowGate
 
             yield return row;
         }
+
+        IEnumerable<RawRow> Furnished(IEnumerable<RawRow> all)
+        {
+            foreach (var row in all)
+            {
+                if (PageFurniture.Is(row))
+                {
+                    furniture++;
+                    firstFurniture ??= ChineseText.Excerpt(row.Cells.First(c => !ChineseText.IsBlank(c)).Trim());
+                    furnitureLine ??= row.Line;
+                    if (furnitureNote is not null)
+                    {
+                        diagnostics.Remove(furnitureNote);
+                    }
+
+                    furnitureNote = Messages.TextFurniture.At(new SourceLocation(furnitureLine), furniture, firstFurniture);
+                    diagnostics.Add(furnitureNote);
+                    yield return new RawRow(row.Line, [""]);
+                    continue;
+                }
+
+                yield return row;
+            }
+        }
     }
 
     /// <summary>
@@ -110,5 +138,63 @@ internal static class RowGate
         {
             diagnostics.Add(Messages.TextControlCharacters.At(row.RowLocation, removed));
         }
+    }
+}
+
+/// <summary>
+/// Rows that are the page, not the table (layouts.md §3): page numbers (<c>第 2 页 共 5 页</c>, <c>- 3 -</c>,
+/// <c>2/5</c>), and a web page's furniture (扫一扫, 打印本页, 关闭窗口, 当前位置, 字号 大 中 小, 分享到).
+/// Only a row whose one cell is such text counts; it becomes a blank row, as a page break is.
+/// </summary>
+internal static class PageFurniture
+{
+    private static readonly System.Text.RegularExpressions.Regex PageNumber = new(
+        @"^(?:第\s*\d{1,4}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页|[-—–－]\s*\d{1,4}\s*[-—–－]|\d{1,4}\s*/\s*\d{1,4}|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static readonly string[] WebWords =
+    [
+        "扫一扫", "打印本页", "关闭窗口", "当前位置", "您所在的位置", "您现在的位置", "字号：", "字体：", "【大】", "【大 中 小】", "分享到",
+        "在手机上打开", "在手机打开", "【打印】", "【关闭】", "返回顶部", "网站地图", "版权所有", "ICP备",
+    ];
+
+    public static bool Is(RawRow row)
+    {
+        string? only = null;
+        foreach (var cell in row.Cells)
+        {
+            if (ChineseText.IsBlank(cell))
+            {
+                continue;
+            }
+
+            if (only is not null)
+            {
+                return false;
+            }
+
+            only = cell;
+        }
+
+        if (only is null || only.Length > 120)
+        {
+            return false;
+        }
+
+        var text = ChineseText.TrimSpace(ChineseText.Normalize(only));
+        if (PageNumber.IsMatch(text))
+        {
+            return true;
+        }
+
+        foreach (var word in WebWords)
+        {
+            if (text.Contains(ChineseText.Normalize(word), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -52,7 +52,7 @@ internal sealed class ProjectFormReader
     /// <summary>The forms in <paramref name="rows"/>, in order.</summary>
     public static List<FormProject> Read(List<RawRow> rows, ReadBudget budget, List<Diagnostic> diagnostics)
     {
-        var reader = new ProjectFormReader(rows, budget, diagnostics);
+        var reader = new ProjectFormReader(LabelJoiner.Join(rows), budget, diagnostics);
         reader.Run();
         return reader._projects;
     }
