@@ -49,7 +49,7 @@ public static class DocumentMapping
         {
             Unit = unit,
             Title = document.Title,
-            Year = NameKeys.FirstYear(document.Title) ?? NameKeys.FirstYear(document.Source.FileName),
+            Year = document.Year ?? NameKeys.FirstYear(document.Title) ?? NameKeys.FirstYear(document.Source.FileName),
             AmountUnit = document.AmountUnit.ToString(),
             FileName = document.Source.FileName,
             SourceFormat = document.Source.Format.ToString(),
@@ -61,6 +61,8 @@ public static class DocumentMapping
             SummaryOtherFen = document.Summary?.Funding.OtherFunds?.Fen,
             SummaryLine = document.Summary?.Location.Line,
             Kind = KindName(document.Kind),
+            TasksJson = FormData.Tasks(document.Tasks),
+            AllocationsJson = FormData.Allocations(document.Allocations),
             Score = review.Score,
             ErrorCount = all.Count(f => f.Severity == Severity.Error),
             WarningCount = all.Count(f => f.Severity == Severity.Warning),
@@ -105,6 +107,7 @@ public static class DocumentMapping
             Category = project.Attributes.Category,
             Period = project.Attributes.Period,
             LongTermGoal = project.Attributes.LongTermGoal,
+            ExecutionJson = FormData.Execution(project.Execution),
         };
         for (var i = 0; i < project.Indicators.Count; i++)
         {
@@ -134,6 +137,8 @@ public static class DocumentMapping
             Line = indicator.Location.Line,
             Explanation = indicator.Explanation,
             Standard = indicator.Standard,
+            EvaluationJson = FormData.Evaluation(indicator.Evaluation),
+            RegionsJson = FormData.Regions(indicator.RegionTargets),
             Clauses = [.. target.Clauses.Select((c, i) => new ClauseRecord
             {
                 Position = i, Comparator = c.Comparator.Symbol(), Value = c.Value, Unit = c.Unit,
@@ -189,8 +194,18 @@ public static class DocumentMapping
         var document = new TargetDocument(record.Title, new BudgetUnit(record.Unit?.Name ?? ""), unit,
             new DocumentSource(record.FileName, Enum.Parse<SourceFormat>(record.SourceFormat)))
         {
-            Kind = record.Kind == KindName(DocumentKind.ProjectForms) ? DocumentKind.ProjectForms : DocumentKind.Summary,
+            Kind = DocumentKindNames.Parse(record.Kind) ?? DocumentKind.Summary,
+            Year = record.Year,
         };
+        foreach (var task in FormData.TasksOf(record.TasksJson))
+        {
+            document.AddTask(task);
+        }
+
+        foreach (var allocation in FormData.AllocationsOf(record.AllocationsJson))
+        {
+            document.AddAllocation(allocation);
+        }
         if (record.SummaryName is not null)
         {
             document.SetSummary(new SummaryRow(record.SummaryName,
@@ -213,11 +228,13 @@ public static class DocumentMapping
         var project = new Project(record.Name, new Funding(Fen(record.TotalFen), Fen(record.FiscalFen), Fen(record.SpecialFen), Fen(record.OtherFen)),
             record.Goal, new SourceLocation(record.Line));
         project.ChangeAttributes(new ProjectAttributes(record.Department, record.DepartmentCode, record.ImplementingUnit, record.Category, record.Period, record.LongTermGoal));
+        project.ChangeExecution(FormData.ExecutionOf(record.ExecutionJson));
         foreach (var indicator in record.Indicators.OrderBy(i => i.Position))
         {
             project.AddIndicator(Indicator.Create(indicator.Seq, Level1Of(indicator.Level1),
                 indicator.WrittenLevel2 is null ? null : Level2Of(indicator.WrittenLevel2),
-                indicator.Name, indicator.TargetText, new SourceLocation(indicator.Line)).Explain(indicator.Explanation, indicator.Standard));
+                indicator.Name, indicator.TargetText, new SourceLocation(indicator.Line)).Explain(indicator.Explanation, indicator.Standard)
+                .Evaluate(FormData.EvaluationOf(indicator.EvaluationJson)).ForRegions(FormData.RegionsOf(indicator.RegionsJson)));
         }
 
         return project;

@@ -19,6 +19,7 @@ builder.Services.AddScoped<DocumentImporter>();
 builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddScoped<ProjectEditor>();
 builder.Services.AddScoped<SelfEvaluationService>();
+builder.Services.AddScoped<SelfEvaluationImport>();
 builder.Services.AddScoped<MonitoringService>();
 builder.Services.AddScoped<DocumentWorkflow>();
 builder.Services.AddScoped<ReportWorkflow>();

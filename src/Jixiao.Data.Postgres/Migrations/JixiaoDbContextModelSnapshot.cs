@@ -80,6 +80,12 @@ namespace Jixiao.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<decimal?>("DeclaredPoints")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("DeclaredScore")
+                        .HasColumnType("numeric");
+
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasColumnType("text");
@@ -298,6 +304,9 @@ namespace Jixiao.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AllocationsJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("AmountUnit")
                         .IsRequired()
                         .HasColumnType("text");
@@ -352,6 +361,9 @@ namespace Jixiao.Data.Postgres.Migrations
 
                     b.Property<long?>("SummaryTotalFen")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("TasksJson")
+                        .HasColumnType("text");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -458,6 +470,9 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.Property<string>("Direction")
                         .HasColumnType("text");
 
+                    b.Property<string>("EvaluationJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("Explanation")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -490,6 +505,9 @@ namespace Jixiao.Data.Postgres.Migrations
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("RegionsJson")
+                        .HasColumnType("text");
 
                     b.Property<int>("Seq")
                         .HasColumnType("integer");
@@ -704,6 +722,9 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.Property<int>("DocumentId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ExecutionJson")
+                        .HasColumnType("text");
+
                     b.Property<int>("FindingCount")
                         .HasColumnType("integer");
 
@@ -777,6 +798,15 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.Property<long?>("AdjustedFen")
                         .HasColumnType("bigint");
 
+                    b.Property<decimal?>("DeclaredExecutionScore")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("DeclaredGrade")
+                        .HasColumnType("text");
+
+                    b.Property<decimal?>("DeclaredScore")
+                        .HasColumnType("numeric");
+
                     b.Property<long?>("ExecutedFen")
                         .HasColumnType("bigint");
 
@@ -790,6 +820,9 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.Property<decimal>("Score")
                         .HasPrecision(6, 2)
                         .HasColumnType("numeric(6,2)");
+
+                    b.Property<int?>("SourceDocumentId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -71,6 +71,12 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("DeclaredPoints")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("DeclaredScore")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -279,6 +285,9 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AllocationsJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AmountUnit")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -333,6 +342,9 @@ namespace Jixiao.Data.Sqlite.Migrations
 
                     b.Property<long?>("SummaryTotalFen")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("TasksJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -433,6 +445,9 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Property<string>("Direction")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EvaluationJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Explanation")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
@@ -465,6 +480,9 @@ namespace Jixiao.Data.Sqlite.Migrations
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionsJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Seq")
                         .HasColumnType("INTEGER");
@@ -673,6 +691,9 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Property<int>("DocumentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExecutionJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FindingCount")
                         .HasColumnType("INTEGER");
 
@@ -744,6 +765,15 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Property<long?>("AdjustedFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("DeclaredExecutionScore")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclaredGrade")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("DeclaredScore")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ExecutedFen")
                         .HasColumnType("INTEGER");
 
@@ -757,6 +787,9 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.Property<decimal>("Score")
                         .HasPrecision(6, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SourceDocumentId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()

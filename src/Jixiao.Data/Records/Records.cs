@@ -73,6 +73,12 @@ public sealed class DocumentRecord
     /// <summary>The form it was read from: <c>summary</c> or <c>projectForms</c>.</summary>
     public string Kind { get; set; } = "summary";
 
+    /// <summary>A department-wide form's task list, as JSON (<see cref="FormData"/>); null for other forms.</summary>
+    public string? TasksJson { get; set; }
+
+    /// <summary>A transfer form's allocation by region, as JSON (<see cref="FormData"/>); null for other forms.</summary>
+    public string? AllocationsJson { get; set; }
+
     public List<ProjectRecord> Projects { get; set; } = [];
 
     public List<FindingRecord> Findings { get; set; } = [];
@@ -132,6 +138,9 @@ public sealed class ProjectRecord
     /// <summary>中长期目标, <c>""</c> when none.</summary>
     public string LongTermGoal { get; set; } = "";
 
+    /// <summary>A self-evaluation form's funding execution and declared scores, as JSON (<see cref="FormData"/>); null for a target form.</summary>
+    public string? ExecutionJson { get; set; }
+
     public int? Line { get; set; }
 
     /// <summary>Quality score of the last review, 0–100.</summary>
@@ -171,6 +180,12 @@ public sealed class IndicatorRecord
 
     /// <summary>指标标准或依据, <c>""</c> when none.</summary>
     public string Standard { get; set; } = "";
+
+    /// <summary>What a self-evaluation form reports (实际完成值, 分值, 得分, 偏差原因), as JSON (<see cref="FormData"/>); null otherwise.</summary>
+    public string? EvaluationJson { get; set; }
+
+    /// <summary>A transfer form's value per region, as JSON (<see cref="FormData"/>); null otherwise.</summary>
+    public string? RegionsJson { get; set; }
 
     /// <summary>JSON name of the level 2 written or inferred, for filtering.</summary>
     public string? Level2 { get; set; }
@@ -284,6 +299,18 @@ public sealed class SelfEvaluationRecord
     /// <summary>优, 良, 中 or 差 of the last save.</summary>
     public required string Grade { get; set; }
 
+    /// <summary>The total score an imported self-evaluation form declared (总分), null when entered here or not given.</summary>
+    public decimal? DeclaredScore { get; set; }
+
+    /// <summary>The grade an imported self-evaluation form declared (自评等级), null when entered here or not given.</summary>
+    public string? DeclaredGrade { get; set; }
+
+    /// <summary>The execution score an imported form declared (预算执行率的得分), null when not given.</summary>
+    public decimal? DeclaredExecutionScore { get; set; }
+
+    /// <summary>The imported document the report came from, null when it was entered on the page.</summary>
+    public int? SourceDocumentId { get; set; }
+
     public List<ActualRecord> Actuals { get; set; } = [];
 }
 
@@ -303,6 +330,12 @@ public sealed class ActualRecord
     public required string Percent { get; set; }
 
     public required string Note { get; set; }
+
+    /// <summary>分值 an imported self-evaluation form gave the indicator, null when not given.</summary>
+    public decimal? DeclaredPoints { get; set; }
+
+    /// <summary>得分 an imported self-evaluation form declared for the indicator, null when not given.</summary>
+    public decimal? DeclaredScore { get; set; }
 }
 
 /// <summary>A project's monitoring report (绩效运行监控) for the window 1~Month月.</summary>

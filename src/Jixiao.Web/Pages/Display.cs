@@ -63,6 +63,18 @@ public static class Display
         ? (bytes / 1024.0 / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " MB"
         : (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB";
 
+    /// <summary>How sure the reader is of a form, in words and per cent (<c>高（95%）</c>); the summary table is read by its header, so 高.</summary>
+    public static string Confidence(Jixiao.Domain.Documents.DocumentKind kind, decimal confidence)
+    {
+        if (kind == Jixiao.Domain.Documents.DocumentKind.Summary || confidence <= 0)
+        {
+            return "高（按表头识别）";
+        }
+
+        var words = confidence >= 0.9m ? "高" : confidence >= 0.6m ? "中" : "低";
+        return words + "（" + (confidence * 100).ToString("0", CultureInfo.InvariantCulture) + "%）";
+    }
+
     public static string Score(decimal score) => score.ToString("0.0", CultureInfo.InvariantCulture);
 
     /// <summary>错误, 警告, 提示.</summary>

@@ -41,6 +41,9 @@ public sealed record ImportOutcome(int? DocumentId, ReadResult? Read, int? Dupli
 
     /// <summary>For a preview: the file's bytes, to be held until the user confirms.</summary>
     public byte[]? Content { get; init; }
+
+    /// <summary>What storing the table did besides (a self-evaluation form's reports attached to their projects), in Chinese.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 }
 
 /// <summary>
@@ -49,7 +52,8 @@ public sealed record ImportOutcome(int? DocumentId, ReadResult? Read, int? Dupli
 /// upload, previewed or stored, through the page or the API, takes a turn at the <see cref="ImportGate"/>
 /// before its bytes are read into memory, and is read within <see cref="ImportSettings.Options"/>.
 /// </summary>
-public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, ImportSettings settings, ImportGate gate, CurrentUser user, AuditLog audit)
+public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, ImportSettings settings, ImportGate gate, CurrentUser user, AuditLog audit,
+    SelfEvaluation.SelfEvaluationImport selfEvaluations)
 {
     /// <summary>The reader limits for uploads.</summary>
     public ReadOptions Options => settings.Options;
@@ -58,7 +62,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
     public string RetryAfter => settings.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Reads, reviews and stores the table in <paramref name="content"/>; nothing is stored unless all of it is.</summary>
-    public async Task<ImportOutcome> ImportAsync(Stream content, string fileName, DuplicateChoice duplicate, CancellationToken cancellationToken)
+    public async Task<ImportOutcome> ImportAsync(Stream content, string fileName, DuplicateChoice duplicate, CancellationToken cancellationToken, int? year = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         using var turn = await gate.EnterAsync(cancellationToken);
@@ -68,6 +72,12 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
         }
 
         var read = TableReader.Read(await ReadAllAsync(content, cancellationToken), fileName, Options);
+        if (read.Document is { } document && YearOf(document) is null && year is >= MinYear and <= MaxYear)
+        {
+            // The file does not say its year; the user did.
+            document.Year = year;
+        }
+
         return await StoreAsync(read, fileName, duplicate, cancellationToken);
     }
 
@@ -88,6 +98,19 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
         }
 
         return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+    }
+
+    /// <summary>The earliest and latest budget year a user may give.</summary>
+    public const int MinYear = 1990;
+
+    /// <inheritdoc cref="MinYear"/>
+    public const int MaxYear = 2100;
+
+    /// <summary>The budget year the table says (its form's year, else a year in its title or file name); null when it says none.</summary>
+    public static int? YearOf(TargetDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.Year ?? NameKeys.FirstYear(document.Title) ?? NameKeys.FirstYear(document.Source.FileName);
     }
 
     /// <summary>Reads and reviews the table in <paramref name="content"/> without storing anything, for the import page's preview.</summary>
@@ -169,8 +192,10 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
             + (existing is not null && duplicate == DuplicateChoice.Replace ? $"，替换第 {existing} 号表" : ""),
             header.UnitId, id);
         await db.SaveChangesAsync(cancellationToken);
+        var notes = await selfEvaluations.AttachAsync(document, id, header.UnitId, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ImportOutcome(id, read, null);
+        return new ImportOutcome(id, read, null) { Notes = notes };
     }
 
     /// <summary>Why the signed-in user may not store a table of <paramref name="unitName"/>; null when they may.</summary>
@@ -210,7 +235,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
     public Task<int?> FindDuplicateAsync(TargetDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var year = NameKeys.FirstYear(document.Title) ?? NameKeys.FirstYear(document.Source.FileName);
+        var year = document.Year ?? NameKeys.FirstYear(document.Title) ?? NameKeys.FirstYear(document.Source.FileName);
         return db.Documents
             .Where(d => d.Unit!.Name == document.Unit.Name && d.Title == document.Title && d.Year == year)
             .Select(d => (int?)d.Id)

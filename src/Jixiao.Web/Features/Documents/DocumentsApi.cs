@@ -21,7 +21,14 @@ namespace Jixiao.Web.Features.Documents;
 /// <param name="Projects">How many projects were stored.</param>
 /// <param name="Indicators">How many indicators were stored.</param>
 /// <param name="Diagnostics">What the reader reported.</param>
-public sealed record ImportedDto(int Id, int Projects, int Indicators, IReadOnlyList<DiagnosticDto> Diagnostics);
+public sealed record ImportedDto(int Id, int Projects, int Indicators, IReadOnlyList<DiagnosticDto> Diagnostics)
+{
+    /// <summary>The form read (<c>selfEvaluation</c>…), null for the summary table.</summary>
+    public string? Form { get; init; }
+
+    /// <summary>What storing did besides, in Chinese (a self-evaluation form's reports attached to their projects, with the scores).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>A stored document in a list.</summary>
 public sealed record DocumentSummaryDto(int Id, string UnitName, string Title, int? Year, string FileName, DateTimeOffset ImportedAt,
@@ -45,8 +52,13 @@ internal static class DocumentsApi
     }
 
     private static async Task<Results<Created<ImportedDto>, ProblemHttpResult>> Upload(
-        HttpRequest request, [FromQuery] string? duplicate, DocumentImporter importer, AuditLog audit, CancellationToken cancellationToken)
+        HttpRequest request, [FromQuery] string? duplicate, [FromQuery] int? year, DocumentImporter importer, AuditLog audit, CancellationToken cancellationToken)
     {
+        if (year is not null and (< DocumentImporter.MinYear or > DocumentImporter.MaxYear))
+        {
+            return Problem(StatusCodes.Status400BadRequest, "参数错误", $"year（预算年度）应在 {DocumentImporter.MinYear}–{DocumentImporter.MaxYear} 之间。");
+        }
+
         var choice = duplicate switch
         {
             null or "" => DuplicateChoice.Ask,
@@ -85,7 +97,7 @@ internal static class DocumentsApi
         }
 
         await using var content = file.OpenReadStream();
-        var outcome = await importer.ImportAsync(content, Path.GetFileName(file.FileName), choice.Value, cancellationToken);
+        var outcome = await importer.ImportAsync(content, Path.GetFileName(file.FileName), choice.Value, cancellationToken, year);
         if (outcome.Busy is { } busy)
         {
             request.HttpContext.Response.Headers.RetryAfter = importer.RetryAfter;
@@ -120,7 +132,11 @@ internal static class DocumentsApi
 
         var dto = DocumentJson.ToDto(outcome.Read!);
         var document = outcome.Read!.Document!;
-        return TypedResults.Created($"/api/documents/{id}", new ImportedDto(id, document.Projects.Count, document.IndicatorCount, dto.Diagnostics));
+        return TypedResults.Created($"/api/documents/{id}", new ImportedDto(id, document.Projects.Count, document.IndicatorCount, dto.Diagnostics)
+        {
+            Form = dto.Form,
+            Notes = outcome.Notes,
+        });
     }
 
     /// <summary>Records a refused upload in the audit trail and returns the refusal.</summary>

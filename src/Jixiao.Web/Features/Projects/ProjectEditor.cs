@@ -110,6 +110,8 @@ public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer,
                     record.Line = before.Line;
                     record.Explanation = before.Explanation;
                     record.Standard = before.Standard;
+                    record.EvaluationJson = before.EvaluationJson;
+                    record.RegionsJson = before.RegionsJson;
                 }
 
                 return record;

@@ -8,7 +8,22 @@ using Microsoft.AspNetCore.Mvc;
 namespace Jixiao.Web.Features.SelfEvaluation;
 
 /// <summary>A stored self-evaluation: what was entered and the score (null before anything is entered).</summary>
-public sealed record SelfEvaluationDto(int ProjectId, string? Executed, string? AdjustedBudget, IReadOnlyList<ActualInput> Actuals, ProjectScoreDto? Score);
+public sealed record SelfEvaluationDto(int ProjectId, string? Executed, string? AdjustedBudget, IReadOnlyList<ActualInput> Actuals, ProjectScoreDto? Score)
+{
+    /// <summary>What an imported self-evaluation form declared, beside <see cref="Score"/>; null when the report was entered here.</summary>
+    public DeclaredDto? Declared { get; init; }
+}
+
+/// <summary>The scores an imported self-evaluation form declared.</summary>
+/// <param name="SourceDocumentId">The imported form's document.</param>
+/// <param name="Score">总分 as declared.</param>
+/// <param name="Grade">自评等级 as declared.</param>
+/// <param name="ExecutionScore">The execution's 得分 as declared.</param>
+/// <param name="Indicators">Each indicator's declared 分值 and 得分, by seq.</param>
+public sealed record DeclaredDto(int SourceDocumentId, decimal? Score, string? Grade, decimal? ExecutionScore, IReadOnlyList<DeclaredIndicatorDto> Indicators);
+
+/// <summary>An indicator's declared 分值 and 得分.</summary>
+public sealed record DeclaredIndicatorDto(int Seq, decimal? Points, decimal? Score);
 
 /// <summary>The self-evaluation API of a project: read, save (checked, one transaction), export the 自评表.</summary>
 internal static class SelfEvaluationApi
@@ -65,5 +80,11 @@ internal static class SelfEvaluationApi
         view.Stored?.ExecutedFen is { } executed ? new Domain.Amounts.Money(executed).Format(view.Unit) : null,
         view.Stored?.AdjustedFen is { } adjusted ? new Domain.Amounts.Money(adjusted).Format(view.Unit) : null,
         [.. (view.Stored?.Actuals ?? []).OrderBy(a => a.Seq).Select(a => new ActualInput(a.Seq, a.Actual, a.Percent, a.Note))],
-        view.Score is null ? null : ScoreReport.ToDto([view.Score]).Projects[0]);
+        view.Score is null ? null : ScoreReport.ToDto([view.Score]).Projects[0])
+    {
+        Declared = view.Stored is { SourceDocumentId: { } source } stored
+            ? new DeclaredDto(source, stored.DeclaredScore, stored.DeclaredGrade, stored.DeclaredExecutionScore,
+                [.. stored.Actuals.OrderBy(a => a.Seq).Select(a => new DeclaredIndicatorDto(a.Seq, a.DeclaredPoints, a.DeclaredScore))])
+            : null,
+    };
 }

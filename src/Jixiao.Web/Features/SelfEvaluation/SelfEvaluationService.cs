@@ -110,10 +110,13 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, TimeProvider time,
         record.UpdatedAt = time.GetUtcNow();
         record.Score = score.Score;
         record.Grade = score.Grade.Chinese();
+        // What an imported self-evaluation form declared stays beside the values as corrected here.
+        var declared = record.Actuals.GroupBy(a => a.Seq).ToDictionary(g => g.Key, g => g.First());
         record.Actuals.Clear();
         record.Actuals.AddRange(entered.Select(a => new ActualRecord
         {
             Seq = a.Seq, Actual = (a.Actual ?? "").Trim(), Percent = (a.Percent ?? "").Trim(), Note = (a.Note ?? "").Trim(),
+            DeclaredPoints = declared.GetValueOrDefault(a.Seq)?.DeclaredPoints, DeclaredScore = declared.GetValueOrDefault(a.Seq)?.DeclaredScore,
         }));
         audit.Change("self-evaluation.save", $"保存绩效自评：得分 {score.Score:0.00}，{score.Grade.Chinese()}", view.Record.Document!.UnitId, view.Record.DocumentId, projectId,
             after: new { input.Executed, input.AdjustedBudget, Actuals = entered });

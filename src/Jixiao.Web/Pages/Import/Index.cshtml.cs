@@ -91,6 +91,10 @@ public sealed class IndexModel(DocumentImporter importer, PendingUploads pending
         return Page();
     }
 
+    /// <summary>The budget year the user gives when the file does not say it.</summary>
+    [BindProperty]
+    public int? Year { get; set; }
+
     public async Task<IActionResult> OnPostConfirmAsync(string? duplicate, CancellationToken cancellationToken)
     {
         await using var content = pending.Open(Token, user.Id ?? "");
@@ -106,7 +110,14 @@ public sealed class IndexModel(DocumentImporter importer, PendingUploads pending
             "keep" => DuplicateChoice.Keep,
             _ => DuplicateChoice.Ask,
         };
-        var outcome = await importer.ImportAsync(content, Path.GetFileName(FileName), choice, cancellationToken);
+        if (Year is not null and (< DocumentImporter.MinYear or > DocumentImporter.MaxYear))
+        {
+            Problem = $"预算年度应在 {DocumentImporter.MinYear}–{DocumentImporter.MaxYear} 之间，请重新上传后填写。";
+            pending.Release(Token, user.Id ?? "");
+            return Page();
+        }
+
+        var outcome = await importer.ImportAsync(content, Path.GetFileName(FileName), choice, cancellationToken, Year);
         await content.DisposeAsync();
         if (outcome.Busy is { } busy)
         {
@@ -133,6 +144,11 @@ public sealed class IndexModel(DocumentImporter importer, PendingUploads pending
         {
             Problem = "无法读取该文件：" + (outcome.Read?.FatalError?.Message ?? "无法读取文件。");
             return Page();
+        }
+
+        if (outcome.Notes.Count > 0)
+        {
+            TempData["ImportNotes"] = string.Join("\n", outcome.Notes);
         }
 
         return Redirect($"/documents/{id}");
