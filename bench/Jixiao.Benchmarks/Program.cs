@@ -28,6 +28,30 @@ if (args.Length >= 1 && args[0] == "--throughput")
     return 0;
 }
 
+// `--forms-xlsx N [FILE]` times the read of a workbook of N project forms, one per sheet (and writes it to FILE).
+if (args.Length >= 1 && args[0] == "--forms-xlsx")
+{
+    var forms = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+    var workbook = FormsWorkbook.Build(forms);
+    if (args.Length > 2)
+    {
+        File.WriteAllBytes(args[2], workbook);
+    }
+
+    TableReader.Read(workbook, "warmup.xlsx");
+    for (var run = 1; run <= 3; run++)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = TableReader.Read(workbook, "forms.xlsx");
+        watch.Stop();
+        var document = result.Document!;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"forms run {run}: {workbook.Length / 1e6:F1} MB workbook, {forms} sheets, {document.Projects.Count} projects, {document.IndicatorCount} indicators, form {document.Kind} in {watch.Elapsed.TotalSeconds:F2} s"));
+    }
+
+    return 0;
+}
+
 // `--generate N FILE` writes the generated table, to time the command line end to end.
 if (args.Length >= 3 && args[0] == "--generate")
 {

@@ -93,6 +93,26 @@ public static class IndicatorVocabulary
 
     private static KeywordSet HigherSet { get; } = new(HigherIsBetter);
 
+    private static KeywordSet NegatedSet => MeaningSets.Negated;
+
+    private static KeywordSet OutcomeSet => MeaningSets.Outcome;
+
+    private static KeywordSet AdverseSet => MeaningSets.Adverse;
+
+    private static KeywordSet HandlingSet => MeaningSets.Handling;
+
+    private static KeywordSet ReductionSet => MeaningSets.Reduction;
+
+    /// <summary>The meaning word lists as sets, built on first use (after the lists themselves).</summary>
+    private static class MeaningSets
+    {
+        public static readonly KeywordSet Negated = new(NegatedOutcomes);
+        public static readonly KeywordSet Outcome = new(OutcomeMeasures);
+        public static readonly KeywordSet Adverse = new(AdverseMeasures);
+        public static readonly KeywordSet Handling = new(HandlingWords);
+        public static readonly KeywordSet Reduction = new(ReductionWords);
+    }
+
     /// <summary>
     /// Finds the levels a category label names: an exact label (<c>产出指标</c>, <c>数量指标</c>), or a
     /// combined one (<c>产出指标-数量指标</c>, <c>效益指标（社会效益指标）</c>). A missing trailing 指标 is allowed.
@@ -230,26 +250,28 @@ public static class IndicatorVocabulary
             return null;
         }
 
-        if (EndsWithAny(t, NegatedOutcomes))
+        if (NegatedSet.MatchEndingAt(t, t.Length) is not null)
         {
             return Direction.Lower;
         }
 
-        if (EndsWithAny(t, OutcomeMeasures))
+        if (OutcomeSet.MatchEndingAt(t, t.Length) is not null)
         {
             return Direction.Higher;
         }
 
-        if (EndsWithAny(t, AdverseMeasures))
+        if (AdverseSet.MatchEndingAt(t, t.Length) is not null)
         {
             return Direction.Lower;
         }
 
-        var bad = LastIndexOfAny(t, LowerIsBetter, out var badLength);
-        if (bad >= 0)
+        for (var bad = t.Length - 1; bad >= 0; bad--)
         {
-            // 降低人工成本 / 减少碳排放量 measure a reduction; 投诉处理件数 measures handling.
-            return ContainsAny(t[(bad + badLength)..], HandlingWords) || ContainsAny(t[..bad], ReductionWords) ? Direction.Higher : Direction.Lower;
+            if (LowerSet.MatchAt(t, bad) is { } word)
+            {
+                // 降低人工成本 / 减少碳排放量 measure a reduction; 投诉处理件数 measures handling.
+                return HandlingSet.ContainsAny(t[(bad + word.Length)..]) || ReductionSet.ContainsAny(t[..bad]) ? Direction.Higher : Direction.Lower;
+            }
         }
 
         return HigherSet.ContainsAny(t) ? Direction.Higher : null;
@@ -306,36 +328,6 @@ public static class IndicatorVocabulary
         }
 
         return text;
-    }
-
-    private static bool EndsWithAny(ReadOnlySpan<char> text, IReadOnlyList<string> words)
-    {
-        foreach (var word in words)
-        {
-            if (text.EndsWith(word, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static int LastIndexOfAny(ReadOnlySpan<char> text, IReadOnlyList<string> words, out int length)
-    {
-        var best = -1;
-        length = 0;
-        foreach (var word in words)
-        {
-            var at = text.LastIndexOf(word, StringComparison.Ordinal);
-            if (at > best || (at == best && at >= 0 && word.Length > length))
-            {
-                best = at;
-                length = word.Length;
-            }
-        }
-
-        return best;
     }
 
     private static Level2? Match(IReadOnlyList<(Level2 Level2, string[] Keywords)> rules, string name)

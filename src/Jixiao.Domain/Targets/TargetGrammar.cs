@@ -131,7 +131,8 @@ public static class TargetGrammar
     /// </summary>
     private static bool IsUnfilledTemplate(string core)
     {
-        if (core.Length > 12)
+        // A template cell has no number, and is short; nearly every target leaves here.
+        if (core.Length > 12 || core.AsSpan().IndexOfAnyInRange('0', '9') >= 0)
         {
             return false;
         }
@@ -153,16 +154,11 @@ public static class TargetGrammar
             return hadComparator;
         }
 
-        foreach (var unit in TargetVocabulary.Units)
-        {
-            if (rest.SequenceEqual(unit))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return UnitLookup.Contains(rest);
     }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UnitLookup =
+        new HashSet<string>(TargetVocabulary.Units, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static string TrimTrailingPunctuation(string s)
     {

@@ -64,19 +64,34 @@ public static class Traditional
 
     private static readonly Dictionary<char, char> Map = Build();
 
+    /// <summary>One bit per UTF-16 unit: set for the traditional characters of <see cref="Map"/>, so the common case costs a shift and a mask.</summary>
+    private static readonly ulong[] Marked = BuildMarks();
+
+    private static ulong[] BuildMarks()
+    {
+        var marks = new ulong[1024];
+        foreach (var c in Map.Keys)
+        {
+            marks[c >> 6] |= 1UL << (c & 63);
+        }
+
+        return marks;
+    }
+
     /// <summary>True when <paramref name="text"/> holds a traditional character this table knows, or pinyin in brackets after a character.</summary>
     public static bool Applies(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var marks = Marked;
         foreach (var c in text)
         {
-            if (Map.ContainsKey(c))
+            if ((marks[c >> 6] & (1UL << (c & 63))) != 0)
             {
                 return true;
             }
         }
 
-        return text.Contains('(', StringComparison.Ordinal) && Pinyin(text) is { } stripped && stripped.Length != text.Length;
+        return MayHavePinyin(text) && Pinyin(text) is { } stripped && stripped.Length != text.Length;
     }
 
     /// <summary>The text in simplified characters, without pinyin inserted after characters.</summary>
@@ -117,6 +132,24 @@ public static class Traditional
         }
 
         return result?.Append(text, start, text.Length - start).ToString();
+    }
+
+    /// <summary>True when a bracket follows a Chinese character and opens on a lower-case letter: the only place pinyin can be.</summary>
+    private static bool MayHavePinyin(string text)
+    {
+        var at = text.AsSpan().IndexOfAny('(', '（');
+        while (at >= 0)
+        {
+            if (at > 0 && at + 1 < text.Length && IsHan(text[at - 1]) && IsPinyinLetter(text[at + 1]))
+            {
+                return true;
+            }
+
+            var next = text.AsSpan(at + 1).IndexOfAny('(', '（');
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        return false;
     }
 
     private static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF';

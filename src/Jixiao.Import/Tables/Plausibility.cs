@@ -27,6 +27,12 @@ internal static class Plausibility
         {
             foreach (var indicator in project.Indicators)
             {
+                var written = indicator.TargetText.AsSpan().Trim();
+                if (written.Length is 0 or > 6 || written[0] is not ('1' or '１') || indicator.Target.Kind != TargetKind.Quantitative)
+                {
+                    continue;
+                }
+
                 var text = ChineseText.TrimSpace(ChineseText.Normalize(indicator.TargetText));
                 if (text is "1" or "1.0" or "1.00" && IsRate(indicator.Name, indicator.NameUnit))
                 {
@@ -47,11 +53,7 @@ internal static class Plausibility
             return;
         }
 
-        var lastLine = 1;
-        foreach (var c in text)
-        {
-            lastLine += c == '\n' ? 1 : 0;
-        }
+        var lastLine = 1 + text.AsSpan().Count('\n');
 
         var project = document.Projects[^1];
         var last = project.Indicators.Count > 0 ? project.Indicators[^1] : null;
