@@ -579,7 +579,7 @@ internal sealed class ProjectFormReader
             return false;
         }
 
-        var name = Cell(grid.Name);
+        var name = WithoutNumber(Cell(grid.Name));
         if (name.Length == 0 || row.Origin(grid.Name) != CellOrigin.Own)
         {
             // A row with only level cells (a level-1 heading row) or a merged continuation: levels carry on.
@@ -793,6 +793,24 @@ internal sealed class ProjectFormReader
         return rest.Length == 0 ? year : null;
     }
 
+    /// <summary>An indicator name without the template's numbering (<c>指标1：培训人数</c> → <c>培训人数</c>).</summary>
+    private static string WithoutNumber(string name)
+    {
+        var text = name.AsSpan().TrimStart();
+        if (!text.StartsWith("指标", StringComparison.Ordinal))
+        {
+            return name;
+        }
+
+        var i = 2;
+        while (i < text.Length && (char.IsDigit(text[i]) || text[i] == ' '))
+        {
+            i++;
+        }
+
+        return i > 2 && i < text.Length - 1 && text[i] is '：' or ':' or '、' or '.' or '．' ? text[(i + 1)..].Trim().ToString() : name;
+    }
+
     private static bool IsBlank(RawRow row) => row.Cells.All(c => ChineseText.IsBlank(c));
 
     private static string? Single(RawRow row)
@@ -951,6 +969,13 @@ internal sealed class ProjectFormReader
 
         public void Set(FormField field, string value, string label, SourceLocation at, List<Diagnostic> diagnostics, AmountUnit? unit = null)
         {
+            if (field is FormField.LongTermGoal or FormField.AnnualGoal
+                && FormVocabulary.SplitLabel(value) is { Field: FormField.AnnualGoal or FormField.LongTermGoal } inner)
+            {
+                // 总体目标 | 年度目标：…: the outer label heads the goals, the inner one says which goal this is.
+                (field, value, label) = (inner.Field, inner.Value, inner.Label);
+            }
+
             switch (field)
             {
                 case FormField.Name:
@@ -993,7 +1018,8 @@ internal sealed class ProjectFormReader
                     _other ??= Amount(value, label, at, diagnostics, unit);
                     break;
                 case FormField.AnnualGoal:
-                    AnnualGoal = AnnualGoal is null ? value : AnnualGoal + "\n" + value;
+                    // The same text met twice (a label:value cell read on its own and as the value of the label before it) is one goal.
+                    AnnualGoal = AnnualGoal is null ? value : AnnualGoal.Split('\n').Contains(value) ? AnnualGoal : AnnualGoal + "\n" + value;
                     break;
                 case FormField.LongTermGoal:
                     _longTermGoal = value;
