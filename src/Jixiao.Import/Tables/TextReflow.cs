@@ -509,20 +509,54 @@ internal static class TextReflow
                 cells[level2] = _level2;
             }
 
-            if (name >= 0 && _name is not null)
+            if (name >= 0 && _name is not null && _after.Count == 1 && Side(_name, _after[0]) is { } pairs)
             {
-                cells[name] = _name;
-                for (var i = 0; i < _after.Count && name + 1 + i < cells.Length; i++)
+                // 工程质量达标率(%) 开工率(%) / 100% 100%: names on one line and their values on the next, as a
+                // PDF's text order gives them; each pair is a row, the levels on the first.
+                foreach (var (pairName, pairValue) in pairs)
                 {
-                    cells[name + 1 + i] = _after[i];
+                    var row = (string[])cells.Clone();
+                    row[name] = pairName;
+                    if (name + 1 < row.Length)
+                    {
+                        row[name + 1] = pairValue;
+                    }
+
+                    _rows.Add(new RawRow(_line, row));
+                    Array.Fill(cells, "");
                 }
             }
+            else
+            {
+                if (name >= 0 && _name is not null)
+                {
+                    cells[name] = _name;
+                    for (var i = 0; i < _after.Count && name + 1 + i < cells.Length; i++)
+                    {
+                        cells[name + 1 + i] = _after[i];
+                    }
+                }
 
-            _rows.Add(new RawRow(_line, cells));
+                _rows.Add(new RawRow(_line, cells));
+            }
+
             _level1 = null;
             _level2 = null;
             _name = null;
             _after.Clear();
+        }
+
+        /// <summary>Names and values side by side (as many names separated by spaces as values, every value with a number); null otherwise.</summary>
+        private static List<(string Name, string Value)>? Side(string names, string values)
+        {
+            var n = names.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+            var v = values.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries);
+            if (n.Length < 2 || n.Length != v.Length || !v.All(x => x.Any(char.IsDigit)) || n.Any(x => x.Any(char.IsDigit) && !x.Contains('(', StringComparison.Ordinal)))
+            {
+                return null;
+            }
+
+            return [.. n.Zip(v)];
         }
 
         private void CloseRow()
