@@ -45,6 +45,13 @@ internal static class FormReader
                 }
             }
 
+            if (forms.Count == 0 && IndicatorTableReader.HeaderAt(peeked) is >= 0 and var header)
+            {
+                // A unit's projects one indicator per row (项目名称 | … | 一级指标 | 二级指标 | 三级指标 | 指标值).
+                var table = IndicatorTableReader.Read([.. peeked.Concat(rest)], header, source, budget, diagnostics);
+                return (budget.Exhausted is null ? table : null, table is null ? 0 : 1);
+            }
+
             if (forms.Count == 0 && HasSummaryHeader(peeked))
             {
                 var summary = TableInterpreter.Interpret(peeked.Concat(rest), source, budget, diagnostics);

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-for page in summary forms self-evaluation department-wide transfer prose; do
+for page in summary forms indicator-rows self-evaluation department-wide transfer prose; do
   soffice --headless -env:UserInstallation="file://$work/profile" --infilter="HTML (StarCalc)" --convert-to xls --outdir "$work" "$page.html" >/dev/null
   soffice --headless -env:UserInstallation="file://$work/profile" --infilter="HTML (StarCalc)" --convert-to xlsx --outdir "$work" "$page.html" >/dev/null
   soffice --headless -env:UserInstallation="file://$work/profile" --convert-to docx:"MS Word 2007 XML" --outdir "$work" "$page.html" >/dev/null
