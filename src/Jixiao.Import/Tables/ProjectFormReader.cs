@@ -615,7 +615,7 @@ internal sealed class ProjectFormReader
             .ForRegions(regions);
         if (grid.IsEvaluation || form.IsSelfEvaluationTitle)
         {
-            indicator.Evaluate(new IndicatorEvaluation(Cell(grid.Actual), Number(Cell(grid.Points)), Number(Cell(grid.Score)), Cell(grid.Deviation)));
+            indicator.Evaluate(new IndicatorEvaluation(Cell(grid.Actual), Number(Cell(grid.Points)), Number(Cell(grid.Score)), Deviation(row, grid)));
         }
 
         form.Indicators.Add(indicator);
@@ -791,6 +791,38 @@ internal sealed class ProjectFormReader
             .Replace("年度", "", StringComparison.Ordinal).Replace("年", "", StringComparison.Ordinal).Replace("预算", "", StringComparison.Ordinal)
             .Trim(':', '：', '(', ')', ' ');
         return rest.Length == 0 ? year : null;
+    }
+
+    /// <summary>
+    /// 偏差原因分析及改进措施: the column's cell and, where the heading spans two cells (原因分析 | 改进措施
+    /// under it), the cells after it that no other column claims, joined by <c>；</c>.
+    /// </summary>
+    private static string Deviation(RawRow row, IndicatorGrid grid)
+    {
+        var column = grid.Deviation;
+        if (column < 0 || column >= row.Cells.Length)
+        {
+            return "";
+        }
+
+        int[] claimed = [grid.Level1, grid.Level2, grid.Name, grid.Value, grid.Operator, grid.Unit, grid.Explanation, grid.Standard, grid.Actual, grid.Points, grid.Score,
+            .. grid.Regions.Select(r => r.Column)];
+        if (claimed.Any(c => c > column))
+        {
+            return ChineseText.TrimSpace(row.Cells[column]);
+        }
+
+        var parts = new List<string>();
+        for (var c = column; c < row.Cells.Length; c++)
+        {
+            var text = ChineseText.TrimSpace(row.Cells[c]);
+            if (text.Length > 0 && (c == column || row.Origin(c) == CellOrigin.Own) && !parts.Contains(text))
+            {
+                parts.Add(text);
+            }
+        }
+
+        return string.Join("；", parts);
     }
 
     /// <summary>An indicator name without the template's numbering (<c>指标1：培训人数</c> → <c>培训人数</c>).</summary>
