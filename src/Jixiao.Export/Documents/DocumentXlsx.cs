@@ -8,7 +8,7 @@ namespace Jixiao.Export.Documents;
 /// A document as a workbook in the published layout: the title across the table, the unit line, 单位：万元,
 /// the header row, the summary row and one row per project with the numbered indicator cell; amounts are
 /// numbers formatted <c>#,##0.00</c>, long texts wrap, the page is A4 landscape. The reader reads it back
-/// to the same document.
+/// to the same document. A document read from forms is written as forms instead (<see cref="FormsXlsx"/>).
 /// </summary>
 public static class DocumentXlsx
 {
@@ -25,6 +25,13 @@ public static class DocumentXlsx
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(document);
+        if (document.Kind is not (DocumentKind.Summary or DocumentKind.Prose))
+        {
+            // Forms go back out as forms, which carry what the summary layout has no place for.
+            FormsXlsx.Write(stream, document);
+            return;
+        }
+
         var lines = PublishedLayout.HeaderLines(document);
         using var sheet = new SheetWriter(stream, "项目支出绩效目标表", Styles);
         sheet.Views(frozenRows: 4);
