@@ -340,9 +340,21 @@ internal static class FormVocabulary
     }
 
     /// <summary>A label as compared: full-width folded, without spaces, colons, a leading 其中 and a trailing unit in brackets.</summary>
+    /// <summary>The text without any white space (spaces, line breaks, tabs).</summary>
+    public static string WithoutSpace(string text)
+    {
+        if (!text.AsSpan().ContainsAny(" \t\r\n\u3000\u00A0"))
+        {
+            return text;
+        }
+
+        return string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+    }
+
     public static string Key(string cell)
     {
-        var text = ChineseText.Normalize(ChineseText.TrimSpace(cell)).Replace(" ", "", StringComparison.Ordinal);
+        // Labels wrap inside their cells (项目\n名称, 主管部门\n及代码): every kind of white space goes.
+        var text = WithoutSpace(ChineseText.Normalize(ChineseText.TrimSpace(cell)));
         text = text.TrimEnd(':', '：');
         foreach (var unit in new[] { "(万元)", "(元)", "(%)", "(分)" })
         {

@@ -179,13 +179,13 @@ internal sealed class IndicatorTableReader
             return true;
         }
 
-        if (Cell(_columns.Level1) is { Length: > 0 } level1Text && level1Text != _level1Text)
+        if (FormVocabulary.WithoutSpace(Cell(_columns.Level1)) is { Length: > 0 } level1Text && level1Text != _level1Text)
         {
             _level1Text = level1Text;
             _level2Text = null;
         }
 
-        if (Cell(_columns.Level2) is { Length: > 0 } level2Text)
+        if (FormVocabulary.WithoutSpace(Cell(_columns.Level2)) is { Length: > 0 } level2Text)
         {
             _level2Text = level2Text;
         }

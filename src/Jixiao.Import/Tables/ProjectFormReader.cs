@@ -579,7 +579,7 @@ internal sealed class ProjectFormReader
             return false;
         }
 
-        var name = WithoutNumber(Cell(grid.Name));
+        var name = WithoutNumber(Unwrapped(Cell(grid.Name)));
         if (name.Length == 0 || row.Origin(grid.Name) != CellOrigin.Own)
         {
             // A row with only level cells (a level-1 heading row) or a merged continuation: levels carry on.
@@ -655,7 +655,7 @@ internal sealed class ProjectFormReader
     private static void CarryLevels(Form form, RawRow row, IndicatorGrid grid)
     {
         if (grid.Level1 >= 0 && grid.Level1 < row.Cells.Length && !ChineseText.IsBlank(row.Cells[grid.Level1])
-            && IndicatorVocabulary.TryFindLabel(row.Cells[grid.Level1], out var level1, out var fromLabel))
+            && IndicatorVocabulary.TryFindLabel(FormVocabulary.WithoutSpace(row.Cells[grid.Level1]), out var level1, out var fromLabel))
         {
             if (form.Level1 != level1)
             {
@@ -667,7 +667,7 @@ internal sealed class ProjectFormReader
         }
 
         if (grid.Level2 >= 0 && grid.Level2 < row.Cells.Length && !ChineseText.IsBlank(row.Cells[grid.Level2])
-            && IndicatorVocabulary.TryFindLabel(row.Cells[grid.Level2], out var parent, out var level2) && level2 is not null)
+            && IndicatorVocabulary.TryFindLabel(FormVocabulary.WithoutSpace(row.Cells[grid.Level2]), out var parent, out var level2) && level2 is not null)
         {
             form.Level1 ??= parent;
             form.Level2 = level2;
@@ -823,6 +823,29 @@ internal sealed class ProjectFormReader
         }
 
         return string.Join("；", parts);
+    }
+
+    /// <summary>A name whose cell wrapped it over lines (社区\n图书室运行) on one line again; a break between Latin words becomes a space.</summary>
+    private static string Unwrapped(string text)
+    {
+        if (!text.Contains('\n', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var line in lines)
+        {
+            if (sb.Length > 0 && char.IsAsciiLetterOrDigit(sb[^1]) && char.IsAsciiLetterOrDigit(line[0]))
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(line);
+        }
+
+        return sb.ToString();
     }
 
     /// <summary>An indicator name without the template's numbering (<c>指标1：培训人数</c> → <c>培训人数</c>).</summary>
@@ -1011,7 +1034,7 @@ internal sealed class ProjectFormReader
             switch (field)
             {
                 case FormField.Name:
-                    Name = value;
+                    Name = Unwrapped(value);
                     break;
                 case FormField.DepartmentName:
                     if (DepartmentName.Length == 0)
