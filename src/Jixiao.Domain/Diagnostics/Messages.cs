@@ -179,6 +179,9 @@ public static class Messages
     /// <summary>A table that stops mid-row: what was read is kept.</summary>
     public static readonly DiagnosticDescriptor TableTruncated = new("TABLE-TRUNCATED", W, "表格在此处中断（最后一行不完整，文件可能不全），已保留此前读到的 {0} 个项目、{1} 条指标。");
 
+    /// <summary>A summary row copied one cell per line whose amounts cannot be told apart (blank cells left no line).</summary>
+    public static readonly DiagnosticDescriptor AmountColumnsUnclear = new("AMOUNT-COLUMNS-UNCLEAR", W, "“{0}”的金额逐行排列且空白单元格已丢失，无法确定“{1}”属于哪个资金来源，只按第一个金额读取总计，其余未读取，请核对。");
+
     /// <summary>A JSON file that does not parse.</summary>
     public static readonly DiagnosticDescriptor JsonInvalid = new("JSON-INVALID", E, "JSON 文件无法读取：{0}。");
 
@@ -202,7 +205,7 @@ public static class Messages
         AmountInvalid, AmountPrecision, AmountNegative,
         IndicatorCellUnreadable, IndicatorTextIgnored, IndicatorSeqUnexpected, IndicatorTargetLabelMissing,
         IndicatorLevel1Unknown, IndicatorNameMissing,
-        FormNoIndicators, FormNameMissing, FormNoProjects, FormUnitMissing, FormLevel1Unknown, FormRecognised, ProseItemUnread, ProseTruncated, TextFurniture, AmountLooksLikeYuan, RateBareOne, TableTruncated,
+        FormNoIndicators, FormNameMissing, FormNoProjects, FormUnitMissing, FormLevel1Unknown, FormRecognised, ProseItemUnread, ProseTruncated, TextFurniture, AmountLooksLikeYuan, RateBareOne, TableTruncated, AmountColumnsUnclear,
         JsonInvalid, JsonNotDocument, JsonItemSkipped, JsonLevel2Dropped,
     ];
 }

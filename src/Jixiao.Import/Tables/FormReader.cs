@@ -34,7 +34,13 @@ internal static class FormReader
                 return (null, 0);
             }
 
-            if (TextReflow.Applies(peeked))
+            if (forms.Count == 0 && SummaryReflow.Applies(peeked))
+            {
+                // A summary table copied one cell per line: rows put back before the header is looked for.
+                peeked = SummaryReflow.Reflow(peeked.Concat(rest), diagnostics);
+                rest = [];
+            }
+            else if (TextReflow.Applies(peeked))
             {
                 // A form whose cells lost their rows (one per line, glued, or all on one line): rows put back first.
                 peeked = TextReflow.Reflow(peeked.Concat(rest));
