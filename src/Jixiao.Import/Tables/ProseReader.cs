@@ -228,7 +228,7 @@ internal static class ProseReader
 
             var from = m.Index + m.Length;
             var to = h + 1 < headings.Count ? headings[h + 1].Index : section.Length;
-            foreach (var (itemText, itemAt) in Items(section, from, to))
+            foreach (var (itemText, itemAt) in Items(section, from, to).SelectMany(SplitAtCommas))
             {
                 var where = new SourceLocation(LineAt(lines, offset + itemAt));
                 if (Split(itemText) is not { } item)
@@ -272,6 +272,49 @@ internal static class ProseReader
             : 0.55m + (explicitName is not null ? 0.2m : 0) + (project.Funding.Total is not null ? 0.1m : 0) + (project.Goal.Length > 0 ? 0.15m : 0);
         return new FormProject(project, title, confidence, DocumentKind.Prose, unit.Length > 0 ? unit : department, [], [],
             Domain.Review.NameKeys.FirstYear(title ?? ""));
+    }
+
+    /// <summary>
+    /// An item holding several indicators joined by commas (<c>培训人数≥300人，结业率≥95%</c>) as one item each:
+    /// cut at a comma where the parts on both sides carry a comparator; a part without one stays with the one before.
+    /// </summary>
+    private static IEnumerable<(string Text, int At)> SplitAtCommas((string Text, int At) item)
+    {
+        var (text, at) = item;
+        if (Comparator.Matches(text).Count < 2 || text.IndexOfAny(['，', ',']) < 0)
+        {
+            yield return item;
+            yield break;
+        }
+
+        var start = 0;
+        var parts = new List<(string, int)>();
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i == text.Length || text[i] is '，' or ',')
+            {
+                var part = text[start..i].Trim();
+                if (part.Length > 0)
+                {
+                    if (parts.Count > 0 && !Comparator.IsMatch(part))
+                    {
+                        var (before, beforeAt) = parts[^1];
+                        parts[^1] = (before + text[(beforeAt - at + before.Length)..i], beforeAt);
+                    }
+                    else
+                    {
+                        parts.Add((part, at + start));
+                    }
+                }
+
+                start = i + 1;
+            }
+        }
+
+        foreach (var part in parts)
+        {
+            yield return part;
+        }
     }
 
     /// <summary>The items between two headings, each with its offset in the section.</summary>
