@@ -100,6 +100,28 @@ public class SelfEvaluationImportTests
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task FormPages_ShowWhatTheFormsAdd()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        using var client = app.Client();
+        var transfer = (await Upload(client, "转移支付.txt", TestPaths.GoldenInput("transfer.spec"))).GetProperty("id").GetInt32();
+        var document = await client.GetStringAsync($"/documents/{transfer}", Cancel);
+        Assert.Contains("资金分配（2 个地区）", document, StringComparison.Ordinal);
+        Assert.Contains("转移支付绩效目标表", document, StringComparison.Ordinal);
+        var transferProject = await app.QueryAsync(db => db.Projects.Where(p => p.DocumentId == transfer).Select(p => p.Id).SingleAsync(Cancel));
+        Assert.Contains("青溪县：≥4500平方米", await client.GetStringAsync($"/projects/{transferProject}", Cancel), StringComparison.Ordinal);
+
+        var wide = (await Upload(client, "部门整体.txt", TestPaths.GoldenInput("department-wide.spec"))).GetProperty("id").GetInt32();
+        Assert.Contains("年度主要任务（3 项）", await client.GetStringAsync($"/documents/{wide}", Cancel), StringComparison.Ordinal);
+
+        var evaluation = (await Upload(client, "自评表.txt", TestPaths.GoldenInput("self-evaluation.spec"))).GetProperty("id").GetInt32();
+        var evaluated = await app.QueryAsync(db => db.Projects.Where(p => p.DocumentId == evaluation).Select(p => p.Id).SingleAsync(Cancel));
+        var page = await client.GetStringAsync($"/projects/{evaluated}", Cancel);
+        Assert.Contains("自评表申报的预算执行与得分", page, StringComparison.Ordinal);
+        Assert.Contains("自评表：实际完成值 85%，分值 15，得分 12，偏差原因：汛期垃圾量大", page, StringComparison.Ordinal);
+    }
+
     private static MultipartFormDataContent Content(string name, string text) =>
         new() { { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", name } };
 
