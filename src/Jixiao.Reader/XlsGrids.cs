@@ -29,7 +29,7 @@ internal static class XlsGrids
                 var cells = new string[Math.Min(reader.FieldCount, RawRow.MaxCells)];
                 for (var c = 0; c < cells.Length; c++)
                 {
-                    cells[c] = Text(reader.GetValue(c), maxCell);
+                    cells[c] = Text(reader.GetValue(c), maxCell, IsPercent(reader, c));
                 }
 
                 rows.Add(Trim(cells));
@@ -107,11 +107,25 @@ internal static class XlsGrids
         return result;
     }
 
-    private static string Text(object? value, int maxCell)
+    /// <summary>True when the cell's number format shows a percentage (a rate typed as 95% is stored as 0.95).</summary>
+    private static bool IsPercent(ExcelDataReader.IExcelDataReader reader, int column)
+    {
+        try
+        {
+            return reader.GetNumberFormatString(column) is { } format && format.Replace("\\%", "", StringComparison.Ordinal).Contains('%', StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            return false;
+        }
+    }
+
+    private static string Text(object? value, int maxCell, bool percent)
     {
         var text = value switch
         {
             null => "",
+            double number when percent => (Math.Round((decimal)Math.Clamp(number * 100, -7.9e27, 7.9e27), 4) / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) + "%",
             double number => (Math.Round((decimal)Math.Clamp(number, -7.9e27, 7.9e27), 6) / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture),
             DateTime date => date.ToString(date.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
             bool flag => flag ? "TRUE" : "FALSE",

@@ -7,7 +7,10 @@ namespace Jixiao.Import.Tests;
 /// <summary>One sheet for <see cref="XlsxBuilder"/>: its name, rows, merged ranges (<c>A1:G1</c>) and whether it is hidden.</summary>
 internal sealed record TestSheet(string Name, IEnumerable<string[]> Rows, string[]? Merges = null, bool Hidden = false, int FirstRow = 1, int FirstColumn = 0);
 
-/// <summary>Writes small workbooks for tests: text as shared strings, <c>#</c>-prefixed cells as raw numbers.</summary>
+/// <summary>
+/// Writes small workbooks for tests: text as shared strings, <c>#</c>-prefixed cells as raw numbers,
+/// <c>pct:</c>-prefixed cells as numbers in a percentage format (<c>pct:0.95</c> shows as 95%).
+/// </summary>
 internal static class XlsxBuilder
 {
     public static byte[] Build(IEnumerable<string[]> rows, int firstRow = 1, int firstColumn = 0, string sheetName = "绩效目标表") =>
@@ -23,6 +26,12 @@ internal static class XlsxBuilder
             var shared = workbook.AddNewPart<SharedStringTablePart>();
             shared.SharedStringTable = new SharedStringTable();
             var strings = new Dictionary<string, int>();
+            var styles = workbook.AddNewPart<WorkbookStylesPart>();
+            styles.Stylesheet = new Stylesheet(
+                new Fonts(new Font()),
+                new Fills(new Fill(new PatternFill { PatternType = PatternValues.None })),
+                new Borders(new Border()),
+                new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 9, ApplyNumberFormat = true }));
             var sheetList = workbook.Workbook.AppendChild(new Sheets());
             uint id = 0;
             foreach (var spec in sheets)
@@ -42,6 +51,12 @@ internal static class XlsxBuilder
                         }
 
                         var reference = Rows.RawRow.ColumnName(spec.FirstColumn + c) + r;
+                        if (text.StartsWith("pct:", StringComparison.Ordinal))
+                        {
+                            row.Append(new Cell { CellReference = reference, CellValue = new CellValue(text[4..]), StyleIndex = 1 });
+                            continue;
+                        }
+
                         if (text.StartsWith('#'))
                         {
                             row.Append(new Cell { CellReference = reference, CellValue = new CellValue(text[1..]) });

@@ -112,6 +112,7 @@ internal static class Plausibility
             key = key[..open];
         }
 
-        return key.EndsWith('率') || key.EndsWith("比例", StringComparison.Ordinal) || key.EndsWith("占比", StringComparison.Ordinal);
+        return key.EndsWith('率') || key.EndsWith("比例", StringComparison.Ordinal) || key.EndsWith("占比", StringComparison.Ordinal)
+            || key.EndsWith("满意度", StringComparison.Ordinal);
     }
 }

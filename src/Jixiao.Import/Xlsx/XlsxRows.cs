@@ -22,6 +22,9 @@ internal sealed class XlsxRows : IDisposable
     private readonly ReadBudget _budget;
     private readonly List<Diagnostic> _diagnostics;
     private readonly List<string> _shared = [];
+
+    /// <summary>For each cell style (<c>cellXfs</c> index), whether its number format shows a percentage (<c>0%</c>, <c>0.00%</c>).</summary>
+    private readonly List<bool> _percentStyles = [];
     private readonly List<(string Name, string Path)> _sheets = [];
     private int _nextRow = 1;
 
@@ -164,8 +167,56 @@ internal sealed class XlsxRows : IDisposable
 
         var sharedPath = relationships.Values.Where(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Select(r => r.Target).FirstOrDefault()
             ?? "xl/sharedStrings.xml";
-        return ReadSharedStrings(sharedPath) && !_package.Failed;
+        var stylesPath = relationships.Values.Where(r => r.Type.EndsWith("/styles", StringComparison.Ordinal)).Select(r => r.Target).FirstOrDefault()
+            ?? "xl/styles.xml";
+        return ReadSharedStrings(sharedPath) && ReadStyles(stylesPath) && !_package.Failed;
     });
+
+    /// <summary>
+    /// Which cell styles show numbers as percentages: built-in formats 9 and 10, or a custom format with a
+    /// <c>%</c>. A rate typed as <c>95%</c> is stored as 0.95; read with its style it is <c>95%</c> again.
+    /// </summary>
+    private bool ReadStyles(string path)
+    {
+        using var xml = _package.OpenPart(path);
+        if (xml is null)
+        {
+            return !_package.Failed;
+        }
+
+        var customPercent = new HashSet<int>();
+        var inCellXfs = false;
+        while (_package.Read(xml))
+        {
+            if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "cellXfs")
+            {
+                inCellXfs = false;
+                continue;
+            }
+
+            if (xml.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (xml.LocalName == "numFmt" && int.TryParse(xml.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                && (xml.GetAttribute("formatCode") ?? "").Replace("\\%", "", StringComparison.Ordinal).Contains('%', StringComparison.Ordinal) && customPercent.Count < 10_000)
+            {
+                customPercent.Add(id);
+            }
+            else if (xml.LocalName == "cellXfs")
+            {
+                inCellXfs = !xml.IsEmptyElement;
+            }
+            else if (inCellXfs && xml.LocalName == "xf" && _percentStyles.Count < 100_000)
+            {
+                var format = int.TryParse(xml.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var f) ? f : 0;
+                _percentStyles.Add(format is 9 or 10 || customPercent.Contains(format));
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The workbook's visible sheets in order: name and relationship id (hidden sheets hold lists and lookups, not tables).</summary>
     private List<(string Name, string Id)> SheetRelationships(string workbookPath)
@@ -298,7 +349,9 @@ internal sealed class XlsxRows : IDisposable
             var column = ColumnIndex(xml.GetAttribute("r")) ?? nextColumn;
             nextColumn = column + 1;
             var type = xml.GetAttribute("t");
-            var text = xml.IsEmptyElement ? "" : CellText(xml, type);
+            var percent = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var style)
+                && style < _percentStyles.Count && _percentStyles[style];
+            var text = xml.IsEmptyElement ? "" : CellText(xml, type, percent);
             if (column < RawRow.MaxCells && values.Count < RawRow.MaxCells)
             {
                 values[column] = text;
@@ -312,7 +365,7 @@ internal sealed class XlsxRows : IDisposable
     }
 
     /// <summary>The text of the cell at the reader, by its type; leaves the reader on the cell's end.</summary>
-    private string CellText(XmlReader xml, string? type)
+    private string CellText(XmlReader xml, string? type, bool percent)
     {
         var depth = xml.Depth;
         string? value = null;
@@ -344,7 +397,9 @@ internal sealed class XlsxRows : IDisposable
                 // Excel stores 152.49 as 152.49000000000001; money is exact to the fen, so round to 6 decimals of 万元.
                 if (decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                 {
-                    return (Math.Round(number, 6) / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+                    return percent
+                        ? (Math.Round(number * 100, 4) / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) + "%"
+                        : (Math.Round(number, 6) / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
                 }
 
                 return value ?? "";
