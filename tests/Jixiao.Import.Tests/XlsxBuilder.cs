@@ -9,7 +9,8 @@ internal sealed record TestSheet(string Name, IEnumerable<string[]> Rows, string
 
 /// <summary>
 /// Writes small workbooks for tests: text as shared strings, <c>#</c>-prefixed cells as raw numbers,
-/// <c>pct:</c>-prefixed cells as numbers in a percentage format (<c>pct:0.95</c> shows as 95%).
+/// <c>pct:</c>-prefixed cells as numbers in a percentage format (<c>pct:0.95</c> shows as 95%), <c>date:</c>-prefixed
+/// cells as day counts in a date format (<c>date:46022</c> shows as 2025/12/31).
 /// </summary>
 internal static class XlsxBuilder
 {
@@ -31,7 +32,7 @@ internal static class XlsxBuilder
                 new Fonts(new Font()),
                 new Fills(new Fill(new PatternFill { PatternType = PatternValues.None })),
                 new Borders(new Border()),
-                new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 9, ApplyNumberFormat = true }));
+                new CellFormats(new CellFormat(), new CellFormat { NumberFormatId = 9, ApplyNumberFormat = true }, new CellFormat { NumberFormatId = 14, ApplyNumberFormat = true }));
             var sheetList = workbook.Workbook.AppendChild(new Sheets());
             uint id = 0;
             foreach (var spec in sheets)
@@ -51,6 +52,12 @@ internal static class XlsxBuilder
                         }
 
                         var reference = Rows.RawRow.ColumnName(spec.FirstColumn + c) + r;
+                        if (text.StartsWith("date:", StringComparison.Ordinal))
+                        {
+                            row.Append(new Cell { CellReference = reference, CellValue = new CellValue(text[5..]), StyleIndex = 2 });
+                            continue;
+                        }
+
                         if (text.StartsWith("pct:", StringComparison.Ordinal))
                         {
                             row.Append(new Cell { CellReference = reference, CellValue = new CellValue(text[4..]), StyleIndex = 1 });

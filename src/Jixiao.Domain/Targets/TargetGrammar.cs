@@ -38,6 +38,12 @@ public static class TargetGrammar
             return Target.Missing(raw);
         }
 
+        if (IsDate(core))
+        {
+            // A deadline (2025-12-31, 2025/12/31前): a date, not three numbers.
+            return new Target(raw, TargetKind.Qualitative, [], null, QualitativeForm.Statement);
+        }
+
         var mentions = MayHoldNumber(core) ? Scan(core) : NoMentions;
         if (mentions.Count == 0)
         {
@@ -110,6 +116,23 @@ public static class TargetGrammar
         }
 
         return false;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex DatePattern = new(
+        @"^(?:于|在)?\s*(?:19|20)\d{2}\s*[-/.年]\s*(?<m>\d{1,2})\s*(?:[-/.月]\s*(?<d>\d{1,2})\s*日?|月)?\s*(?:前|之前|以前|底前|底|末|完成|内|止|为止)?$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>True for a date or a month with an optional 前 / 完成 (<c>2025-12-31</c>, <c>2025/12/31前</c>, <c>2025.12</c>).</summary>
+    private static bool IsDate(string core)
+    {
+        if (core.Length is < 6 or > 24 || DatePattern.Match(core) is not { Success: true } m)
+        {
+            return false;
+        }
+
+        var month = int.Parse(m.Groups["m"].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var day = m.Groups["d"].Success ? int.Parse(m.Groups["d"].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
+        return month is >= 1 and <= 12 && day is >= 1 and <= 31;
     }
 
     private static bool IsMissing(string core)

@@ -23,8 +23,15 @@ internal sealed class XlsxRows : IDisposable
     private readonly List<Diagnostic> _diagnostics;
     private readonly List<string> _shared = [];
 
-    /// <summary>For each cell style (<c>cellXfs</c> index), whether its number format shows a percentage (<c>0%</c>, <c>0.00%</c>).</summary>
-    private readonly List<bool> _percentStyles = [];
+    /// <summary>For each cell style (<c>cellXfs</c> index), how its number format shows a number: as is, a percentage or a date.</summary>
+    private readonly List<NumberShape> _styles = [];
+
+    private enum NumberShape : byte
+    {
+        Plain,
+        Percent,
+        Date,
+    }
     private readonly List<(string Name, string Path)> _sheets = [];
     private int _nextRow = 1;
 
@@ -173,8 +180,9 @@ internal sealed class XlsxRows : IDisposable
     });
 
     /// <summary>
-    /// Which cell styles show numbers as percentages: built-in formats 9 and 10, or a custom format with a
-    /// <c>%</c>. A rate typed as <c>95%</c> is stored as 0.95; read with its style it is <c>95%</c> again.
+    /// How each cell style shows numbers: built-in formats 9 and 10 and custom formats with a <c>%</c> as
+    /// percentages (a rate typed as <c>95%</c> is stored as 0.95), the built-in date formats and custom
+    /// formats made of year, month and day as dates (a date is stored as a day count).
     /// </summary>
     private bool ReadStyles(string path)
     {
@@ -184,7 +192,7 @@ internal sealed class XlsxRows : IDisposable
             return !_package.Failed;
         }
 
-        var customPercent = new HashSet<int>();
+        var custom = new Dictionary<int, NumberShape>();
         var inCellXfs = false;
         while (_package.Read(xml))
         {
@@ -199,19 +207,23 @@ internal sealed class XlsxRows : IDisposable
                 continue;
             }
 
-            if (xml.LocalName == "numFmt" && int.TryParse(xml.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                && (xml.GetAttribute("formatCode") ?? "").Replace("\\%", "", StringComparison.Ordinal).Contains('%', StringComparison.Ordinal) && customPercent.Count < 10_000)
+            if (xml.LocalName == "numFmt" && int.TryParse(xml.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var id) && custom.Count < 10_000)
             {
-                customPercent.Add(id);
+                custom[id] = ShapeOf(xml.GetAttribute("formatCode") ?? "");
             }
             else if (xml.LocalName == "cellXfs")
             {
                 inCellXfs = !xml.IsEmptyElement;
             }
-            else if (inCellXfs && xml.LocalName == "xf" && _percentStyles.Count < 100_000)
+            else if (inCellXfs && xml.LocalName == "xf" && _styles.Count < 100_000)
             {
                 var format = int.TryParse(xml.GetAttribute("numFmtId"), NumberStyles.None, CultureInfo.InvariantCulture, out var f) ? f : 0;
-                _percentStyles.Add(format is 9 or 10 || customPercent.Contains(format));
+                _styles.Add(format switch
+                {
+                    9 or 10 => NumberShape.Percent,
+                    >= 14 and <= 17 or 22 or >= 27 and <= 36 or >= 50 and <= 58 => NumberShape.Date,
+                    _ => custom.GetValueOrDefault(format, NumberShape.Plain),
+                });
             }
         }
 
@@ -349,9 +361,9 @@ internal sealed class XlsxRows : IDisposable
             var column = ColumnIndex(xml.GetAttribute("r")) ?? nextColumn;
             nextColumn = column + 1;
             var type = xml.GetAttribute("t");
-            var percent = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var style)
-                && style < _percentStyles.Count && _percentStyles[style];
-            var text = xml.IsEmptyElement ? "" : CellText(xml, type, percent);
+            var shape = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var style) && style < _styles.Count
+                ? _styles[style] : NumberShape.Plain;
+            var text = xml.IsEmptyElement ? "" : CellText(xml, type, shape);
             if (column < RawRow.MaxCells && values.Count < RawRow.MaxCells)
             {
                 values[column] = text;
@@ -364,8 +376,44 @@ internal sealed class XlsxRows : IDisposable
         }
     }
 
+    /// <summary>How a custom number format shows a number: <c>%</c> outside quotes is a percentage, y / m / d without digit placeholders a date.</summary>
+    private static NumberShape ShapeOf(string code)
+    {
+        var bare = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < code.Length; i++)
+        {
+            var c = code[i];
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (c == '\\')
+            {
+                i++;
+            }
+            else if (!quoted && c != '[')
+            {
+                bare.Append(char.ToLowerInvariant(c));
+            }
+            else if (!quoted && c == '[')
+            {
+                var close = code.IndexOf(']', i);
+                i = close < 0 ? code.Length : close;
+            }
+        }
+
+        var text = bare.ToString();
+        if (text.Contains('%', StringComparison.Ordinal))
+        {
+            return NumberShape.Percent;
+        }
+
+        return text.IndexOfAny(['0', '#', '?']) < 0 && text.IndexOfAny(['y', 'd']) >= 0 ? NumberShape.Date : NumberShape.Plain;
+    }
+
     /// <summary>The text of the cell at the reader, by its type; leaves the reader on the cell's end.</summary>
-    private string CellText(XmlReader xml, string? type, bool percent)
+    private string CellText(XmlReader xml, string? type, NumberShape shape)
     {
         var depth = xml.Depth;
         string? value = null;
@@ -397,15 +445,25 @@ internal sealed class XlsxRows : IDisposable
                 // Excel stores 152.49 as 152.49000000000001; money is exact to the fen, so round to 6 decimals of 万元.
                 if (decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                 {
-                    return percent
-                        ? (Math.Round(number * 100, 4) / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) + "%"
-                        : (Math.Round(number, 6) / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+                    return shape switch
+                    {
+                        NumberShape.Percent => (Math.Round(number * 100, 4) / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) + "%",
+                        NumberShape.Date when number is > 0 and < 2_958_466 => Date(number),
+                        _ => (Math.Round(number, 6) / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture),
+                    };
                 }
 
                 return value ?? "";
             default:
                 return value ?? inline ?? "";
         }
+    }
+
+    /// <summary>A day count of the 1900 date system as the .xls reader writes dates: <c>2025-12-31</c>, with the time when there is one.</summary>
+    private static string Date(decimal serial)
+    {
+        var date = new DateTime(1899, 12, 30, 0, 0, 0, DateTimeKind.Unspecified).AddDays((double)serial);
+        return date.ToString(date.TimeOfDay < TimeSpan.FromMinutes(1) ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
     }
 
     /// <summary>The text content of a simple element (<c>v</c>); leaves the reader on its end.</summary>

@@ -102,6 +102,10 @@ public class TargetGrammarTests
         { "参训人次", "不少于600", ">= 600 人次 higher" },
         // years and dates are not targets
         { "项目完成时间", "2021年12月31日前完成", "qualitative/statement" },
+        { "完工时间", "2025-12-31", "qualitative/statement" },
+        { "完工时间", "2025/12/31前", "qualitative/statement" },
+        { "验收时间", "2025.11", "qualitative/statement" },
+        { "培训人数", "2020-2500人", ">= 2020 人 higher & <= 2500 人 lower" },
         { "建设进度", "6月底前完成招标", "qualitative/statement" },
         { "项目周期", "2022年-2023年", "qualitative/statement" },
         { "覆盖年度", "2023年度完成全部建设", "qualitative/statement" },
