@@ -182,6 +182,9 @@ public static class Messages
     /// <summary>A summary row copied one cell per line whose amounts cannot be told apart (blank cells left no line).</summary>
     public static readonly DiagnosticDescriptor AmountColumnsUnclear = new("AMOUNT-COLUMNS-UNCLEAR", W, "“{0}”的金额逐行排列且空白单元格已丢失，无法确定“{1}”属于哪个资金来源，只按第一个金额读取总计，其余未读取，请核对。");
 
+    /// <summary>An indicator item with no 年度指标值 label whose value was found at its comparator or number.</summary>
+    public static readonly DiagnosticDescriptor IndicatorTargetLabelInferred = new("IND-TARGET-LABEL-INFERRED", I, "第 {0} 项指标缺少“年度指标值：”，按比较符号或数值分出指标值“{1}”。");
+
     /// <summary>A JSON file that does not parse.</summary>
     public static readonly DiagnosticDescriptor JsonInvalid = new("JSON-INVALID", E, "JSON 文件无法读取：{0}。");
 
@@ -205,7 +208,7 @@ public static class Messages
         AmountInvalid, AmountPrecision, AmountNegative,
         IndicatorCellUnreadable, IndicatorTextIgnored, IndicatorSeqUnexpected, IndicatorTargetLabelMissing,
         IndicatorLevel1Unknown, IndicatorNameMissing,
-        FormNoIndicators, FormNameMissing, FormNoProjects, FormUnitMissing, FormLevel1Unknown, FormRecognised, ProseItemUnread, ProseTruncated, TextFurniture, AmountLooksLikeYuan, RateBareOne, TableTruncated, AmountColumnsUnclear,
+        FormNoIndicators, FormNameMissing, FormNoProjects, FormUnitMissing, FormLevel1Unknown, FormRecognised, ProseItemUnread, ProseTruncated, TextFurniture, AmountLooksLikeYuan, RateBareOne, TableTruncated, AmountColumnsUnclear, IndicatorTargetLabelInferred,
         JsonInvalid, JsonNotDocument, JsonItemSkipped, JsonLevel2Dropped,
     ];
 }

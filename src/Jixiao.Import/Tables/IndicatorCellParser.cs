@@ -57,7 +57,13 @@ internal static class IndicatorCellParser
             }
 
             var (name, target) = SplitNameAndTarget(cell, s, item.ContentStart, end, out var labelFound);
-            if (!labelFound)
+            if (!labelFound && SplitAtValue(name) is { } split)
+            {
+                // 培训人数≥300人 with no 年度指标值：: the value starts at its comparator (or its number).
+                (name, target) = split;
+                diagnostics.Add(Messages.IndicatorTargetLabelInferred.At(location, item.Seq, ChineseText.Excerpt(target)));
+            }
+            else if (!labelFound)
             {
                 diagnostics.Add(Messages.IndicatorTargetLabelMissing.At(location, item.Seq));
             }
@@ -97,6 +103,50 @@ internal static class IndicatorCellParser
         labelFound = false;
         return (CleanName(raw.AsSpan(start, end - start)), "");
     }
+
+    private static readonly string[] ValueStarts = ["≥", "≤", "≧", "≦", ">", "<", "＞", "＜", "=", "＝", "﹦", "不少于", "不低于", "不高于", "不超过", "不多于", "不大于", "不小于", "达到", "控制在"];
+
+    /// <summary>
+    /// A name and value written together with no 年度指标值 label: cut at the first comparator, or before a
+    /// number and unit that end the text (<c>培训人数300人</c>); null when neither is there.
+    /// </summary>
+    private static (string Name, string Target)? SplitAtValue(string text)
+    {
+        var at = -1;
+        foreach (var start in ValueStarts)
+        {
+            var i = text.IndexOf(start, StringComparison.Ordinal);
+            if (i > 0 && (at < 0 || i < at))
+            {
+                at = i;
+            }
+        }
+
+        if (at < 0)
+        {
+            var m = TrailingValue.Match(text);
+            at = m.Success && m.Index > 0 && !char.IsAsciiDigit(text[m.Index - 1]) && text[m.Index - 1] is not ('.' or '-' or '(' or '（') ? m.Index : -1;
+        }
+
+        if (at < 0 && TextReflow.QualitativeEnd.Match(text.TrimEnd('。', '.', ';', '；')) is { Success: true, Index: > 1 } qualitative)
+        {
+            // 非遗传承氛围明显增强: a qualitative value (明显增强) glued to its name.
+            at = qualitative.Index;
+        }
+
+        if (at <= 0)
+        {
+            return null;
+        }
+
+        var name = CleanName(text.AsSpan(0, at));
+        var target = CleanTarget(text.AsSpan(at));
+        return name.Length > 0 && target.Length > 0 ? (name, target) : null;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex TrailingValue = new(
+        @"\d+(?:\.\d+)?\s*(?:%|％|[\p{IsCJKUnifiedIdeographs}]{1,3})?\s*(?:以上|以下|以内|左右)?\s*[。.;；]?$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.RightToLeft, TimeSpan.FromSeconds(1));
 
     private static string CleanName(ReadOnlySpan<char> text)
     {

@@ -34,7 +34,7 @@ internal static class TextReflow
 
     private static readonly string[] Vocabulary = BuildVocabulary();
 
-    private static readonly System.Text.RegularExpressions.Regex QualitativeEnd = new(
+    internal static readonly System.Text.RegularExpressions.Regex QualitativeEnd = new(
         "(明显|显著|有所|逐步|持续|进一步|不断|稳步|大幅|得到|全面|基本|有效)(改善|提升|提高|增强|加强|优化|完善|增加|改观|好转|降低|减少|缓解|保障)$",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
