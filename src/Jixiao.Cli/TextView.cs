@@ -23,9 +23,24 @@ internal static class TextView
             w.WriteLine($"表样：{KindName(d.Kind)}，识别把握 {result.Confidence * 100:0}%");
         }
 
+        if (d.Year is { } year)
+        {
+            w.WriteLine($"预算年度：{year}");
+        }
+
         if (d.Summary is { } summary)
         {
             w.WriteLine($"单位汇总：{Amounts(summary.Funding, unit)}");
+        }
+
+        foreach (var task in d.Tasks)
+        {
+            w.WriteLine($"年度主要任务：{task.Function}｜{task.Task}｜{task.Projects}｜{Amount(task.Amount, unit)}");
+        }
+
+        foreach (var allocation in d.Allocations)
+        {
+            w.WriteLine($"资金分配：{allocation.Region} {Amount(allocation.Amount, unit)}");
         }
 
         for (var p = 0; p < d.Projects.Count; p++)
@@ -43,6 +58,17 @@ internal static class TextView
                 w.WriteLine("    " + string.Join("    ", fields.Where(f => f.Item2.Length > 0).Select(f => $"{f.Item1}：{f.Item2}")));
             }
 
+            if (project.Execution is { } e)
+            {
+                w.WriteLine($"    预算执行：年初预算数 {Amount(e.InitialBudget, unit)}　全年预算数 {Amount(e.AdjustedBudget, unit)}　全年执行数 {Amount(e.Executed, unit)}"
+                    + (e.Rate is { } rate ? $"　执行率 {rate * 100:0.##}%" : "") + (e.Score is { } es ? $"　得分 {es:0.##}" : "")
+                    + (e.TotalScore is { } total ? $"　总分 {total:0.##}" : "") + (e.Grade.Length > 0 ? $"　自评等级 {e.Grade}" : ""));
+                if (e.GoalOutcome.Length > 0)
+                {
+                    w.WriteLine($"    实际完成情况：{e.GoalOutcome}");
+                }
+            }
+
             foreach (var indicator in project.Indicators)
             {
                 var level2 = indicator.Level2 is { } l2 ? "/" + l2.Chinese() + (indicator.Level2Inferred ? "*" : "") : "";
@@ -50,6 +76,17 @@ internal static class TextView
                 if (indicator.Explanation.Length > 0 || indicator.Standard.Length > 0)
                 {
                     w.WriteLine($"        {(indicator.Explanation.Length > 0 ? "指标解释：" + indicator.Explanation : "")}{(indicator.Explanation.Length > 0 && indicator.Standard.Length > 0 ? "；" : "")}{(indicator.Standard.Length > 0 ? "标准或依据：" + indicator.Standard : "")}");
+                }
+
+                if (indicator.RegionTargets.Count > 0)
+                {
+                    w.WriteLine("        " + string.Join("；", indicator.RegionTargets.Select(r => $"{r.Region}：{r.TargetText}")));
+                }
+
+                if (indicator.Evaluation is { } ev)
+                {
+                    w.WriteLine($"        实际完成值：{ev.Actual}" + (ev.Points is { } points ? $"　分值 {points:0.##}" : "") + (ev.Score is { } got ? $"　得分 {got:0.##}" : "")
+                        + (ev.Deviation.Length > 0 ? $"　偏差原因：{ev.Deviation}" : ""));
                 }
 
             }
@@ -93,4 +130,7 @@ internal static class TextView
         Jixiao.Domain.Diagnostics.Severity.Warning => "警告",
         Jixiao.Domain.Diagnostics.Severity.Info => "提示",
     };
+
+    private static string Amount(Money? money, AmountUnit unit) =>
+        money is { } m ? m.To(unit).ToString("#,##0.00####", System.Globalization.CultureInfo.InvariantCulture) : "—";
 }
