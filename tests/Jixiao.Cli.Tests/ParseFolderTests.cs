@@ -48,5 +48,8 @@ public sealed class ParseFolderTests : IDisposable
         Assert.Contains("==== a-部门整体.txt ====", outcome.Stdout, StringComparison.Ordinal);
         Assert.Contains("==== b-自评.txt ====", outcome.Stdout, StringComparison.Ordinal);
         Assert.Contains("已读取 2 个文件。", outcome.Stderr, StringComparison.Ordinal);
+        Assert.Contains("年度主要任务：粮食生产｜稳定粮食播种面积｜耕地地力保护补贴｜520.00", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("实际完成值：85%　分值 15　得分 12　偏差原因：汛期垃圾量大，下年增加临时人员", outcome.Stdout, StringComparison.Ordinal);
+        Assert.Contains("总分 93.5　自评等级 优", outcome.Stdout, StringComparison.Ordinal);
     }
 }
