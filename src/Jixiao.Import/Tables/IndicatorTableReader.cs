@@ -36,7 +36,7 @@ internal sealed class IndicatorTableReader
 
     /// <summary>The columns of the header: each index, -1 when absent.</summary>
     private sealed record Columns(int Name, int Total, int Fiscal, int Special, int Other, int Goal, int Level1, int Level2, int Indicator, int Value,
-        int Unit, int Explanation, int Standard, int ImplementingUnit);
+        int Unit, int Explanation, int Standard, int ImplementingUnit, int Operator);
 
     /// <summary>The index of the header row among <paramref name="rows"/>, -1 when none names a project beside an indicator grid.</summary>
     public static int HeaderAt(IReadOnlyList<RawRow> rows)
@@ -90,7 +90,8 @@ internal sealed class IndicatorTableReader
             Find(c => FormVocabulary.Column(c) is GridColumn.Unit && FormVocabulary.Field(c) is FormField.None),
             Find(c => FormVocabulary.Column(c) is GridColumn.Explanation),
             Find(c => FormVocabulary.Column(c) is GridColumn.Standard),
-            Find(c => FormVocabulary.Field(c) is FormField.ImplementingUnit or FormField.DepartmentName && FormVocabulary.Column(c) is GridColumn.None));
+            Find(c => FormVocabulary.Field(c) is FormField.ImplementingUnit or FormField.DepartmentName && FormVocabulary.Column(c) is GridColumn.None),
+            Find(c => FormVocabulary.Column(c) is GridColumn.Operator));
     }
 
     private static string Key(string cell) => ChineseText.Normalize(cell).Replace(" ", "", StringComparison.Ordinal).Trim();
@@ -215,12 +216,7 @@ internal sealed class IndicatorTableReader
             return true;
         }
 
-        var target = Cell(_columns.Value);
-        var unit = Cell(_columns.Unit);
-        if (unit.Length > 0 && target.Length > 0 && !target.EndsWith(unit, StringComparison.Ordinal) && char.IsDigit(target[^1]))
-        {
-            target += unit;
-        }
+        var target = ProjectFormReader.Target(Cell(_columns.Operator), Cell(_columns.Value), Cell(_columns.Unit));
 
         _project.AddIndicator(Indicator.Create(_project.Indicators.Count + 1, level1, level2, indicatorName, target, row.CellLocation(_columns.Indicator))
             .Explain(Cell(_columns.Explanation), Cell(_columns.Standard)));

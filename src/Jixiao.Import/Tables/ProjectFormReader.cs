@@ -678,7 +678,8 @@ internal sealed class ProjectFormReader
     /// The target as one text: operator, value and unit joined when the form gives them in three columns
     /// (<c>≥ | 95 | %</c> → <c>≥95%</c>); a value that already holds its operator or unit keeps it.
     /// </summary>
-    private static string Target(string op, string value, string unit)
+    /// <summary>One target from 指标性质 (a comparator, a comparator word or the direction), 指标值 and 度量单位 written apart.</summary>
+    internal static string Target(string op, string value, string unit)
     {
         var symbol = ChineseText.Normalize(op).Trim();
         var text = value;
@@ -704,6 +705,9 @@ internal sealed class ProjectFormReader
     {
         "大于等于" or "不低于" or "不少于" => "≥",
         "小于等于" or "不高于" or "不多于" or "不超过" => "≤",
+        // 指标性质 as the direction: a positive indicator is met at or above its value, a negative one at or below.
+        "正向" or "正向指标" or "越大越好" or "越高越好" => "≥",
+        "反向" or "反向指标" or "越小越好" or "越低越好" => "≤",
         "大于" or "高于" => ">",
         "小于" or "低于" => "<",
         "等于" => "=",
