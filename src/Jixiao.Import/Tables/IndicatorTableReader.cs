@@ -43,13 +43,42 @@ internal sealed class IndicatorTableReader
     {
         for (var r = 0; r < rows.Count; r++)
         {
-            if (Detect(rows[r].Cells) is not null)
+            if (Detect(HeaderCells(rows, r)) is not null)
             {
                 return r;
             }
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The header's cells at row <paramref name="r"/>: the row itself, or — when it names the indicator grid
+    /// and the row above names the project (项目名称 | 预算金额 | 绩效指标 over 一级指标 | 二级指标 | …, a header
+    /// in two rows whose merged cells left blanks) — the two rows as one, each cell from whichever has text.
+    /// </summary>
+    private static string[] HeaderCells(IReadOnlyList<RawRow> rows, int r)
+    {
+        var cells = rows[r].Cells;
+        if (r == 0 || cells.Any(c => FormVocabulary.Field(c) is FormField.Name) || !cells.Any(c => FormVocabulary.Column(c) is GridColumn.Level1 or GridColumn.Level2))
+        {
+            return cells;
+        }
+
+        var above = rows[r - 1].Cells;
+        if (!above.Any(c => FormVocabulary.Field(c) is FormField.Name))
+        {
+            return cells;
+        }
+
+        var merged = new string[Math.Max(cells.Length, above.Length)];
+        for (var c = 0; c < merged.Length; c++)
+        {
+            var below = c < cells.Length ? cells[c] : "";
+            merged[c] = !ChineseText.IsBlank(below) ? below : c < above.Length ? above[c] : "";
+        }
+
+        return merged;
     }
 
     private static Columns? Detect(string[] cells)
@@ -267,8 +296,9 @@ internal sealed class IndicatorTableReader
     /// <summary>Reads the table whose header is <paramref name="rows"/>[<paramref name="header"/>]; null when a limit was reached.</summary>
     public static TargetDocument? Read(List<RawRow> rows, int header, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
     {
-        var columns = Detect(rows[header].Cells)!;
-        var (title, unitName, amountUnit) = Heading(rows.Take(header));
+        var headerCells = HeaderCells(rows, header);
+        var columns = Detect(headerCells)!;
+        var (title, unitName, amountUnit) = Heading(rows.Take(ReferenceEquals(headerCells, rows[header].Cells) ? header : header - 1));
         var document = new TargetDocument(title, new BudgetUnit(unitName), amountUnit, source) { Year = Domain.Review.NameKeys.FirstYear(title) };
         var reader = new IndicatorTableReader(columns, document, budget, diagnostics);
         for (var r = header + 1; r < rows.Count; r++)
