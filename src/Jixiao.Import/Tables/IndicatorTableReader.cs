@@ -290,6 +290,18 @@ internal sealed class IndicatorTableReader
         return true;
     }
 
+    /// <summary>The document filed under <paramref name="unit"/>, with everything else as it was.</summary>
+    private static TargetDocument Refiled(TargetDocument document, string unit)
+    {
+        var refiled = new TargetDocument(document.Title, new BudgetUnit(unit), document.AmountUnit, document.Source) { Kind = document.Kind, Year = document.Year };
+        foreach (var project in document.Projects)
+        {
+            refiled.AddProject(project);
+        }
+
+        return refiled;
+    }
+
     /// <summary>Adds the last project.</summary>
     private bool End() => Finish();
 
@@ -322,6 +334,14 @@ internal sealed class IndicatorTableReader
         if (title.Length == 0)
         {
             diagnostics.Add(Messages.TitleMissing.At(SourceLocation.File));
+        }
+
+        if (unitName.Length == 0 && document.Projects.Select(p => p.Attributes.ImplementingUnit).Where(u => u.Length > 0)
+                .GroupBy(u => u).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() is { } named)
+        {
+            // No 单位名称 line and no unit in the title: the unit most rows name in their own column.
+            document = Refiled(document, named);
+            unitName = named;
         }
 
         if (unitName.Length == 0)
