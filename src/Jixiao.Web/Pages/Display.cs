@@ -29,6 +29,7 @@ public static class Display
         "self-evaluation.submit" => "绩效自评送审",
         "self-evaluation.return" => "绩效自评退回",
         "self-evaluation.approve" => "绩效自评审定",
+        "self-evaluation.import" => "导入绩效自评表",
         "token.create" => "创建令牌",
         "token.revoke" => "撤销令牌",
         "user.create" => "新增用户",
