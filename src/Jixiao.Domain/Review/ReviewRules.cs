@@ -12,8 +12,13 @@ public static class ReviewRules
     private const Severity E = Severity.Error;
     private const Severity W = Severity.Warning;
     private const Severity I = Severity.Info;
-    private const string Form = "项目支出绩效目标表填报口径：总计 = 财政拨款 + 财政专户拨款 + 其他资金（domain.md §1、§4 算术）";
-    private const string Quantify = "绩效目标应“具体细化”，能量化的尽量量化，不能量化的采用可衡量的分级定性表述（财预〔2015〕88号；domain.md §3、§4 量化）";
+    private const string Targets2015 = "《中央部门预算绩效目标管理办法》（财预〔2015〕88号）";
+    private const string Monitoring2019 = "《中央部门预算绩效运行监控管理暂行办法》（财预〔2019〕136号）";
+    private const string Evaluation2020 = "《项目支出绩效评价管理办法》（财预〔2020〕10号）";
+    private const string Indicators2021 = "《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》（财预〔2021〕101号）";
+
+    private const string Form = "项目支出绩效目标表填报口径：总计 = 财政拨款 + 财政专户拨款 + 其他资金（部门预算公开表样）";
+    private const string Quantify = "绩效目标应“细化量化”，能量化的尽量量化，不能量化的采用可衡量的分级定性表述（" + Targets2015 + "）";
 
     /// <summary>A project's three sources do not add up to its 总计.</summary>
     public static readonly ReviewRule FundRowSum = new(
@@ -42,7 +47,7 @@ public static class ReviewRules
         "FUND-SUMMARY-TOTAL", RuleFamily.Arithmetic, FindingScope.Unit, E,
         "单位汇总行与各项目合计不符",
         "逐列核对：单位汇总行的总计、财政拨款、财政专户拨款、其他资金，应分别等于全部项目该列之和。",
-        "汇总行是本表所列项目的合计（domain.md §1、§4 算术）",
+        "汇总行是本表所列项目的合计（部门预算公开表样的填报口径）",
         "核对是否漏列、多列项目或汇总行填错；以项目明细为准重新汇总。",
         "汇总行{0} {1}，{2} 个项目合计 {3}，相差 {4}。",
         "汇总：300.00/300.00/-/-\n项目：设备购置；100.00/100.00/-/-\n项目：场地租赁；150.00/150.00/-/-",
@@ -53,7 +58,7 @@ public static class ReviewRules
         "FUND-ROUNDING", RuleFamily.Arithmetic, FindingScope.Unit, I,
         "金额合计存在尾差",
         "合计与明细相差不超过一个最小单位（默认 0.01 万元），通常是各行分别四舍五入造成的尾差。",
-        "尾差属于四舍五入，不是差错，但公开的表格最好调平（domain.md §4 算术：尾差只作提示）",
+        "尾差属于四舍五入，不是差错，但公开的表格最好调平",
         "如需调平，在金额最大的一行调整尾差。",
         "{0}：合计应为 {1}，实为 {2}，相差 {3}，属于四舍五入尾差。",
         "汇总：100.00/100.00/-/-\n项目：设备购置；60.00/60.00/-/-\n项目：场地租赁；40.01/40.01/-/-",
@@ -64,7 +69,7 @@ public static class ReviewRules
         "FUND-MISSING", RuleFamily.Arithmetic, FindingScope.Project, W,
         "项目未填列资金",
         "项目行的总计和各资金来源均为空或为零。",
-        "绩效目标与预算资金同步申报，目标应与资金量相匹配（domain.md §4 适当性）",
+        "绩效目标与预算资金同步申报，目标应与资金量“相应匹配”（" + Targets2015 + "）",
         "填列项目预算资金，或将没有资金安排的项目从表中删除。",
         "项目没有填列任何资金。",
         "项目：调研经费；-/-/-/-",
@@ -75,7 +80,7 @@ public static class ReviewRules
         "IND-NONE", RuleFamily.Completeness, FindingScope.Project, E,
         "项目没有绩效指标",
         "项目行的绩效指标栏为空。",
-        "每个项目都应设置产出、效益、满意度指标（domain.md §2 [firm]）",
+        "每个项目都应设置产出、效益、满意度指标（" + Targets2015 + "；" + Indicators2021 + "）",
         "为项目补充产出、效益和满意度指标及年度指标值。",
         "项目没有填写任何绩效指标。",
         "项目：调研经费；5.00/5.00/-/-\n目标：完成年度专题调研。",
@@ -86,7 +91,7 @@ public static class ReviewRules
         "IND-LEVEL1-MISSING", RuleFamily.Completeness, FindingScope.Project, E,
         "缺少必备的一级指标",
         "项目应具备审核规则文件 requiredLevel1 所列的全部一级指标（全国默认：产出、效益、满意度）。",
-        "绩效指标须包括产出、效益和满意度指标（财预〔2015〕88号、财预〔2021〕101号；domain.md §2 [firm]）",
+        "绩效指标须包括产出、效益和满意度指标（" + Targets2015 + "；" + Indicators2021 + "）",
         "补充缺少的一级指标，如服务对象满意度“≥90%”。",
         "项目缺少{0}指标。",
         "项目：调研经费；5.00/5.00/-/-\n目标：完成年度专题调研。\n产出：调研报告数量：≥2份\n效益：成果采纳数：≥1项",
@@ -97,7 +102,7 @@ public static class ReviewRules
         "GOAL-MISSING", RuleFamily.Completeness, FindingScope.Project, E,
         "绩效目标为空",
         "项目行的绩效目标栏没有内容。",
-        "绩效目标是指标的依据，应“指向明确”（domain.md §4）",
+        "绩效目标是指标的依据，应“指向明确”（" + Targets2015 + "）",
         "用一两句话写明项目在本年度要完成什么、达到什么效果。",
         "项目没有填写绩效目标。",
         "项目：调研经费；5.00/5.00/-/-\n产出：调研报告数量：≥2份",
@@ -108,7 +113,7 @@ public static class ReviewRules
         "IND-TARGET-MISSING", RuleFamily.Completeness, FindingScope.Indicator, E,
         "指标值为空",
         "指标有名称但没有年度指标值，或只填了“无”“/”之类的占位。",
-        "每个指标都要有年度指标值，否则无法监控和评价（domain.md §4 完整性）",
+        "每个指标都要有年度指标值，否则无法监控和评价（" + Targets2015 + "；" + Monitoring2019 + "）",
         "填写年度指标值，如“≥120人”。",
         "指标“{0}”没有年度指标值。",
         "产出：培训人数：",
@@ -119,7 +124,7 @@ public static class ReviewRules
         "IND-QUESTION", RuleFamily.Quantification, FindingScope.Indicator, E,
         "指标值是问句",
         "指标值写成了“是否……”“有否……”之类的问句，没有给出要达到的目标。",
-        "问句不是目标，等于没有指标值（domain.md §3：`是否有影响力` 属缺陷）",
+        "问句（如“是否有影响力”）不是目标，等于没有指标值（" + Targets2015 + "：绩效目标应细化量化）",
         "改为可衡量的结果，如“被市级以上媒体报道不少于2次”。",
         "指标“{0}”的指标值“{1}”是问句，不是目标。",
         "效益：影响力：是否有影响力",
@@ -130,7 +135,7 @@ public static class ReviewRules
         "IND-DEFINITION", RuleFamily.Quantification, FindingScope.Indicator, E,
         "指标值是指标定义",
         "指标值只解释了指标的含义或计算口径，没有给出数值。",
-        "定义不是目标，等于没有指标值（domain.md §3：`平均每用户办理/查询业务数量` 属缺陷）",
+        "指标的定义（如“平均每用户办理/查询业务数量”）不是目标，等于没有指标值（" + Targets2015 + "：绩效目标应细化量化）",
         "把口径写进指标名称，指标值填数值，如“≥12件”。",
         "指标“{0}”的指标值“{1}”是指标定义，没有给出目标数值。",
         "产出：年度人均业务量：平均每用户办理/查询业务数量",
@@ -174,7 +179,7 @@ public static class ReviewRules
         "IND-UNIT-MISSING", RuleFamily.Quantification, FindingScope.Indicator, W,
         "指标值缺少计量单位",
         "定量指标值只有数字，指标名称中也没有注明单位，看不出是多少“什么”（0 除外）。",
-        "国家平台将计算符号、指标值、计量单位分别填报，单位不可缺（domain.md §3 [practice]）",
+        "指标值由计算符号、数值和计量单位组成，单位不可缺（" + Indicators2021 + "）",
         "在数字后写上计量单位，如“≥44000条”，或在指标名称后注明“（条）”。",
         "指标“{0}”的指标值“{1}”没有计量单位。",
         "产出：年度新增数据量：≥44000",
@@ -207,7 +212,7 @@ public static class ReviewRules
         "IND-PERCENT-RANGE", RuleFamily.Quantification, FindingScope.Indicator, E,
         "百分比超过100%",
         "满意度、合格率、完成率等比率不可能超过100%；增长率等名称含 percentMayExceed100Keywords 的除外。",
-        "比率的取值范围是 0～100%（domain.md §3）",
+        "比率的取值范围是 0～100%",
         "核对指标值，可能是多写了一位或把数量写成了百分比。",
         "指标“{0}”的目标值 {1}% 超过了100%。",
         "满意度：学员满意度：≥120%",
@@ -218,7 +223,7 @@ public static class ReviewRules
         "IND-BUDGET-ROW", RuleFamily.Appropriateness, FindingScope.Indicator, W,
         "预算管理要求当作绩效指标",
         "预算执行率、资金使用合规性、支付进度、预算控制等是预算管理的共性要求，不反映项目的产出和效益。名单见审核规则文件 budgetManagementKeywords。",
-        "绩效指标应反映项目的产出和效果；预算执行另有考核（domain.md §4 适当性 [practice]：常见，只警告不退回）",
+        "绩效指标应反映项目的产出和效果；预算执行率在绩效评价中单独计分（" + Evaluation2020 + "）。此类写法常见，只作警告",
         "改为反映本项目产出或效益的指标；预算执行情况无须列为绩效指标。",
         "指标“{0}”（含“{1}”）是预算管理要求，不是项目绩效指标。",
         "产出：预算执行率：≥95%",
@@ -229,7 +234,7 @@ public static class ReviewRules
         "IND-SATISFACTION-LEVEL", RuleFamily.Appropriateness, FindingScope.Indicator, W,
         "满意度指标列错了一级指标",
         "名称含“满意度”的指标应列在“满意度指标”下，而不是产出或效益指标下。",
-        "满意度是独立的一级指标（domain.md §2、§4 适当性）",
+        "满意度是独立的一级指标（" + Indicators2021 + "）",
         "把该指标移到“满意度指标”下。",
         "指标“{0}”是满意度指标，却列在{1}指标下。",
         "效益：学员满意度：≥90%",
@@ -240,7 +245,7 @@ public static class ReviewRules
         "IND-ACCIDENT-OUTPUT", RuleFamily.Appropriateness, FindingScope.Indicator, W,
         "事故类指标列为产出指标",
         "事故率、事故次数反映的是安全效果，不是项目产出，宜列在效益指标（社会效益）下。关键词见 accidentKeywords。",
-        "产出指标衡量提供了什么，事故率衡量效果（domain.md §4 适当性：事故率列为产出属缺陷）",
+        "产出指标衡量提供了什么，事故率衡量效果，应列为效益指标（" + Indicators2021 + "）",
         "把该指标移到“效益指标/社会效益”下，产出下改列数量、质量、时效指标。",
         "指标“{0}：{1}”衡量的是事故，却列在产出指标下。",
         "产出：交通事故发生率：1%以下",
@@ -251,7 +256,7 @@ public static class ReviewRules
         "GOAL-CONTRADICTS", RuleFamily.Consistency, FindingScope.Indicator, W,
         "绩效目标与指标值矛盾",
         "绩效目标文字中的数字与衡量同一事项（计量单位相同且有共同关键词）的指标值对不上。",
-        "指标是对目标的细化，二者应一致（domain.md §4 一致性：目标“培训人次不少于600”、指标“400人次”）",
+        "指标是对目标的细化，二者应一致，如目标写“培训人次不少于600”，指标不应是“400人次”（" + Targets2015 + "）",
         "统一目标文字与指标值，以实际计划为准。",
         "绩效目标写“{0}”，指标“{1}”却是“{2}”。",
         "目标：全年开展教师培训，培训人次不少于600人次。\n产出：培训人次：400人次",
@@ -262,7 +267,7 @@ public static class ReviewRules
         "IND-DUPLICATE", RuleFamily.Consistency, FindingScope.Indicator, W,
         "指标重复",
         "同一项目内两个指标的名称相同。",
-        "重复指标会重复计分，也说明指标未经推敲（domain.md §4 一致性）",
+        "重复指标会重复计分，也说明指标未经推敲",
         "合并重复的指标，或改写名称使其衡量不同的内容。",
         "指标“{0}”与第 {1} 个指标重名。",
         "效益：影响力：被市级媒体报道不少于2次\n效益：影响力：成果被不少于3家单位采用",
@@ -273,7 +278,7 @@ public static class ReviewRules
         "IND-PASTED-VALUE", RuleFamily.Consistency, FindingScope.Project, W,
         "多个指标填了同一个值",
         "同一项目内至少 pastedValue.minCount 个不同指标的指标值完全相同（100%、0 等天然常见的值除外），像是复制粘贴而非逐项测算。",
-        "每个指标值应有设定依据（计划标准、行业标准、历史标准；domain.md §3、§4 一致性）",
+        "每个指标值应有设定依据：计划标准、行业标准、历史标准或其他标准（" + Indicators2021 + "）",
         "逐项核对指标值的测算依据，按实际情况分别填写。",
         "{0} 个指标的指标值都是“{1}”（第 {2} 个）。",
         "产出：培训覆盖率：90%\n产出：学时完成率：90%\n产出：作业提交率：90%\n效益：考核通过率：90%",
@@ -284,7 +289,7 @@ public static class ReviewRules
         "COPY-SIMILAR", RuleFamily.Copying, FindingScope.Project, W,
         "项目指标与另一项目雷同",
         "同一文件中两个不同项目的指标名称集合高度相似（Jaccard 相似度不低于 copying.minSimilarity），可能是照搬其他项目的指标。",
-        "绩效指标应针对项目本身设置（domain.md §4 雷同）",
+        "绩效指标应针对项目本身设置，体现项目的特点（" + Indicators2021 + "）",
         "按本项目的内容和资金重新设置指标，保留确属共性的指标。",
         "与项目“{0}”（第 {1} 行）的指标相似度 {2}%：{3} 个指标名称相同，其中 {4} 个指标值也相同。",
         "项目：教师培训；10.00/10.00/-/-\n产出：培训人数：≥100人\n产出：培训场次：≥10场\n效益：考核通过率：≥90%\n满意度：学员满意度：≥90%\n"
@@ -297,7 +302,7 @@ public static class ReviewRules
         "COPY-LOWERED", RuleFamily.Copying, FindingScope.Indicator, W,
         "指标值比上年降低",
         "同一单位同一项目在较早年度的表中也有同名指标，本年度的目标值反而降低了。",
-        "延续项目的目标一般应不低于以前年度（domain.md §4 雷同：延续项目逐年调低目标属缺陷）",
+        "延续项目的目标一般应不低于以前年度的实际水平（" + Indicators2021 + "：历史标准）",
         "说明降低目标的理由，或恢复到不低于上年的水平。",
         "指标“{0}”：{1}年为“{2}”，{3}年降为“{4}”。",
         "文件：2024年项目支出绩效目标表；示例单位\n项目：信息化运维；10.00/10.00/-/-\n满意度：用户满意度：≥95%\n"
@@ -310,7 +315,7 @@ public static class ReviewRules
         "COPY-UNCHANGED", RuleFamily.Copying, FindingScope.Project, I,
         "指标与上年完全相同",
         "同一单位同一项目在较早年度的表中指标名称和指标值完全一样。",
-        "延续项目可以沿用指标，但目标值应结合上年完成情况重新测算（domain.md §4 雷同）",
+        "延续项目可以沿用指标，但目标值应结合上年完成情况重新测算（" + Indicators2021 + "：历史标准）",
         "结合上年实际完成情况重新测算目标值。",
         "{0} 个指标与{1}年的同一项目完全相同。",
         "文件：2024年项目支出绩效目标表；示例单位\n项目：信息化运维；10.00/10.00/-/-\n产出：驻场人员数量：≥2人\n满意度：用户满意度：≥95%\n"
