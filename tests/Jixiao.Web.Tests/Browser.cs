@@ -47,6 +47,10 @@ internal sealed class Browser : IAsyncDisposable
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = "zh-CN" });
         var page = await context.NewPageAsync();
+        // While the large-upload tests hold both cores, a page's load event can come late: navigations wait
+        // up to 90 s and actions up to 60 s before a test calls it a failure (a hang still fails).
+        page.SetDefaultNavigationTimeout(90_000);
+        page.SetDefaultTimeout(60_000);
         var session = new Browser(playwright, browser, page);
         page.Response += (_, response) =>
         {
