@@ -21,6 +21,13 @@ public static class DocumentMapping
     /// <summary>The level 2 stored as <paramref name="jsonName"/> (<c>quantity</c>…).</summary>
     public static bool TryLevel2(string jsonName, out Level2 level2) => LevelNames.TryParseLevel2(jsonName, out level2);
 
+    /// <summary>The budget year a document says: its form's year, else a year in its title or file name; null when it says none.</summary>
+    public static int? YearOf(TargetDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.Year ?? NameKeys.FirstYear(document.Title) ?? NameKeys.FirstYear(document.Source.FileName);
+    }
+
     /// <summary>New records for <paramref name="document"/> (no ids yet), with the reader's diagnostics and the review's results.</summary>
     public static DocumentRecord ToRecord(TargetDocument document, UnitRecord unit, IEnumerable<Diagnostic> diagnostics, DocumentReview review, DateTimeOffset importedAt)
     {
@@ -49,7 +56,7 @@ public static class DocumentMapping
         {
             Unit = unit,
             Title = document.Title,
-            Year = document.Year ?? NameKeys.FirstYear(document.Title) ?? NameKeys.FirstYear(document.Source.FileName),
+            Year = YearOf(document),
             AmountUnit = document.AmountUnit.ToString(),
             FileName = document.Source.FileName,
             SourceFormat = document.Source.Format.ToString(),

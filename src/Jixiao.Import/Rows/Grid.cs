@@ -24,7 +24,7 @@ internal static class RowGate
     {
         var traditional = false;
         var furniture = 0;
-        Diagnostic? furnitureNote = null;
+        var furnitureNote = -1;
         string? firstFurniture = null;
         int? furnitureLine = null;
         foreach (var row in Furnished(rows))
@@ -87,13 +87,17 @@ internal static class RowGate
                     furniture++;
                     firstFurniture ??= ChineseText.Excerpt(row.Cells.First(c => !ChineseText.IsBlank(c)).Trim());
                     furnitureLine ??= row.Line;
-                    if (furnitureNote is not null)
+                    // One note, its count kept current where it stands (diagnostics are only appended while rows stream).
+                    var note = Messages.TextFurniture.At(new SourceLocation(furnitureLine), furniture, firstFurniture);
+                    if (furnitureNote < 0)
                     {
-                        diagnostics.Remove(furnitureNote);
+                        furnitureNote = diagnostics.Count;
+                        diagnostics.Add(note);
                     }
-
-                    furnitureNote = Messages.TextFurniture.At(new SourceLocation(furnitureLine), furniture, firstFurniture);
-                    diagnostics.Add(furnitureNote);
+                    else
+                    {
+                        diagnostics[furnitureNote] = note;
+                    }
                     yield return new RawRow(row.Line, [""]);
                     continue;
                 }

@@ -302,9 +302,6 @@ internal sealed class IndicatorTableReader
         return refiled;
     }
 
-    /// <summary>Adds the last project.</summary>
-    private bool End() => Finish();
-
     /// <summary>Reads the table whose header is <paramref name="rows"/>[<paramref name="header"/>]; null when a limit was reached.</summary>
     public static TargetDocument? Read(List<RawRow> rows, int header, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
     {
@@ -321,7 +318,7 @@ internal sealed class IndicatorTableReader
             }
         }
 
-        if (!reader.End())
+        if (!reader.Finish())
         {
             return null;
         }

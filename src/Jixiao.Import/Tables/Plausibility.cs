@@ -95,20 +95,14 @@ internal static class Plausibility
 
     private static bool IsRate(string name, string? nameUnit)
     {
-        var key = ChineseText.Normalize(name).TrimEnd();
-        if (nameUnit is "%")
+        if (nameUnit is "%" or "百分比")
         {
             return true;
         }
 
+        var key = ChineseText.Normalize(name).TrimEnd();
         if (key.EndsWith(')') && key.LastIndexOf('(') is var open and > 0)
         {
-            var unit = key[(open + 1)..^1];
-            if (unit is "%" or "百分比")
-            {
-                return true;
-            }
-
             key = key[..open];
         }
 

@@ -72,7 +72,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
         }
 
         var read = TableReader.Read(await ReadAllAsync(content, cancellationToken), fileName, Options);
-        if (read.Document is { } document && YearOf(document) is null && year is >= MinYear and <= MaxYear)
+        if (read.Document is { } document && DocumentMapping.YearOf(document) is null && year is >= MinYear and <= MaxYear)
         {
             // The file does not say its year; the user did.
             document.Year = year;
@@ -105,13 +105,6 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
 
     /// <inheritdoc cref="MinYear"/>
     public const int MaxYear = 2100;
-
-    /// <summary>The budget year the table says (its form's year, else a year in its title or file name); null when it says none.</summary>
-    public static int? YearOf(TargetDocument document)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return document.Year ?? NameKeys.FirstYear(document.Title) ?? NameKeys.FirstYear(document.Source.FileName);
-    }
 
     /// <summary>Reads and reviews the table in <paramref name="content"/> without storing anything, for the import page's preview.</summary>
     public async Task<ImportOutcome> PreviewAsync(Stream content, string fileName, CancellationToken cancellationToken)
@@ -235,7 +228,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
     public Task<int?> FindDuplicateAsync(TargetDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var year = document.Year ?? NameKeys.FirstYear(document.Title) ?? NameKeys.FirstYear(document.Source.FileName);
+        var year = DocumentMapping.YearOf(document);
         return db.Documents
             .Where(d => d.Unit!.Name == document.Unit.Name && d.Title == document.Title && d.Year == year)
             .Select(d => (int?)d.Id)
