@@ -15,8 +15,8 @@ public static class DocumentXlsx
     private const int Plain = 0;
     private const int Title = 1;
     private const int Header = 2;
-    private const int Text = 3;
-    private const int Amount = 4;
+    private const int Text = 7;
+    private const int Amount = 8;
 
     private static readonly double[] Widths = [34, 13, 13, 13, 13, 48, 90];
 
@@ -33,7 +33,7 @@ public static class DocumentXlsx
         }
 
         var lines = PublishedLayout.HeaderLines(document);
-        using var sheet = new SheetWriter(stream, "项目支出绩效目标表", Styles);
+        using var sheet = new SheetWriter(stream, "项目支出绩效目标表", SheetWriter.FormStyles);
         sheet.Views(frozenRows: 4);
         sheet.Columns(Widths);
         sheet.Row(1, [(lines[0], Title)]);
@@ -64,22 +64,4 @@ public static class DocumentXlsx
         (funding.SpecialAccount?.To(unit), Amount), (funding.OtherFunds?.To(unit), Amount),
         (goal, Text), (indicators, Text),
     ];
-
-    /// <summary>0 plain, 1 title (bold, larger, centred), 2 header (bold, grey, bordered, centred), 3 wrapped text with borders, 4 amount #,##0.00 with borders.</summary>
-    private const string Styles = """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-        <fonts count="3"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font><font><b/><sz val="16"/><name val="宋体"/></font></fonts>
-        <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE7E6E6"/></patternFill></fill></fills>
-        <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders>
-        <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-        <cellXfs count="5">
-        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
-        <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>
-        <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>
-        <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>
-        <xf numFmtId="4" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>
-        </cellXfs>
-        </styleSheet>
-        """;
 }

@@ -3,6 +3,7 @@ using Jixiao.Domain.Documents;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Monitoring;
 using Jixiao.Export.Xlsx;
+using static Jixiao.Export.Xlsx.FormSheet;
 
 namespace Jixiao.Export.Monitoring;
 
@@ -22,13 +23,6 @@ public sealed record ProgressRow(string SoFar, string Projected, string Cause, s
 /// </summary>
 public static class MonitoringXlsx
 {
-    private const int Title = 1;
-    private const int Header = 2;
-    private const int Text = 3;
-    private const int Number = 4;
-    private const int Percent = 5;
-    private const int Columns = 9;
-
     private static readonly double[] Widths = [14, 26, 20, 18, 18, 12, 26, 12, 10];
 
     /// <summary>Writes the table.</summary>
@@ -39,58 +33,32 @@ public static class MonitoringXlsx
         ArgumentNullException.ThrowIfNull(project);
         ArgumentNullException.ThrowIfNull(progress);
         ArgumentNullException.ThrowIfNull(result);
-        var merges = new List<string>();
-        using var sheet = new SheetWriter(stream, "项目支出绩效运行监控表", SheetWriter.FormStyles);
-        sheet.Views(frozenRows: 0);
-        sheet.Columns(Widths);
-        var row = 1;
-        sheet.Row(row, [($"项目支出绩效运行监控表（1~{month}月）", Title)]);
-        merges.Add(SheetWriter.Range(row, 1, row, Columns));
-        row++;
-        sheet.Row(row, [("项目名称", Header), (project.Name, Text), (null, Text), (null, Text), ("实施单位", Header), (unitName, Text)]);
-        merges.Add(SheetWriter.Range(row, 2, row, 4));
-        merges.Add(SheetWriter.Range(row, 6, row, Columns));
-        row++;
-        sheet.Row(row, [("预算执行（万元）", Header), ("年初预算数", Header), ($"1~{month}月执行数", Header), ("执行率", Header), ("全年预计执行数", Header), ("时间进度", Header), ("预警", Header)]);
-        row++;
-        sheet.Row(row,
+        using var form = new FormSheet(stream, "项目支出绩效运行监控表", Widths);
+        form.TitleRow($"项目支出绩效运行监控表（1~{month}月）");
+        form.ProjectRow(project.Name, unitName);
+        form.Next([("预算执行（万元）", Header), ("年初预算数", Header), ($"1~{month}月执行数", Header), ("执行率", Header), ("全年预计执行数", Header), ("时间进度", Header), ("预警", Header)]);
+        form.Next(
         [
             (null, Text), (project.Funding.Total?.ToWanYuan(), Number), (executedSoFar?.ToWanYuan(), Number), (result.ExecutionRate, Percent),
             (projectedExecution?.ToWanYuan(), Number), (result.YearShare, Percent), (result.Light.Chinese(), Text),
         ]);
-        merges.Add(SheetWriter.Range(row - 1, 1, row, 1));
-        row++;
-        sheet.Row(row, [("一级指标", Header), ("三级指标", Header), ("年度指标值", Header), ($"1~{month}月完成情况", Header), ("全年预计完成情况", Header), ("偏差原因", Header), ("说明", Header), ("完成可能性", Header), ("预警", Header)]);
-        foreach (var group in project.Indicators.GroupBy(i => i.Level1))
+        form.Merge(form.Row - 1, 1, form.Row, 1);
+        form.Next([("一级指标", Header), ("三级指标", Header), ("年度指标值", Header), ($"1~{month}月完成情况", Header), ("全年预计完成情况", Header), ("偏差原因", Header), ("说明", Header), ("完成可能性", Header), ("预警", Header)]);
+        form.Grouped(project.Indicators.GroupBy(i => i.Level1), group => group.Key.Chinese() + "指标", indicator =>
         {
-            var first = row + 1;
-            foreach (var indicator in group)
-            {
-                row++;
-                var entered = progress.GetValueOrDefault(indicator.Seq);
-                var light = result.Warnings.Where(w => w.IndicatorSeq == indicator.Seq).Select(w => w.Light).DefaultIfEmpty(Light.Green).Max();
-                sheet.Row(row,
-                [
-                    (row == first ? group.Key.Chinese() + "指标" : null, Text), (indicator.Name, Text), (indicator.TargetText, Text),
-                    (entered?.SoFar ?? "", Text), (entered?.Projected ?? "", Text), (entered?.Cause ?? "", Text), (entered?.Note ?? "", Text),
-                    (entered?.Likelihood ?? "", Text), (light.Chinese(), Text),
-                ]);
-            }
-
-            if (row > first)
-            {
-                merges.Add(SheetWriter.Range(first, 1, row, 1));
-            }
-        }
+            var entered = progress.GetValueOrDefault(indicator.Seq);
+            var light = result.Warnings.Where(w => w.IndicatorSeq == indicator.Seq).Select(w => w.Light).DefaultIfEmpty(Light.Green).Max();
+            return
+            [
+                (indicator.Name, Text), (indicator.TargetText, Text), (entered?.SoFar ?? "", Text), (entered?.Projected ?? "", Text),
+                (entered?.Cause ?? "", Text), (entered?.Note ?? "", Text), (entered?.Likelihood ?? "", Text), (light.Chinese(), Text),
+            ];
+        });
 
         foreach (var warning in result.Warnings)
         {
-            row++;
-            sheet.Row(row, [(warning.Light.Chinese(), Text), (warning.Reason, Text)]);
-            merges.Add(SheetWriter.Range(row, 2, row, Columns));
+            form.Next([(warning.Light.Chinese(), Text), (warning.Reason, Text)]);
+            form.Merge(form.Row, 2, form.Row, 0);
         }
-
-        sheet.Merges(merges);
-        sheet.PageSetup(landscape: true);
     }
 }

@@ -197,7 +197,8 @@ internal sealed class SheetWriter : IDisposable
 
     /// <summary>
     /// Styles of the official forms: 0 plain, 1 title (bold, larger, centred), 2 header (bold, grey,
-    /// bordered, centred), 3 wrapped text, 4 number 0.00, 5 percent 0.00%, 6 bold centred; 2–6 bordered.
+    /// bordered, centred), 3 wrapped text, 4 number 0.00, 5 percent 0.00%, 6 bold centred, 7 wrapped text
+    /// at the top of its cell, 8 amount #,##0.00 at the top (the published table's rows); 2–8 bordered.
     /// </summary>
     public const string FormStyles = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -206,7 +207,7 @@ internal sealed class SheetWriter : IDisposable
         <fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFE7E6E6"/></patternFill></fill></fills>
         <borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border><border><left style="thin"/><right style="thin"/><top style="thin"/><bottom style="thin"/><diagonal/></border></borders>
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-        <cellXfs count="7">
+        <cellXfs count="9">
         <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>
         <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>
         <xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>
@@ -214,6 +215,8 @@ internal sealed class SheetWriter : IDisposable
         <xf numFmtId="2" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>
         <xf numFmtId="10" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="center"/></xf>
         <xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>
+        <xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>
+        <xf numFmtId="4" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment vertical="top"/></xf>
         </cellXfs>
         </styleSheet>
         """;
