@@ -109,4 +109,8 @@ public static class RuleNames
         Severity.Warning => "warning",
         Severity.Info => "info",
     };
+
+    /// <summary>The severity of its JSON name; null for anything else.</summary>
+    public static Severity? ParseSeverity(string? name) =>
+        Enum.GetValues<Severity>().Select(s => (Severity?)s).FirstOrDefault(s => s!.Value.JsonName() == name);
 }

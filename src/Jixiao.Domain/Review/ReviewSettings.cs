@@ -40,6 +40,19 @@ public sealed record ReviewSettings
     /// <summary>The region the rules are for (<c>全国</c> for the default).</summary>
     public required string Region { get; init; }
 
+    /// <summary>
+    /// The region's own document on performance targets (title and 文号), cited after each rule's national
+    /// basis in what reviewers read; empty for none.
+    /// </summary>
+    public string Basis { get; init; } = "";
+
+    /// <summary>What <paramref name="rule"/> rests on under these settings: its national basis, and the region's own document when the rules file names one.</summary>
+    public string BasisOf(ReviewRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return Basis.Length == 0 ? rule.Basis : $"{rule.Basis}；{Basis}";
+    }
+
     /// <summary>The budget year the rules are for; null when they apply to any year.</summary>
     public int? Year { get; init; }
 
@@ -152,286 +165,181 @@ public sealed record ReviewSettings
             ?? throw new InvalidOperationException("The national rules file is invalid: " + string.Join("; ", errors));
     }
 
-    /// <summary>Reads one rules-file object over a base, collecting every problem rather than stopping at the first.</summary>
+    /// <summary>
+    /// Reads one rules-file object over a base, collecting every problem rather than stopping at the first.
+    /// Each object of the file is a table of its settings (name → how to read it into the settings), so a
+    /// setting is one line and an unknown name is reported in one place.
+    /// </summary>
     private sealed class SettingsReader(ReviewSettings settings, List<string> problems)
     {
+        /// <summary>How one setting is read: over the value so far, from its JSON, named by its path for messages.</summary>
+        private delegate T Setting<T>(T current, JsonElement value, string path);
+
         private ReviewSettings _settings = settings;
 
         public ReviewSettings Read(JsonElement root)
         {
-            foreach (var property in root.EnumerateObject())
+            _settings = Section(root, "", _settings, new Dictionary<string, Setting<ReviewSettings>>
             {
-                var value = property.Value;
-                switch (property.Name)
+                ["name"] = (s, v, n) => s with { Name = Text(v, n) ?? s.Name },
+                ["region"] = (s, v, n) => s with { Region = Text(v, n) ?? s.Region },
+                ["basis"] = (s, v, n) => s with { Basis = Text(v, n) ?? s.Basis },
+                ["year"] = (s, v, n) => s with { Year = v.ValueKind == JsonValueKind.Null ? null : Integer(v, n, 1990, 2100) },
+                ["requiredLevel1"] = (s, v, n) => s with { RequiredLevel1 = Levels(v, n) ?? s.RequiredLevel1 },
+                ["budgetManagementKeywords"] = (s, v, n) => s with { BudgetManagementKeywords = Words(v, n) ?? s.BudgetManagementKeywords },
+                ["satisfactionKeywords"] = (s, v, n) => s with { SatisfactionKeywords = Words(v, n) ?? s.SatisfactionKeywords },
+                ["accidentKeywords"] = (s, v, n) => s with { AccidentKeywords = Words(v, n) ?? s.AccidentKeywords },
+                ["percentMayExceed100Keywords"] = (s, v, n) => s with { PercentMayExceed100Keywords = Words(v, n) ?? s.PercentMayExceed100Keywords },
+                ["roundingTolerance"] = (s, v, n) => s with { RoundingTolerance = Number(v, n, 0m, 1000m) ?? s.RoundingTolerance },
+                ["pastedValue"] = (s, v, n) => Section(v, n, s, new Dictionary<string, Setting<ReviewSettings>>
                 {
-                    case "name":
-                        _settings = _settings with { Name = Text(value, property.Name) ?? _settings.Name };
-                        break;
-                    case "region":
-                        _settings = _settings with { Region = Text(value, property.Name) ?? _settings.Region };
-                        break;
-                    case "year":
-                        _settings = _settings with { Year = value.ValueKind == JsonValueKind.Null ? null : Integer(value, property.Name, 1990, 2100) };
-                        break;
-                    case "requiredLevel1":
-                        _settings = _settings with { RequiredLevel1 = Levels(value, property.Name) ?? _settings.RequiredLevel1 };
-                        break;
-                    case "budgetManagementKeywords":
-                        _settings = _settings with { BudgetManagementKeywords = Words(value, property.Name) ?? _settings.BudgetManagementKeywords };
-                        break;
-                    case "satisfactionKeywords":
-                        _settings = _settings with { SatisfactionKeywords = Words(value, property.Name) ?? _settings.SatisfactionKeywords };
-                        break;
-                    case "accidentKeywords":
-                        _settings = _settings with { AccidentKeywords = Words(value, property.Name) ?? _settings.AccidentKeywords };
-                        break;
-                    case "percentMayExceed100Keywords":
-                        _settings = _settings with { PercentMayExceed100Keywords = Words(value, property.Name) ?? _settings.PercentMayExceed100Keywords };
-                        break;
-                    case "roundingTolerance":
-                        _settings = _settings with { RoundingTolerance = Number(value, property.Name, 0m, 1000m) ?? _settings.RoundingTolerance };
-                        break;
-                    case "pastedValue":
-                        ReadPasted(value, property.Name);
-                        break;
-                    case "copying":
-                        ReadCopying(value, property.Name);
-                        break;
-                    case "score":
-                        ReadScore(value, property.Name);
-                        break;
-                    case "severities":
-                        ReadSeverities(value, property.Name);
-                        break;
-                    case "scoring":
-                        ReadScoring(value, property.Name);
-                        break;
-                    case "monitoring":
-                        ReadMonitoring(value, property.Name);
-                        break;
-                    default:
-                        problems.Add($"审核规则文件中有未知的设置项“{property.Name}”。");
-                        break;
-                }
-            }
-
+                    ["minCount"] = (p, pv, pn) => p with { PastedValueMinCount = Integer(pv, pn, 2, 1000) ?? p.PastedValueMinCount },
+                    ["ignoredValues"] = (p, pv, pn) => p with { PastedValueIgnored = Words(pv, pn) ?? p.PastedValueIgnored },
+                }),
+                ["copying"] = (s, v, n) => Section(v, n, s, new Dictionary<string, Setting<ReviewSettings>>
+                {
+                    ["minSimilarity"] = (c, cv, cn) => c with { CopyMinSimilarity = Number(cv, cn, 0.5m, 1m) is { } similarity ? (double)similarity : c.CopyMinSimilarity },
+                    ["minIndicators"] = (c, cv, cn) => c with { CopyMinIndicators = Integer(cv, cn, 1, 1000) ?? c.CopyMinIndicators },
+                }),
+                ["score"] = (s, v, n) => s with { Score = Section(v, n, s.Score, ScoreFields()) },
+                ["severities"] = (s, v, n) => s with { Severities = Severities(s.Severities, v, n) },
+                ["scoring"] = (s, v, n) => s with { Scoring = Scoring(s.Scoring, v, n) },
+                ["monitoring"] = (s, v, n) => s with { Monitoring = Monitoring(s.Monitoring, v, n) },
+            });
             return _settings;
         }
 
-        private void ReadPasted(JsonElement value, string path)
+        /// <summary>The settings of one object of the file, read over <paramref name="start"/>; a name not in <paramref name="fields"/> is reported.</summary>
+        private T Section<T>(JsonElement value, string path, T start, Dictionary<string, Setting<T>> fields)
         {
-            foreach (var property in Members(value, path))
+            var result = start;
+            foreach (var property in path.Length == 0 ? value.EnumerateObject() : Members(value, path))
             {
-                var name = path + "." + property.Name;
-                switch (property.Name)
+                var name = path.Length == 0 ? property.Name : path + "." + property.Name;
+                if (fields.TryGetValue(property.Name, out var read))
                 {
-                    case "minCount":
-                        _settings = _settings with { PastedValueMinCount = Integer(property.Value, name, 2, 1000) ?? _settings.PastedValueMinCount };
-                        break;
-                    case "ignoredValues":
-                        _settings = _settings with { PastedValueIgnored = Words(property.Value, name) ?? _settings.PastedValueIgnored };
-                        break;
-                    default:
-                        problems.Add($"审核规则文件中有未知的设置项“{name}”。");
-                        break;
+                    result = read(result, property.Value, name);
+                }
+                else
+                {
+                    problems.Add($"审核规则文件中有未知的设置项“{name}”。");
                 }
             }
+
+            return result;
         }
 
-        private void ReadCopying(JsonElement value, string path)
+        private Dictionary<string, Setting<ScoreWeights>> ScoreFields() => new()
         {
-            foreach (var property in Members(value, path))
-            {
-                var name = path + "." + property.Name;
-                switch (property.Name)
-                {
-                    case "minSimilarity":
-                        var similarity = Number(property.Value, name, 0.5m, 1m);
-                        _settings = _settings with { CopyMinSimilarity = similarity is null ? _settings.CopyMinSimilarity : (double)similarity.Value };
-                        break;
-                    case "minIndicators":
-                        _settings = _settings with { CopyMinIndicators = Integer(property.Value, name, 1, 1000) ?? _settings.CopyMinIndicators };
-                        break;
-                    default:
-                        problems.Add($"审核规则文件中有未知的设置项“{name}”。");
-                        break;
-                }
-            }
-        }
+            ["error"] = (w, v, n) => w with { Error = Number(v, n, 0m, 100m) ?? w.Error },
+            ["warning"] = (w, v, n) => w with { Warning = Number(v, n, 0m, 100m) ?? w.Warning },
+            ["info"] = (w, v, n) => w with { Info = Number(v, n, 0m, 100m) ?? w.Info },
+            ["maxPerRule"] = (w, v, n) => w with { MaxPerRule = Integer(v, n, 1, 1000) ?? w.MaxPerRule },
+        };
 
-        private void ReadScore(JsonElement value, string path)
+        private Monitoring.MonitoringSettings Monitoring(Monitoring.MonitoringSettings start, JsonElement value, string path)
         {
-            var score = _settings.Score;
-            foreach (var property in Members(value, path))
+            var monitoring = Section(value, path, start, new Dictionary<string, Setting<Monitoring.MonitoringSettings>>
             {
-                var name = path + "." + property.Name;
-                switch (property.Name)
-                {
-                    case "error":
-                        score = score with { Error = Number(property.Value, name, 0m, 100m) ?? score.Error };
-                        break;
-                    case "warning":
-                        score = score with { Warning = Number(property.Value, name, 0m, 100m) ?? score.Warning };
-                        break;
-                    case "info":
-                        score = score with { Info = Number(property.Value, name, 0m, 100m) ?? score.Info };
-                        break;
-                    case "maxPerRule":
-                        score = score with { MaxPerRule = Integer(property.Value, name, 1, 1000) ?? score.MaxPerRule };
-                        break;
-                    default:
-                        problems.Add($"审核规则文件中有未知的设置项“{name}”。");
-                        break;
-                }
-            }
-
-            _settings = _settings with { Score = score };
-        }
-
-        private void ReadMonitoring(JsonElement value, string path)
-        {
-            var monitoring = _settings.Monitoring;
-            foreach (var property in Members(value, path))
-            {
-                var name = path + "." + property.Name;
-                switch (property.Name)
-                {
-                    case "executionLagYellow":
-                        monitoring = monitoring with { ExecutionLagYellow = Number(property.Value, name, 0m, 100m) ?? monitoring.ExecutionLagYellow };
-                        break;
-                    case "executionLagRed":
-                        monitoring = monitoring with { ExecutionLagRed = Number(property.Value, name, 0m, 100m) ?? monitoring.ExecutionLagRed };
-                        break;
-                    case "projectedShortRed":
-                        monitoring = monitoring with { ProjectedShortRed = Number(property.Value, name, 0m, 1m) ?? monitoring.ProjectedShortRed };
-                        break;
-                    default:
-                        problems.Add($"审核规则文件中有未知的设置项“{name}”。");
-                        break;
-                }
-            }
-
+                ["executionLagYellow"] = (m, v, n) => m with { ExecutionLagYellow = Number(v, n, 0m, 100m) ?? m.ExecutionLagYellow },
+                ["executionLagRed"] = (m, v, n) => m with { ExecutionLagRed = Number(v, n, 0m, 100m) ?? m.ExecutionLagRed },
+                ["projectedShortRed"] = (m, v, n) => m with { ProjectedShortRed = Number(v, n, 0m, 1m) ?? m.ProjectedShortRed },
+            });
             if (monitoring.ExecutionLagRed < monitoring.ExecutionLagYellow)
             {
                 problems.Add("审核规则文件中 monitoring.executionLagRed 不能小于 executionLagYellow。");
             }
 
-            _settings = _settings with { Monitoring = monitoring };
+            return monitoring;
         }
 
-        private void ReadScoring(JsonElement value, string path)
+        private ScoringSettings Scoring(ScoringSettings start, JsonElement value, string path)
         {
-            var scoring = _settings.Scoring;
-            foreach (var property in Members(value, path))
+            var scoring = Section(value, path, start, new Dictionary<string, Setting<ScoringSettings>>
             {
-                var name = path + "." + property.Name;
-                switch (property.Name)
-                {
-                    case "executionPoints":
-                        scoring = scoring with { ExecutionPoints = Number(property.Value, name, 0m, 100m) ?? scoring.ExecutionPoints };
-                        break;
-                    case "level1Points":
-                        var points = new Dictionary<Level1, decimal>(scoring.Level1Points);
-                        foreach (var level in Members(property.Value, name))
-                        {
-                            if (IndicatorVocabulary.TryFindLabel(level.Name, out var level1, out _))
-                            {
-                                points[level1] = Number(level.Value, name + "." + level.Name, 0m, 100m) ?? points[level1];
-                            }
-                            else
-                            {
-                                problems.Add($"审核规则文件中的“{name}”含有无法识别的一级指标“{level.Name}”，应为 产出、效益、满意度 或 成本。");
-                            }
-                        }
-
-                        scoring = scoring with { Level1Points = points };
-                        break;
-                    case "lowerIsBetter":
-                        switch (property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null)
-                        {
-                            case "ratio":
-                                scoring = scoring with { LowerIsBetter = LowerIsBetterRule.Ratio };
-                                break;
-                            case "linear":
-                                scoring = scoring with { LowerIsBetter = LowerIsBetterRule.Linear };
-                                break;
-                            default:
-                                problems.Add($"审核规则文件中的“{name}”只能是 \"ratio\"（比例法）或 \"linear\"（线性法）。");
-                                break;
-                        }
-
-                        break;
-                    case "achieved":
-                        scoring = scoring with { Achieved = Band(property.Value, name) ?? scoring.Achieved };
-                        break;
-                    case "partial":
-                        scoring = scoring with { Partial = Band(property.Value, name) ?? scoring.Partial };
-                        break;
-                    case "notAchieved":
-                        scoring = scoring with { NotAchieved = Band(property.Value, name) ?? scoring.NotAchieved };
-                        break;
-                    case "grades":
-                        foreach (var grade in Members(property.Value, name))
-                        {
-                            var bound = Number(grade.Value, name + "." + grade.Name, 0m, 100m);
-                            switch (grade.Name)
-                            {
-                                case "优":
-                                    scoring = scoring with { Excellent = bound ?? scoring.Excellent };
-                                    break;
-                                case "良":
-                                    scoring = scoring with { Good = bound ?? scoring.Good };
-                                    break;
-                                case "中":
-                                    scoring = scoring with { Fair = bound ?? scoring.Fair };
-                                    break;
-                                default:
-                                    problems.Add($"审核规则文件中的“{name}”只能设置 优、良、中 的最低分。");
-                                    break;
-                            }
-                        }
-
-                        break;
-                    case "deviationNoteShare":
-                        scoring = scoring with { DeviationNoteShare = Number(property.Value, name, 0m, 10m) ?? scoring.DeviationNoteShare };
-                        break;
-                    default:
-                        problems.Add($"审核规则文件中有未知的设置项“{name}”。");
-                        break;
-                }
-            }
-
+                ["executionPoints"] = (s, v, n) => s with { ExecutionPoints = Number(v, n, 0m, 100m) ?? s.ExecutionPoints },
+                ["level1Points"] = (s, v, n) => s with { Level1Points = Level1Points(s.Level1Points, v, n) },
+                ["lowerIsBetter"] = (s, v, n) => s with { LowerIsBetter = LowerIsBetter(v, n) ?? s.LowerIsBetter },
+                ["achieved"] = (s, v, n) => s with { Achieved = Band(v, n) ?? s.Achieved },
+                ["partial"] = (s, v, n) => s with { Partial = Band(v, n) ?? s.Partial },
+                ["notAchieved"] = (s, v, n) => s with { NotAchieved = Band(v, n) ?? s.NotAchieved },
+                ["grades"] = Grades,
+                ["deviationNoteShare"] = (s, v, n) => s with { DeviationNoteShare = Number(v, n, 0m, 10m) ?? s.DeviationNoteShare },
+            });
             if (!(scoring.Excellent >= scoring.Good && scoring.Good >= scoring.Fair))
             {
                 problems.Add("审核规则文件中的等级分数线应满足 优 ≥ 良 ≥ 中。");
             }
 
-            _settings = _settings with { Scoring = scoring };
+            return scoring;
+        }
+
+        private Dictionary<Level1, decimal> Level1Points(IReadOnlyDictionary<Level1, decimal> start, JsonElement value, string path)
+        {
+            var points = new Dictionary<Level1, decimal>(start);
+            foreach (var level in Members(value, path))
+            {
+                if (IndicatorVocabulary.TryFindLabel(level.Name, out var level1, out _))
+                {
+                    points[level1] = Number(level.Value, path + "." + level.Name, 0m, 100m) ?? points[level1];
+                }
+                else
+                {
+                    problems.Add($"审核规则文件中的“{path}”含有无法识别的一级指标“{level.Name}”，应为 产出、效益、满意度 或 成本。");
+                }
+            }
+
+            return points;
+        }
+
+        private LowerIsBetterRule? LowerIsBetter(JsonElement value, string path)
+        {
+            var rule = (value.ValueKind == JsonValueKind.String ? value.GetString() : null) switch
+            {
+                "ratio" => LowerIsBetterRule.Ratio,
+                "linear" => LowerIsBetterRule.Linear,
+                _ => (LowerIsBetterRule?)null,
+            };
+            if (rule is null)
+            {
+                problems.Add($"审核规则文件中的“{path}”只能是 \"ratio\"（比例法）或 \"linear\"（线性法）。");
+            }
+
+            return rule;
+        }
+
+        private ScoringSettings Grades(ScoringSettings scoring, JsonElement value, string path)
+        {
+            foreach (var grade in Members(value, path))
+            {
+                var bound = Number(grade.Value, path + "." + grade.Name, 0m, 100m);
+                scoring = grade.Name switch
+                {
+                    "优" => scoring with { Excellent = bound ?? scoring.Excellent },
+                    "良" => scoring with { Good = bound ?? scoring.Good },
+                    "中" => scoring with { Fair = bound ?? scoring.Fair },
+                    _ => Unknown(scoring, $"审核规则文件中的“{path}”只能设置 优、良、中 的最低分。"),
+                };
+            }
+
+            return scoring;
+        }
+
+        /// <summary>Reports <paramref name="problem"/> and keeps <paramref name="current"/>.</summary>
+        private T Unknown<T>(T current, string problem)
+        {
+            problems.Add(problem);
+            return current;
         }
 
         private BandRange? Band(JsonElement value, string path)
         {
-            decimal? min = null, max = null, fallback = null;
-            foreach (var property in Members(value, path))
+            var (min, max, fallback) = Section(value, path, ((decimal?)null, (decimal?)null, (decimal?)null), new Dictionary<string, Setting<(decimal? Min, decimal? Max, decimal? Default)>>
             {
-                var name = path + "." + property.Name;
-                switch (property.Name)
-                {
-                    case "min":
-                        min = Number(property.Value, name, 0m, 100m);
-                        break;
-                    case "max":
-                        max = Number(property.Value, name, 0m, 100m);
-                        break;
-                    case "default":
-                        fallback = Number(property.Value, name, 0m, 100m);
-                        break;
-                    default:
-                        problems.Add($"审核规则文件中有未知的设置项“{name}”。");
-                        break;
-                }
-            }
-
+                ["min"] = (b, v, n) => b with { Min = Number(v, n, 0m, 100m) },
+                ["max"] = (b, v, n) => b with { Max = Number(v, n, 0m, 100m) },
+                ["default"] = (b, v, n) => b with { Default = Number(v, n, 0m, 100m) },
+            });
             if (min is null || max is null || fallback is null || min > max || fallback < min || fallback > max)
             {
                 problems.Add($"审核规则文件中的“{path}”须写明 min、max、default（百分数），且 min ≤ default ≤ max。");
@@ -441,9 +349,9 @@ public sealed record ReviewSettings
             return new BandRange(min.Value, max.Value, fallback.Value);
         }
 
-        private void ReadSeverities(JsonElement value, string path)
+        private Dictionary<string, Severity?> Severities(IReadOnlyDictionary<string, Severity?> start, JsonElement value, string path)
         {
-            var severities = new Dictionary<string, Severity?>(_settings.Severities, StringComparer.Ordinal);
+            var severities = new Dictionary<string, Severity?>(start, StringComparer.Ordinal);
             foreach (var property in Members(value, path))
             {
                 if (ReviewRules.Find(property.Name) is null)
@@ -452,27 +360,22 @@ public sealed record ReviewSettings
                     continue;
                 }
 
-                switch (property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null)
+                var named = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
+                if (named == "off")
                 {
-                    case "error":
-                        severities[property.Name] = Severity.Error;
-                        break;
-                    case "warning":
-                        severities[property.Name] = Severity.Warning;
-                        break;
-                    case "info":
-                        severities[property.Name] = Severity.Info;
-                        break;
-                    case "off":
-                        severities[property.Name] = null;
-                        break;
-                    default:
-                        problems.Add($"审核规则文件中规则“{property.Name}”的严重程度只能是 \"error\"、\"warning\"、\"info\" 或 \"off\"。");
-                        break;
+                    severities[property.Name] = null;
+                }
+                else if (RuleNames.ParseSeverity(named) is { } severity)
+                {
+                    severities[property.Name] = severity;
+                }
+                else
+                {
+                    problems.Add($"审核规则文件中规则“{property.Name}”的严重程度只能是 \"error\"、\"warning\"、\"info\" 或 \"off\"。");
                 }
             }
 
-            _settings = _settings with { Severities = severities };
+            return severities;
         }
 
         private IEnumerable<JsonProperty> Members(JsonElement value, string path)

@@ -48,7 +48,7 @@ public static class ReviewJson
                 f.Message,
                 f.Rule.Suggestion)).ToList(),
             report.Findings.Select(f => f.Rule).Distinct().OrderBy(r => r.Code, StringComparer.Ordinal)
-                .Select(r => new RuleDetailDto(r.Code, r.Title, r.Family.ToString().ToLowerInvariant(), r.Explanation, r.Basis, r.Suggestion)).ToList());
+                .Select(r => new RuleDetailDto(r.Code, r.Title, r.Family.ToString().ToLowerInvariant(), r.Explanation, report.Settings.BasisOf(r), r.Suggestion)).ToList());
     }
 
     /// <summary>The JSON text of <paramref name="report"/>.</summary>

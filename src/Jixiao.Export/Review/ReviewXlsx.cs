@@ -37,7 +37,7 @@ public static class ReviewXlsx
             [
                 f.Document.Source.FileName, f.Document.Unit.Name, project is null ? null : project.Index + 1, f.Project?.Name ?? "（单位汇总）",
                 project?.Score, f.IndicatorSeq, f.Severity.Chinese(), f.Rule.Family.Chinese(), f.Rule.Title, f.Message,
-                f.Rule.Suggestion, f.Rule.Basis,
+                f.Rule.Suggestion, report.Settings.BasisOf(f.Rule),
             ], WrapStyle);
         }
 

@@ -19,6 +19,17 @@ public class ReviewSettingsTests
     }
 
     [Fact]
+    public void Basis_TheRegionsOwnDocument_IsCitedAfterTheNationalOne()
+    {
+        var rule = ReviewRules.All.Single(r => r.Code == "IND-QUESTION");
+        Assert.Equal(rule.Basis, ReviewSettings.National.BasisOf(rule));
+        var settings = ReviewSettings.Parse("""{ "region": "示例省", "basis": "《示例省预算绩效目标管理办法》（示财绩〔2024〕3号）" }""", out var errors);
+        Assert.Empty(errors);
+        Assert.NotNull(settings);
+        Assert.Equal(rule.Basis + "；《示例省预算绩效目标管理办法》（示财绩〔2024〕3号）", settings.BasisOf(rule));
+    }
+
+    [Fact]
     public void Parse_PartialFile_KeepsTheDefaultsItDoesNotMention()
     {
         var settings = ReviewSettings.Parse("""{ "region": "示例省", "year": 2026, "copying": { "minSimilarity": 0.9 } }""", out var errors);
