@@ -77,11 +77,11 @@ if (args.Length >= 1 && args[0] == "--review")
     var projects = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
     var content = Encoding.UTF8.GetBytes(DocumentGenerator.Generate(projects));
     var document = TableReader.Read(content, "bench.txt").Document!;
-    Reviewer.Review(document);
+    Reviewer.Review([document], ReviewSettings.National);
     for (var run = 1; run <= 3; run++)
     {
         var watch = Stopwatch.StartNew();
-        var report = Reviewer.Review(document);
+        var report = Reviewer.Review([document], ReviewSettings.National);
         watch.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"review run {run}: {projects} projects, {document.IndicatorCount} indicators in {watch.Elapsed.TotalSeconds:F3} s; "

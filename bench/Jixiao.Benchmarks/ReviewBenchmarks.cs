@@ -19,5 +19,5 @@ public class ReviewBenchmarks
     public void Setup() => _document = TableReader.Read(Encoding.UTF8.GetBytes(DocumentGenerator.Generate(Projects)), "bench.txt").Document;
 
     [Benchmark]
-    public int ReviewDocument() => Reviewer.Review(_document!).Findings.Count;
+    public int ReviewDocument() => Reviewer.Review([_document!], ReviewSettings.National).Findings.Count;
 }

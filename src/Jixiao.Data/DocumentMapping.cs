@@ -203,6 +203,7 @@ public static class DocumentMapping
         {
             Kind = DocumentKindNames.Parse(record.Kind) ?? DocumentKind.Summary,
             Year = record.Year,
+            StoredId = record.Id == 0 ? null : record.Id,
         };
         foreach (var task in FormData.TasksOf(record.TasksJson))
         {
@@ -228,20 +229,31 @@ public static class DocumentMapping
         return document;
     }
 
+    /// <summary>The reader's diagnostics stored with a document (loaded with them), in the order read.</summary>
+    public static IReadOnlyList<Diagnostic> DiagnosticsOf(DocumentRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return [.. record.Diagnostics.OrderBy(d => d.Id).Select(d => new Diagnostic(
+            d.Code, Enum.Parse<Severity>(d.Severity, ignoreCase: true), d.Message, new SourceLocation(d.Line, d.Column, d.Cell)))];
+    }
+
     /// <summary>The domain project of a record loaded with its indicators.</summary>
     public static Project ToDomain(ProjectRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var project = new Project(record.Name, new Funding(Fen(record.TotalFen), Fen(record.FiscalFen), Fen(record.SpecialFen), Fen(record.OtherFen)),
             record.Goal, new SourceLocation(record.Line));
+        project.StoredId = record.Id == 0 ? null : record.Id;
         project.ChangeAttributes(new ProjectAttributes(record.Department, record.DepartmentCode, record.ImplementingUnit, record.Category, record.Period, record.LongTermGoal));
         project.ChangeExecution(FormData.ExecutionOf(record.ExecutionJson));
         foreach (var indicator in record.Indicators.OrderBy(i => i.Position))
         {
-            project.AddIndicator(Indicator.Create(indicator.Seq, Level1Of(indicator.Level1),
+            var domain = Indicator.Create(indicator.Seq, Level1Of(indicator.Level1),
                 indicator.WrittenLevel2 is null ? null : Level2Of(indicator.WrittenLevel2),
                 indicator.Name, indicator.TargetText, new SourceLocation(indicator.Line)).Explain(indicator.Explanation, indicator.Standard)
-                .Evaluate(FormData.EvaluationOf(indicator.EvaluationJson)).ForRegions(FormData.RegionsOf(indicator.RegionsJson)));
+                .Evaluate(FormData.EvaluationOf(indicator.EvaluationJson)).ForRegions(FormData.RegionsOf(indicator.RegionsJson));
+            domain.StoredId = indicator.Id == 0 ? null : indicator.Id;
+            project.AddIndicator(domain);
         }
 
         return project;

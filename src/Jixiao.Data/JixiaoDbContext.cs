@@ -1,4 +1,5 @@
 using Jixiao.Data.Records;
+using Jixiao.Domain.Workflow;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,6 +77,20 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
         optionsBuilder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+    }
+
+    /// <summary>Workflow states are stored by their names (<c>draft</c>…), as they always were.</summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<WorkState>().HaveConversion<WorkStateConverter>();
+    }
+
+    private sealed class WorkStateConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<WorkState, string>(
+        state => state.JsonName(), name => Stored(name))
+    {
+        private static WorkState Stored(string name) =>
+            WorkflowTable.ParseState(name) ?? throw new InvalidOperationException($"Unknown workflow state '{name}' in the database.");
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -4,17 +4,20 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Jixiao.Web.Features.Monitoring;
 using Jixiao.Web.Features.Projects;
 using Jixiao.Web.Features.SelfEvaluation;
-using Jixiao.Web.Features.Users;
-using Jixiao.Web.Features.Workflow;
+using Jixiao.Web.Features.Accounts;
+using Jixiao.Web.Features.Admin;
 using Jixiao.Web.Infrastructure;
-using Jixiao.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddJixiaoDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<Jixiao.Web.Pages.LocalTime>();
+builder.Services.AddSingleton<Jixiao.Web.Features.Shared.LocalTime>();
 builder.Services.AddSingleton<ImportSettings>();
 builder.Services.AddSingleton<ImportGate>();
+// The rules in force: the bundled national default, under the deployment's rules files (Jixiao:RulesFile,
+// Jixiao:RegionRules). The only place the default is named; everything else is given its region's rules.
+builder.Services.AddSingleton(RegionRules.Load(builder.Configuration, Jixiao.Domain.Review.ReviewSettings.National, builder.Environment.ContentRootPath));
+builder.Services.AddScoped<UnitReview>();
 builder.Services.AddScoped<DocumentImporter>();
 builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddScoped<ProjectEditor>();
@@ -24,10 +27,19 @@ builder.Services.AddScoped<MonitoringService>();
 builder.Services.AddScoped<DocumentWorkflow>();
 builder.Services.AddScoped<ReportWorkflow>();
 builder.Services.AddScoped<AccountService>();
+builder.Services.AddScoped<Jixiao.Web.Features.Admin.AdminService>();
+builder.Services.AddScoped<DocumentQueries>();
+builder.Services.AddScoped<ProjectQueries>();
+builder.Services.AddScoped<Jixiao.Web.Features.Search.ProjectSearch>();
+builder.Services.AddScoped<Jixiao.Web.Features.Overview.OverviewQueries>();
+builder.Services.AddScoped<WorkflowHistory>();
+builder.Services.AddScoped<ReportProjects>();
 builder.Services.AddJixiaoSecurity(builder.Configuration);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ChineseProblems.Fill);
 builder.Services.AddOpenApi();
-builder.Services.AddRazorPages();
+// Pages live beside the endpoints and services of their feature; each page names its own route.
+builder.Services.AddRazorPages(options => options.RootDirectory = "/Features")
+    .AddMvcOptions(options => options.Filters.Add<HandlerAccessFilter>());
 
 // Pages write Chinese as Chinese, not as numeric character references (text is still HTML-encoded).
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -115,6 +127,7 @@ app.MapSelfEvaluationApi();
 app.MapMonitoringApi();
 app.MapWorkflowApi();
 app.MapAccountsApi();
+app.MapAdminApi();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -57,7 +57,7 @@ public class ExportSafetyTests
     public void Workbooks_HoldNoFormulaAndKeepFormulaTextAsText()
     {
         var document = Hostile();
-        var review = Reviewer.Review(document);
+        var review = Reviewer.Review([document], ReviewSettings.National);
         var workbooks = new Dictionary<string, byte[]>
         {
             ["document"] = RoundTripTests.Export(document, "xlsx"),
@@ -103,7 +103,7 @@ public class ExportSafetyTests
     public void ReviewHtml_ShowsMarkupAsText()
     {
         using var writer = new StringWriter();
-        ReviewHtml.Write(writer, Reviewer.Review(Hostile()));
+        ReviewHtml.Write(writer, Reviewer.Review([Hostile()], ReviewSettings.National));
         var html = writer.ToString();
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
@@ -117,7 +117,7 @@ public class ExportSafetyTests
         using var json = JsonDocument.Parse(RoundTripTests.Export(document, "json"));
         var names = json.RootElement.GetProperty("projects").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         Assert.Equal(Payloads.Select(p => p + "项目"), names);
-        using var review = JsonDocument.Parse(ReviewJson.Serialize(Reviewer.Review(document)));
+        using var review = JsonDocument.Parse(ReviewJson.Serialize(Reviewer.Review([document], ReviewSettings.National)));
         Assert.Equal(JsonValueKind.Object, review.RootElement.ValueKind);
     }
 

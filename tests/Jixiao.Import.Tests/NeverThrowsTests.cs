@@ -19,7 +19,7 @@ public class NeverThrowsTests
         if (result.Document is { } document)
         {
             // Whatever was read can be reviewed, and every score stays within 0–100.
-            var review = Reviewer.Review(document);
+            var review = Reviewer.Review([document], ReviewSettings.National);
             if (review.Documents.Any(d => d.Score is < 0 or > 100 || d.Projects.Any(p => p.Score is < 0 or > 100)))
             {
                 return false;

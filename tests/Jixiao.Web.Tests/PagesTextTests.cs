@@ -16,6 +16,36 @@ public partial class PagesTextTests
     [GeneratedRegex(@"<[^>]*>")]
     private static partial Regex Tag();
 
+    /// <summary>A file of the repository (source, notes, specs, the docs folder) or a tag of our notes; an uploaded table's own name (.txt, .xlsx…) is the user's.</summary>
+    [GeneratedRegex(@"[A-Za-z0-9_\-]+\.(md|cs|cshtml|spec)\b|\[(firm|practice)\]|§|\b(src|docs)/", RegexOptions.CultureInvariant)]
+    private static partial Regex OurFiles();
+
+    [Fact]
+    public async Task Pages_CiteNoFileOrTagOfOurs()
+    {
+        await using var app = JixiaoApp.Start("sqlite", loadSample: true);
+        using var client = await Security.Tenants.SignInAsync(app, Security.Tenants.Admin);
+        var (documentId, projectId) = await app.QueryAsync(async db =>
+        {
+            var project = await db.Projects.AsNoTracking().OrderBy(p => p.Id).FirstAsync(Cancel);
+            return (project.DocumentId, project.Id);
+        });
+        string[] urls =
+        [
+            "/", "/documents", $"/documents/{documentId}", $"/documents/{documentId}/print", $"/projects/{projectId}", $"/projects/{projectId}/edit",
+            $"/projects/{projectId}/history", $"/projects/{projectId}/self-evaluation", $"/projects/{projectId}/monitoring?month=6", "/monitoring",
+            "/search?q=" + Uri.EscapeDataString("培训"), "/import", "/admin/users", "/admin/units", "/admin/audit", "/account/tokens", "/account/password",
+            "/no-such-page",
+        ];
+        foreach (var url in urls)
+        {
+            using var response = await client.GetAsync(url, Cancel);
+            var text = WebUtility.HtmlDecode(Tag().Replace(await response.Content.ReadAsStringAsync(Cancel), " "));
+            Assert.True(text.Length > 100, $"{url} answered {response.StatusCode} with almost nothing");
+            Assert.False(OurFiles().IsMatch(text), $"{url} names a file or tag of ours: {OurFiles().Match(text).Value}");
+        }
+    }
+
     [Fact]
     public async Task Pages_NameRulesAndActionsInChinese_AndShowTimesInBeijingTime()
     {

@@ -331,6 +331,10 @@ namespace Jixiao.Data.Postgres.Migrations
                         .HasColumnType("character varying(24)")
                         .HasDefaultValue("summary");
 
+                    b.Property<string>("RulesDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<decimal>("Score")
                         .HasPrecision(5, 1)
                         .HasColumnType("numeric(5,1)");

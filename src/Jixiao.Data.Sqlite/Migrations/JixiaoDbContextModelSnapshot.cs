@@ -312,6 +312,10 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("summary");
 
+                    b.Property<string>("RulesDigest")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Score")
                         .HasPrecision(5, 1)
                         .HasColumnType("TEXT");

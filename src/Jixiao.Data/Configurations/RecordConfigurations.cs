@@ -23,6 +23,7 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<DocumentR
         builder.HasOne(d => d.Unit).WithMany(u => u.Documents).HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.UnitId, d.Title, d.Year });
         builder.Property(d => d.Status).HasMaxLength(16);
+        builder.Property(d => d.RulesDigest).HasMaxLength(64);
         builder.Property(d => d.Kind).HasMaxLength(24).HasDefaultValue("summary");
         builder.Property(d => d.Score).HasPrecision(5, 1);
         builder.HasMany(d => d.Projects).WithOne(p => p.Document).HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);

@@ -1,3 +1,5 @@
+using Jixiao.Domain.Workflow;
+
 namespace Jixiao.Data.Records;
 
 /// <summary>A stored 预算单位.</summary>
@@ -64,8 +66,11 @@ public sealed class DocumentRecord
 
     public int InfoCount { get; set; }
 
+    /// <summary>The fingerprint of the rules the stored review was made by; a table reviewed by other rules is reviewed again at start.</summary>
+    public string? RulesDigest { get; set; }
+
     /// <summary>Workflow state: <c>draft</c>, <c>submitted</c>, <c>returned</c> or <c>approved</c>.</summary>
-    public string Status { get; set; } = "draft";
+    public WorkState Status { get; set; } = WorkState.Draft;
 
     /// <summary>1 for the table as first approved; each 调整 adds one.</summary>
     public int VersionNumber { get; set; } = 1;
@@ -283,7 +288,7 @@ public sealed class SelfEvaluationRecord
     public ProjectRecord? Project { get; set; }
 
     /// <summary>Workflow state of the report: <c>draft</c>, <c>submitted</c>, <c>returned</c> or <c>approved</c>.</summary>
-    public string Status { get; set; } = "draft";
+    public WorkState Status { get; set; } = WorkState.Draft;
 
     /// <summary>全年执行数 in fen, null until entered.</summary>
     public long? ExecutedFen { get; set; }
@@ -351,7 +356,7 @@ public sealed class MonitoringReportRecord
     public int Month { get; set; }
 
     /// <summary>Workflow state of the report: <c>draft</c>, <c>submitted</c>, <c>returned</c> or <c>approved</c>.</summary>
-    public string Status { get; set; } = "draft";
+    public WorkState Status { get; set; } = WorkState.Draft;
 
     public long? ExecutedFen { get; set; }
 

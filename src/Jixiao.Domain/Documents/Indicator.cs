@@ -25,6 +25,9 @@ public sealed class Indicator
     /// <summary>The sequence number as printed (1-based).</summary>
     public int Seq { get; }
 
+    /// <summary>The id under which the indicator is stored; null for one read from a file and not stored.</summary>
+    public int? StoredId { get; set; }
+
     /// <summary>一级指标.</summary>
     public Level1 Level1 { get; }
 

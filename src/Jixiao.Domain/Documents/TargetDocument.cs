@@ -135,6 +135,9 @@ public sealed class Project
     /// <summary>项目名称（资金使用单位）.</summary>
     public string Name { get; }
 
+    /// <summary>The id under which the project is stored; null for one read from a file and not stored.</summary>
+    public int? StoredId { get; set; }
+
     /// <summary>The four amounts.</summary>
     public Funding Funding { get; private set; }
 
@@ -206,6 +209,9 @@ public sealed class TargetDocument
 
     /// <summary>The title line, <c>""</c> when the table had none.</summary>
     public string Title { get; }
+
+    /// <summary>The id under which the table is stored; null for one read from a file and not stored.</summary>
+    public int? StoredId { get; set; }
 
     /// <summary>The unit the table belongs to.</summary>
     public BudgetUnit Unit { get; private set; }

@@ -34,9 +34,6 @@ public sealed record ReviewReport(ReviewSettings Settings, IReadOnlyList<Documen
 /// </summary>
 public static class Reviewer
 {
-    /// <summary>Reviews one document under the national default.</summary>
-    public static ReviewReport Review(TargetDocument document) => Review([document], ReviewSettings.National);
-
     /// <summary>Reviews <paramref name="documents"/> together under <paramref name="settings"/>.</summary>
     public static ReviewReport Review(IReadOnlyList<TargetDocument> documents, ReviewSettings settings)
     {

@@ -47,6 +47,7 @@ public static class DocumentJson
             result.Diagnostics.Select(ToDto).ToList(),
             document is null ? null : new SourceDto(document.Source.FileName, document.Source.Format.ToString().ToLowerInvariant()))
         {
+            Id = document?.StoredId,
             Form = document is null || document.Kind == DocumentKind.Summary ? null : KindName(document.Kind),
             Confidence = document is null || document.Kind == DocumentKind.Summary || result.Confidence == 0 ? null : result.Confidence,
             Year = document?.Year,
@@ -83,6 +84,7 @@ public static class DocumentJson
         p.Indicators.Select(ToDto).ToList(),
         p.Location.Line)
     {
+        Id = p.StoredId,
         Attributes = p.Attributes.IsEmpty ? null : new AttributesDto(p.Attributes.Department, p.Attributes.DepartmentCode, p.Attributes.ImplementingUnit,
             p.Attributes.Category, p.Attributes.Period, p.Attributes.LongTermGoal),
         Execution = p.Execution is { } e
@@ -104,6 +106,7 @@ public static class DocumentJson
         i.Target.Direction?.JsonName(),
         i.Target.Clauses.Select(c => new ClauseDto(c.Comparator.Symbol(), c.Value, c.Unit, c.Direction.JsonName(), c.Subject, c.Condition, c.Period)).ToList())
     {
+        Id = i.StoredId,
         Explanation = i.Explanation.Length == 0 ? null : i.Explanation,
         Standard = i.Standard.Length == 0 ? null : i.Standard,
         Evaluation = i.Evaluation is { } e ? new EvaluationDto(e.Actual, e.Points, e.Score, e.Deviation) : null,

@@ -1,4 +1,3 @@
-using Jixiao.Domain.Amounts;
 using Jixiao.Import.Tables;
 
 namespace Jixiao.Web.Features;

@@ -1,10 +1,6 @@
-using Jixiao.Data;
 using Jixiao.Data.Postgres;
 using Jixiao.Data.Sqlite;
-using Jixiao.Data.Records;
 using Jixiao.Web.Features.Documents;
-using Jixiao.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Infrastructure;
 
@@ -55,10 +51,27 @@ internal static class Database
         var db = scope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
         await db.Database.MigrateAsync();
         await SecuritySetup.EnsureAdministratorAsync(scope.ServiceProvider, app.Configuration, app.Logger);
-        if (!app.Configuration.GetValue("Jixiao:LoadSample", true) || await db.Documents.AnyAsync())
+        if (app.Configuration.GetValue("Jixiao:LoadSample", true) && !await db.Documents.AnyAsync())
         {
-            return;
+            await LoadSampleAsync(app, scope.ServiceProvider, db);
         }
+
+        // Stored reviews made by other rules than the ones now configured (or before reviews recorded their rules) are made again.
+        var again = await scope.ServiceProvider.GetRequiredService<UnitReview>().ReviewOutdatedAsync((done, total) =>
+        {
+            if (done == 1 || done == total || done % 100 == 0)
+            {
+                app.Logger.LogInformation("审核规则已更改：按现行规则重新审核已保存的表 {Done}/{Total}", done, total);
+            }
+        }, CancellationToken.None);
+        if (again > 0)
+        {
+            app.Logger.LogInformation("已按现行审核规则重新审核 {Count} 张表。", again);
+        }
+    }
+
+    private static async Task LoadSampleAsync(WebApplication app, IServiceProvider services, JixiaoDbContext db)
+    {
 
         var samples = Directory.Exists(Path.Combine(AppContext.BaseDirectory, "Samples"))
             ? Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Samples"), "*.txt").Order(StringComparer.Ordinal).ToList()
@@ -70,12 +83,12 @@ internal static class Database
         }
 
         // Oldest year first, so the later year is reviewed against it (targets lowered or carried over).
-        var importer = scope.ServiceProvider.GetRequiredService<DocumentImporter>();
+        var importer = services.GetRequiredService<DocumentImporter>();
         foreach (var sample in samples)
         {
             await using var content = File.OpenRead(sample);
             var outcome = await importer.ImportAsync(content, Path.GetFileName(sample), DuplicateChoice.Ask, CancellationToken.None);
-            app.Logger.LogInformation("Loaded the bundled sample {Sample} as document {Id}.", Path.GetFileName(sample), outcome.DocumentId);
+            app.Logger.LogInformation("Loaded the bundled sample {Sample} as document {Id}.", Path.GetFileName(sample), outcome.Value?.Id);
         }
 
         await PlaceSampleUnitsAsync(db);

@@ -1,5 +1,3 @@
-using Jixiao.Data;
-
 namespace Jixiao.Web.Security;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Jixiao.Data;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 
@@ -96,11 +95,14 @@ internal sealed class AccessMiddleware(RequestDelegate next)
         await RecordRefusalAsync(context, user, audit);
     }
 
-    /// <summary>A 403 or 404 answered to a signed-in user (another unit's object, a state that does not allow the action) is recorded.</summary>
+    /// <summary>
+    /// A 403 or 404 answered to a signed-in user (another unit's object, a state that does not allow the
+    /// action) is recorded, unless the service that refused it has recorded it already, with its reason.
+    /// </summary>
     private static async Task RecordRefusalAsync(HttpContext context, CurrentUser user, AuditLog audit)
     {
         var status = context.Response.StatusCode;
-        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && user.IsSignedIn && status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound)
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null && !audit.RefusalRecorded && user.IsSignedIn && status is StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound)
         {
             await audit.SecurityAsync(status == StatusCodes.Status404NotFound ? "access.not-found" : "access.denied",
                 $"{status}：{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Jixiao.Data;
-using Jixiao.Data.Records;
 
 namespace Jixiao.Web.Security;
 
@@ -39,9 +37,13 @@ public sealed class AuditLog(JixiaoDbContext db, CurrentUser user, TimeProvider 
         });
     }
 
+    /// <summary>True once this request's refusal has been recorded, so that it is recorded once.</summary>
+    public bool RefusalRecorded { get; private set; }
+
     /// <summary>Records a refused request (failed sign-in, forgery, another unit's object…) at once, and logs it.</summary>
     public async Task SecurityAsync(string action, string summary, string? userName = null)
     {
+        RefusalRecorded = true;
         logger.LogWarning("Refused: {Action} by {User} from {Address}: {Summary}", action, userName ?? user.UserName, user.Address, summary);
         using var scope = scopes.CreateScope();
         var own = scope.ServiceProvider.GetRequiredService<JixiaoDbContext>();

@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using Jixiao.Data;
-using Jixiao.Data.Records;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Security;
 
@@ -38,7 +35,7 @@ public sealed class CurrentUser : IDataScope
     public bool Sees(int unitId) => AllUnits || _units.Contains(unitId);
 
     /// <summary>True when the user may do <paramref name="action"/> on something in <paramref name="state"/>.</summary>
-    public bool May(WorkAction action, string state) => WorkflowRules.Allows(Role, state, action);
+    public bool May(WorkAction action, WorkState state) => WorkflowRules.Allows(Role, state, action);
 
     internal async Task LoadAsync(HttpContext context, JixiaoDbContext db)
     {

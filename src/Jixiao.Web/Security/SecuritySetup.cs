@@ -1,9 +1,6 @@
 using System.Threading.RateLimiting;
-using Jixiao.Data;
-using Jixiao.Data.Records;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Security;
 
@@ -146,7 +143,7 @@ internal static class SecuritySetup
 
         var db = services.GetRequiredService<JixiaoDbContext>();
         var configured = configuration["Jixiao:AdminPassword"];
-        var created = await Accounts.CreateAsync(users, db, "admin", "系统管理员", JixiaoRoles.Administrator, [],
+        var created = await Jixiao.Data.Accounts.CreateAsync(users, db, "admin", "系统管理员", JixiaoRoles.Administrator, [],
             services.GetRequiredService<TimeProvider>().GetUtcNow(), string.IsNullOrEmpty(configured) ? null : configured, mustChangePassword: string.IsNullOrEmpty(configured));
         if (string.IsNullOrEmpty(configured))
         {

@@ -1,3 +1,4 @@
+using Jixiao.Domain.Workflow;
 using System.Net;
 using System.Net.Http.Json;
 using Jixiao.Web.Security;
@@ -9,10 +10,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Jixiao.Web.Tests.Security;
 
 /// <summary>
-/// Every endpoint of the running application (API endpoints by method, pages by GET) × every role × a unit
+/// Every endpoint of the running application (API endpoints by method, pages by GET and each page's POST
+/// handlers) × every role × a unit
 /// of the role's own and one it must not see. The endpoint list comes from the application itself: an
 /// endpoint without a request below, or without a declared access, fails the test. Allowed answers are
-/// 2xx; refused ones 403 or 404; and no answer to anyone carries the name of a unit they cannot see.
+/// 2xx (or a redirect after a form post); refused ones 403 or 404; and no answer to anyone carries the name of a unit they cannot see.
 /// </summary>
 public class AccessMatrixTests
 {
@@ -40,7 +42,7 @@ public class AccessMatrixTests
     }
 
     /// <summary>What a case knows when it builds its request.</summary>
-    private sealed record Case(string Unit, int UnitId, int Document, int Project, int ProjectVersion, int Token);
+    private sealed record Case(string Unit, int UnitId, int Document, int Project, int ProjectVersion, int Token, string User);
 
     /// <summary>How to call one endpoint.</summary>
     /// <param name="Target">What the request acts on.</param>
@@ -48,7 +50,21 @@ public class AccessMatrixTests
     /// <param name="Request">Builds the request.</param>
     /// <param name="ListsOwnUnit">A list whose answer must include the user's own unit.</param>
     /// <param name="IsErrorPage">The error page answers with the status it describes; it succeeds when it is shown rather than refused.</param>
-    private sealed record Sample(Target Target, Setup Setup, Func<Case, HttpRequestMessage> Request, bool ListsOwnUnit = false, bool IsErrorPage = false);
+    /// <param name="OwnSession">The request ends the session it is sent in (sign-out), so it is sent in a session of its own.</param>
+    private sealed record Sample(Target Target, Setup Setup, Func<Case, HttpRequestMessage> Request, bool ListsOwnUnit = false, bool IsErrorPage = false, bool OwnSession = false);
+
+    /// <summary>A page's form post (the anti-forgery token is added when it is sent).</summary>
+    private static HttpRequestMessage Form(string url, params (string Name, string Value)[] fields) =>
+        new(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value))) };
+
+    /// <summary>The import page's preview post with a table of the case's unit.</summary>
+    private static HttpRequestMessage PreviewForm(Case c) => new(HttpMethod.Post, "/import?handler=Preview")
+    {
+        Content = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Tenants.Table(c.Unit, "2032"))), "file", c.Unit + ".txt" },
+        },
+    };
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
 
@@ -141,6 +157,39 @@ public class AccessMatrixTests
         ["GET /admin/users"] = new(Target.None, Setup.Draft, _ => Get("/admin/users")),
         ["GET /admin/units"] = new(Target.None, Setup.Draft, _ => Get("/admin/units")),
         ["GET /admin/audit"] = new(Target.None, Setup.Draft, _ => Get("/admin/audit")),
+
+        // Every page's form post, by handler.
+        ["POST /error"] = new(Target.None, Setup.Draft, _ => Form("/error"), IsErrorPage: true),
+        ["POST /account/login"] = new(Target.None, Setup.Draft, c => Form("/account/login",
+            ("UserName", c.User), ("Password", c.User == Tenants.Admin ? JixiaoApp.AdminPassword : JixiaoApp.UserPassword))),
+        ["POST /account/logout"] = new(Target.None, Setup.Draft, _ => Form("/account/logout"), OwnSession: true),
+        ["POST /account/password"] = new(Target.None, Setup.Draft, _ => Form("/account/password", ("Current", "wrong-2031"), ("New", "x"), ("Repeat", "y"))),
+        ["POST /account/tokens?handler=Create"] = new(Target.None, Setup.Draft, _ => Form("/account/tokens?handler=Create", ("Name", "矩阵"), ("Days", "30"))),
+        ["POST /account/tokens?handler=Revoke"] = new(Target.OwnToken, Setup.Draft, c => Form($"/account/tokens?handler=Revoke&tokenId={c.Token}")),
+        ["POST /admin/users?handler=Create"] = new(Target.None, Setup.Draft, c => Form("/admin/users?handler=Create",
+            ("NewUserName", "p" + Guid.NewGuid().ToString("N")[..8]), ("NewRole", "unit-officer"), ("NewUnits", c.UnitId.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+        ["POST /admin/users?handler=Reset"] = new(Target.None, Setup.Draft, _ => Form("/admin/users?handler=Reset", ("userId", "none"))),
+        ["POST /admin/users?handler=Change"] = new(Target.None, Setup.Draft, _ => Form("/admin/users?handler=Change", ("ChangeUserId", "none"), ("NewRole", "unit-officer"))),
+        ["POST /admin/users?handler=Active"] = new(Target.None, Setup.Draft, _ => Form("/admin/users?handler=Active", ("userId", "none"), ("active", "true"))),
+        ["POST /admin/units"] = new(Target.None, Setup.Draft, _ => Form("/admin/units", ("Name", "矩阵新单位" + Guid.NewGuid().ToString("N")[..6]), ("Kind", "region"))),
+        ["POST /import?handler=Preview"] = new(Target.Unit, Setup.Draft, PreviewForm),
+        ["POST /import?handler=Confirm"] = new(Target.None, Setup.Draft, _ => Form("/import?handler=Confirm", ("Token", "none"), ("FileName", "a.txt"))),
+        ["POST /import?handler=Cancel"] = new(Target.None, Setup.Draft, _ => Form("/import?handler=Cancel", ("Token", "none"))),
+        ["POST /documents/{id:int}?handler=Submit"] = new(Target.Unit, Setup.Draft, c => Form($"/documents/{c.Document}?handler=Submit")),
+        ["POST /documents/{id:int}?handler=Approve"] = new(Target.Unit, Setup.Submitted, c => Form($"/documents/{c.Document}?handler=Approve")),
+        ["POST /documents/{id:int}?handler=Return"] = new(Target.Unit, Setup.Submitted, c => Form($"/documents/{c.Document}?handler=Return", ("comment", "请补充指标。"))),
+        ["POST /documents/{id:int}?handler=Adjust"] = new(Target.Unit, Setup.Approved, c => Form($"/documents/{c.Document}?handler=Adjust")),
+        ["POST /projects/{id:int}/edit"] = new(Target.Unit, Setup.Draft, c => Form($"/projects/{c.Project}/edit",
+            ("Form.Version", c.ProjectVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Form.Name", "教师培训"),
+            ("Form.Rows[0].Order", "1"), ("Form.Rows[0].Level1", "output"), ("Form.Rows[0].Name", "培训人次"), ("Form.Rows[0].TargetText", "不少于120人次"))),
+        ["POST /projects/{id:int}/self-evaluation"] = new(Target.Unit, Setup.Draft, c => Form($"/projects/{c.Project}/self-evaluation", ("Executed", "100.00"))),
+        ["POST /projects/{id:int}/self-evaluation?handler=Submit"] = new(Target.Unit, Setup.ReportsDraft, c => Form($"/projects/{c.Project}/self-evaluation?handler=Submit")),
+        ["POST /projects/{id:int}/self-evaluation?handler=Approve"] = new(Target.Unit, Setup.ReportsSubmitted, c => Form($"/projects/{c.Project}/self-evaluation?handler=Approve")),
+        ["POST /projects/{id:int}/self-evaluation?handler=Return"] = new(Target.Unit, Setup.ReportsSubmitted, c => Form($"/projects/{c.Project}/self-evaluation?handler=Return", ("comment", "实绩依据不足。"))),
+        ["POST /projects/{id:int}/monitoring"] = new(Target.Unit, Setup.Draft, c => Form($"/projects/{c.Project}/monitoring?month=6", ("ExecutedSoFar", "50.00"))),
+        ["POST /projects/{id:int}/monitoring?handler=Submit"] = new(Target.Unit, Setup.ReportsDraft, c => Form($"/projects/{c.Project}/monitoring?month=6&handler=Submit")),
+        ["POST /projects/{id:int}/monitoring?handler=Approve"] = new(Target.Unit, Setup.ReportsSubmitted, c => Form($"/projects/{c.Project}/monitoring?month=6&handler=Approve")),
+        ["POST /projects/{id:int}/monitoring?handler=Return"] = new(Target.Unit, Setup.ReportsSubmitted, c => Form($"/projects/{c.Project}/monitoring?month=6&handler=Return", ("comment", "进度说明不清。"))),
     };
 
     [Fact]
@@ -162,8 +211,9 @@ public class AccessMatrixTests
         var cases = 0;
         foreach (var (user, role) in Tenants.Roles)
         {
-            using var cookie = await tenants.SignInAsync(user);
+            var cookie = await tenants.SignInAsync(user);
             using var token = app.ClientWithToken(app.TokenFor(user));
+            var formToken = Tenants.FormToken(await cookie.GetStringAsync("/account/tokens", TestContext.Current.CancellationToken));
             var invisible = new[] { Tenants.UnitA, Tenants.UnitB, Tenants.UnitC }.Except(Tenants.Sees[user]).ToList();
             foreach (var (key, access) in endpoints.OrderBy(e => e.Key, StringComparer.Ordinal))
             {
@@ -174,8 +224,15 @@ public class AccessMatrixTests
                     var unit = own ? Tenants.Pairs[user].Own : Tenants.Pairs[user].Other;
                     var c = await PrepareAsync(app, tenants, sample.Setup, unit, user, own);
                     var client = key.Contains(" /api/", StringComparison.Ordinal) || key.StartsWith("GET /openapi", StringComparison.Ordinal) ? token : cookie;
+                    using var session = sample.OwnSession ? await tenants.SignInAsync(user) : null;
                     using var request = sample.Request(c);
-                    using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+                    if (request.Content is FormUrlEncodedContent or MultipartFormDataContent && !key.Contains(" /api/", StringComparison.Ordinal))
+                    {
+                        var sessionToken = session is null ? formToken : Tenants.FormToken(await session.GetStringAsync("/account/tokens", TestContext.Current.CancellationToken));
+                        request.Content = WithToken(request.Content, sessionToken);
+                    }
+
+                    using var response = await (session ?? client).SendAsync(request, TestContext.Current.CancellationToken);
                     var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
                     var status = (int)response.StatusCode;
 
@@ -185,7 +242,7 @@ public class AccessMatrixTests
                         Target.OwnToken => own,
                         _ => true,
                     });
-                    var label = $"{user} {key} ({(own ? "own" : "other")} {unit}) → {status}";
+                    var label = $"{user} {key} ({(own ? "own" : "other")} {unit}) → {status}{(response.Headers.Location is { } location ? " " + location : "")}";
                     if (sample.IsErrorPage)
                     {
                         if (status is 401 or 403 || !body.Contains("<title>", StringComparison.Ordinal))
@@ -193,7 +250,7 @@ public class AccessMatrixTests
                             failures.Add($"{label}: expected the error page.");
                         }
                     }
-                    else if (allowed && status is < 200 or > 299)
+                    else if (allowed && status is < 200 or > 299 && !(key.StartsWith("POST /", StringComparison.Ordinal) && !key.Contains(" /api/", StringComparison.Ordinal) && status is >= 300 and < 400))
                     {
                         failures.Add($"{label}: expected success. {Short(body)}");
                     }
@@ -211,8 +268,18 @@ public class AccessMatrixTests
                     {
                         failures.Add($"{label}: the list leaves out the user's own unit {Tenants.UnitA}.");
                     }
+
+                    if (session is not null)
+                    {
+                        // Signing out ends every session of the account: the matrix signs in again.
+                        cookie.Dispose();
+                        cookie = await tenants.SignInAsync(user);
+                        formToken = Tenants.FormToken(await cookie.GetStringAsync("/account/tokens", TestContext.Current.CancellationToken));
+                    }
                 }
             }
+
+            cookie.Dispose();
         }
 
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases} cases failed:\n" + string.Join("\n", failures));
@@ -232,7 +299,52 @@ public class AccessMatrixTests
             }
         }
 
+        foreach (var (key, access) in PageHandlers())
+        {
+            result[key] = access;
+        }
+
         return result;
+    }
+
+    /// <summary>Every POST handler of every page (<c>POST /route?handler=Name</c>), with the access it declares (null: none).</summary>
+    private static IEnumerable<(string Key, Access? Access)> PageHandlers()
+    {
+        var assembly = typeof(AccessAttribute).Assembly;
+        foreach (var item in assembly.GetCustomAttributes(typeof(Microsoft.AspNetCore.Razor.Hosting.RazorCompiledItemAttribute), false)
+            .Cast<Microsoft.AspNetCore.Razor.Hosting.RazorCompiledItemAttribute>().Where(i => i.Kind == "mvc.1.0.razor-page"))
+        {
+            var route = item.Type.GetCustomAttributes(typeof(Microsoft.AspNetCore.Razor.Hosting.RazorCompiledItemMetadataAttribute), false)
+                .Cast<Microsoft.AspNetCore.Razor.Hosting.RazorCompiledItemMetadataAttribute>().FirstOrDefault(m => m.Key == "RouteTemplate")?.Value;
+            var model = item.Type.GetProperty("Model")?.PropertyType;
+            if (route is null || model is null)
+            {
+                continue;
+            }
+
+            foreach (var method in model.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+                .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal)))
+            {
+                var handler = method.Name["OnPost".Length..];
+                handler = handler.EndsWith("Async", StringComparison.Ordinal) ? handler[..^"Async".Length] : handler;
+                var declared = (AccessAttribute?)Attribute.GetCustomAttribute(method, typeof(AccessAttribute));
+                yield return ($"POST /{route.TrimStart('/')}{(handler.Length > 0 ? "?handler=" + handler : "")}", declared?.Access);
+            }
+        }
+    }
+
+    /// <summary>The form's fields with the anti-forgery token added.</summary>
+    private static HttpContent WithToken(HttpContent content, string token)
+    {
+        if (content is MultipartFormDataContent multipart)
+        {
+            multipart.Add(new StringContent(token), "__RequestVerificationToken");
+            return multipart;
+        }
+
+        var fields = System.Web.HttpUtility.ParseQueryString(content.ReadAsStringAsync().GetAwaiter().GetResult());
+        var pairs = fields.AllKeys.Where(k => k is not null).Select(k => KeyValuePair.Create(k!, fields[k] ?? "")).Append(KeyValuePair.Create("__RequestVerificationToken", token));
+        return new FormUrlEncodedContent(pairs);
     }
 
     /// <summary>Fresh objects for one case, so that what one request changes cannot decide another.</summary>
@@ -260,8 +372,10 @@ public class AccessMatrixTests
             await db.SaveChangesAsync();
             return record.Id;
         });
-        return new Case(unit, tenants.UnitIds[unit], document, project, version, tokenId);
+        return new Case(unit, tenants.UnitIds[unit], document, project, version, tokenId, user);
     }
 
-    private static string Short(string body) => body.StartsWith("<!DOCTYPE", StringComparison.Ordinal) ? "" : body.Length > 300 ? body[..300] : body;
+    private static string Short(string body) => body.StartsWith("<!DOCTYPE", StringComparison.Ordinal)
+        ? System.Text.RegularExpressions.Regex.Match(body, "<title>([^<]*)</title>").Groups[1].Value
+        : body.Length > 300 ? body[..300] : body;
 }

@@ -1,3 +1,4 @@
+using Jixiao.Domain.Workflow;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -30,14 +31,14 @@ public class AttackTests
         // A form post without the form's token.
         using var form = await officer.PostAsync($"/documents/{document}?handler=Submit", new FormUrlEncodedContent([]), Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, form.StatusCode);
-        Assert.Equal("draft", await app.QueryAsync(db => db.Documents.Where(d => d.Id == document).Select(d => d.Status).SingleAsync(Cancel)));
+        Assert.Equal(WorkState.Draft, await app.QueryAsync(db => db.Documents.Where(d => d.Id == document).Select(d => d.Status).SingleAsync(Cancel)));
 
         // The same form post with the page's token goes through: the check is a check, not a wall.
         var page = await officer.GetStringAsync($"/documents/{document}", Cancel);
         using var real = await officer.PostAsync($"/documents/{document}?handler=Submit",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Tenants.FormToken(page) }), Cancel);
         Assert.True(real.IsSuccessStatusCode || real.StatusCode == HttpStatusCode.Redirect, real.StatusCode.ToString());
-        Assert.Equal("submitted", await app.QueryAsync(db => db.Documents.Where(d => d.Id == document).Select(d => d.Status).SingleAsync(Cancel)));
+        Assert.Equal(WorkState.Submitted, await app.QueryAsync(db => db.Documents.Where(d => d.Id == document).Select(d => d.Status).SingleAsync(Cancel)));
         Assert.Contains("csrf.refused", await ActionsAsync(app));
     }
 
@@ -99,8 +100,8 @@ public class AttackTests
             new { comments = new[] { new { projectId = projectB, indicatorSeq = (int?)null, text = "看看别人的项目" } } }, Cancel);
         Assert.Equal(HttpStatusCode.BadRequest, returned.StatusCode);
         Assert.DoesNotContain(Tenants.UnitB, await returned.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
-        Assert.Equal("submitted", await app.QueryAsync(db => db.Documents.Where(d => d.Id == documentA).Select(d => d.Status).SingleAsync(Cancel)));
-        Assert.Equal("draft", await app.QueryAsync(db => db.Documents.Where(d => d.Id == documentB).Select(d => d.Status).SingleAsync(Cancel)));
+        Assert.Equal(WorkState.Submitted, await app.QueryAsync(db => db.Documents.Where(d => d.Id == documentA).Select(d => d.Status).SingleAsync(Cancel)));
+        Assert.Equal(WorkState.Draft, await app.QueryAsync(db => db.Documents.Where(d => d.Id == documentB).Select(d => d.Status).SingleAsync(Cancel)));
 
         // Uploading another unit's table is refused as well.
         using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes(Tenants.Table(Tenants.UnitB, "2030"))), "file", "b.txt" } };

@@ -1,3 +1,4 @@
+using Jixiao.Domain.Workflow;
 using System.Net;
 using System.Net.Http.Json;
 using Jixiao.Web.Security;
@@ -48,7 +49,7 @@ public class ReportWorkflowTests
         Assert.Equal([Tenants.FinanceReviewer, Tenants.FinanceReviewer], steps);
     }
 
-    private static Task<string> StateAsync(JixiaoApp app, int project, int? month) => app.QueryAsync(db => month is null
+    private static Task<WorkState> StateAsync(JixiaoApp app, int project, int? month) => app.QueryAsync(db => month is null
         ? db.SelfEvaluations.Where(s => s.ProjectId == project).Select(s => s.Status).SingleAsync(Cancel)
         : db.MonitoringReports.Where(r => r.ProjectId == project && r.Month == month).Select(r => r.Status).SingleAsync(Cancel));
 

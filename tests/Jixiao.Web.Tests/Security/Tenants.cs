@@ -1,3 +1,4 @@
+using Jixiao.Domain.Workflow;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -94,14 +95,14 @@ internal sealed partial class Tenants
         """;
 
     /// <summary>Stores a fresh table of <paramref name="unit"/> (as the system) in <paramref name="state"/>; returns the document and project ids.</summary>
-    public async Task<(int Document, int Project)> AddDocumentAsync(string unit, string state = WorkState.Draft)
+    public async Task<(int Document, int Project)> AddDocumentAsync(string unit, WorkState state = WorkState.Draft)
     {
         using var scope = App.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
         var importer = scope.ServiceProvider.GetRequiredService<DocumentImporter>();
         using var content = new MemoryStream(Encoding.UTF8.GetBytes(Table(unit)));
         var outcome = await importer.ImportAsync(content, unit + ".txt", DuplicateChoice.Keep, CancellationToken.None);
-        var id = outcome.DocumentId ?? throw new InvalidOperationException(outcome.Busy ?? outcome.Refusal ?? outcome.Read?.FatalError?.Message ?? "not stored");
+        var id = outcome.Value?.Id ?? throw new InvalidOperationException(outcome.Message);
         var db = scope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
         await db.Documents.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, state));
         var project = await db.Projects.Where(p => p.DocumentId == id).Select(p => p.Id).SingleAsync();
@@ -109,16 +110,18 @@ internal sealed partial class Tenants
     }
 
     /// <summary>Stores a self-evaluation and a 1~6月 monitoring report for <paramref name="project"/> (as the system), both in <paramref name="state"/>.</summary>
-    public async Task AddReportsAsync(int project, string state)
+    public async Task AddReportsAsync(int project, WorkState state)
     {
         using var scope = App.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
         var evaluation = scope.ServiceProvider.GetRequiredService<SelfEvaluationService>();
-        var (_, errors) = await evaluation.SaveAsync(project, SelfEvaluationInput(), CancellationToken.None);
-        Assert.Empty(errors);
+        var saved = await evaluation.SaveAsync(project, SelfEvaluationInput(), CancellationToken.None);
+        Assert.Empty(saved.Errors);
+        Assert.True(saved.IsDone, saved.Message);
         var monitoring = scope.ServiceProvider.GetRequiredService<MonitoringService>();
-        (_, errors) = await monitoring.SaveAsync(project, 6, MonitoringInput(), CancellationToken.None);
-        Assert.Empty(errors);
+        var reported = await monitoring.SaveAsync(project, 6, MonitoringInput(), CancellationToken.None);
+        Assert.Empty(reported.Errors);
+        Assert.True(reported.IsDone, reported.Message);
         var db = scope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
         await db.SelfEvaluations.Where(s => s.ProjectId == project).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, state));
         await db.MonitoringReports.Where(r => r.ProjectId == project).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, state));
@@ -148,9 +151,12 @@ internal sealed partial class Tenants
     };
 
     /// <summary>Signs in through the sign-in form and returns a client that carries the cookie.</summary>
-    public async Task<HttpClient> SignInAsync(string user, string? password = null)
+    public Task<HttpClient> SignInAsync(string user, string? password = null) => SignInAsync(App, user, password);
+
+    /// <summary>Signs in to <paramref name="app"/> through the sign-in form and returns a client that carries the cookie.</summary>
+    public static async Task<HttpClient> SignInAsync(JixiaoApp app, string user, string? password = null)
     {
-        var client = App.AnonymousClient();
+        var client = app.AnonymousClient();
         var form = await client.GetStringAsync("/account/login");
         using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {

@@ -1,5 +1,6 @@
 using Jixiao.Data;
 using Jixiao.Import.Tests;
+using Jixiao.Domain.Workflow;
 using Jixiao.Web.Features.Workflow;
 using Jixiao.Web.Security;
 
@@ -12,37 +13,37 @@ public class WorkflowRulesTests
     private const string End = "<!-- workflow:end -->";
 
     [Theory]
-    [InlineData(JixiaoRoles.UnitOfficer, "draft", WorkAction.Edit, true)]
-    [InlineData(JixiaoRoles.UnitOfficer, "returned", WorkAction.Edit, true)]
-    [InlineData(JixiaoRoles.UnitOfficer, "submitted", WorkAction.Edit, false)]
-    [InlineData(JixiaoRoles.UnitOfficer, "approved", WorkAction.Edit, false)]
-    [InlineData(JixiaoRoles.UnitOfficer, "draft", WorkAction.Submit, true)]
-    [InlineData(JixiaoRoles.UnitOfficer, "submitted", WorkAction.Approve, false)]
-    [InlineData(JixiaoRoles.UnitOfficer, "approved", WorkAction.Adjust, true)]
-    [InlineData(JixiaoRoles.UnitOfficer, "approved", WorkAction.Delete, false)]
-    [InlineData(JixiaoRoles.DepartmentReviewer, "submitted", WorkAction.Approve, true)]
-    [InlineData(JixiaoRoles.DepartmentReviewer, "submitted", WorkAction.Return, true)]
-    [InlineData(JixiaoRoles.DepartmentReviewer, "draft", WorkAction.Approve, false)]
-    [InlineData(JixiaoRoles.DepartmentReviewer, "draft", WorkAction.Edit, false)]
-    [InlineData(JixiaoRoles.FinanceReviewer, "submitted", WorkAction.Approve, true)]
-    [InlineData(JixiaoRoles.FinanceReviewer, "approved", WorkAction.Adjust, false)]
-    [InlineData(JixiaoRoles.Administrator, "submitted", WorkAction.Approve, false)]
-    [InlineData(JixiaoRoles.Administrator, "draft", WorkAction.Edit, true)]
-    public void Table_AllowsWhatEachRoleMayDoInEachState(string role, string state, WorkAction action, bool allowed) =>
+    [InlineData(JixiaoRoles.UnitOfficer, WorkState.Draft, WorkAction.Edit, true)]
+    [InlineData(JixiaoRoles.UnitOfficer, WorkState.Returned, WorkAction.Edit, true)]
+    [InlineData(JixiaoRoles.UnitOfficer, WorkState.Submitted, WorkAction.Edit, false)]
+    [InlineData(JixiaoRoles.UnitOfficer, WorkState.Approved, WorkAction.Edit, false)]
+    [InlineData(JixiaoRoles.UnitOfficer, WorkState.Draft, WorkAction.Submit, true)]
+    [InlineData(JixiaoRoles.UnitOfficer, WorkState.Submitted, WorkAction.Approve, false)]
+    [InlineData(JixiaoRoles.UnitOfficer, WorkState.Approved, WorkAction.Adjust, true)]
+    [InlineData(JixiaoRoles.UnitOfficer, WorkState.Approved, WorkAction.Delete, false)]
+    [InlineData(JixiaoRoles.DepartmentReviewer, WorkState.Submitted, WorkAction.Approve, true)]
+    [InlineData(JixiaoRoles.DepartmentReviewer, WorkState.Submitted, WorkAction.Return, true)]
+    [InlineData(JixiaoRoles.DepartmentReviewer, WorkState.Draft, WorkAction.Approve, false)]
+    [InlineData(JixiaoRoles.DepartmentReviewer, WorkState.Draft, WorkAction.Edit, false)]
+    [InlineData(JixiaoRoles.FinanceReviewer, WorkState.Submitted, WorkAction.Approve, true)]
+    [InlineData(JixiaoRoles.FinanceReviewer, WorkState.Approved, WorkAction.Adjust, false)]
+    [InlineData(JixiaoRoles.Administrator, WorkState.Submitted, WorkAction.Approve, false)]
+    [InlineData(JixiaoRoles.Administrator, WorkState.Draft, WorkAction.Edit, true)]
+    public void Table_AllowsWhatEachRoleMayDoInEachState(string role, WorkState state, WorkAction action, bool allowed) =>
         Assert.Equal(allowed, WorkflowRules.Allows(role, state, action));
 
     [Fact]
     public void Table_NobodyNotSignedInMayDoAnything() =>
-        Assert.DoesNotContain(WorkState.All, state => Enum.GetValues<WorkAction>().Any(action => WorkflowRules.Allows(null, state, action)));
+        Assert.DoesNotContain(WorkflowTable.Stored, state => Enum.GetValues<WorkAction>().Any(action => WorkflowRules.Allows(null, state, action)));
 
     [Fact]
     public void Transitions_LeadWhereTheWorkflowSays()
     {
-        Assert.Equal(WorkState.Submitted, WorkflowRules.Next(WorkState.Draft, WorkAction.Submit));
-        Assert.Equal(WorkState.Returned, WorkflowRules.Next(WorkState.Submitted, WorkAction.Return));
-        Assert.Equal(WorkState.Submitted, WorkflowRules.Next(WorkState.Returned, WorkAction.Submit));
-        Assert.Equal(WorkState.Approved, WorkflowRules.Next(WorkState.Submitted, WorkAction.Approve));
-        Assert.Equal(WorkState.Draft, WorkflowRules.Next(WorkState.Approved, WorkAction.Adjust));
+        Assert.Equal(WorkState.Submitted, WorkflowTable.Next(WorkState.Draft, WorkAction.Submit));
+        Assert.Equal(WorkState.Returned, WorkflowTable.Next(WorkState.Submitted, WorkAction.Return));
+        Assert.Equal(WorkState.Submitted, WorkflowTable.Next(WorkState.Returned, WorkAction.Submit));
+        Assert.Equal(WorkState.Approved, WorkflowTable.Next(WorkState.Submitted, WorkAction.Approve));
+        Assert.Equal(WorkState.Draft, WorkflowTable.Next(WorkState.Approved, WorkAction.Adjust));
     }
 
     [Fact]

@@ -1,10 +1,5 @@
-using Jixiao.Data;
-using Jixiao.Data.Records;
-using Jixiao.Domain.Documents;
-using Jixiao.Domain.Review;
 using Jixiao.Import;
-using Jixiao.Web.Security;
-using Microsoft.EntityFrameworkCore;
+using Jixiao.Import.Json;
 
 namespace Jixiao.Web.Features.Documents;
 
@@ -21,26 +16,21 @@ public enum DuplicateChoice
     Keep,
 }
 
-/// <summary>The outcome of an import or a preview: stored (or previewed), unreadable, turned away, or held back by a duplicate.</summary>
-/// <param name="DocumentId">The new document's id when stored.</param>
-/// <param name="Read">What the reader made of the file; null when the upload was turned away before it was read.</param>
-/// <param name="DuplicateOf">The stored document of the same unit, title and year, when there is one.</param>
-public sealed record ImportOutcome(int? DocumentId, ReadResult? Read, int? DuplicateOf)
+/// <summary>What an import or a preview gives back.</summary>
+/// <param name="Read">What the reader made of the file.</param>
+public sealed record Imported(ReadResult Read)
 {
-    /// <summary>Why the user may not store this table (another unit's, or a duplicate that can no longer be replaced), in Chinese.</summary>
-    public string? Refusal { get; init; }
-
-    /// <summary>True when the refusal is about the table itself (it names no unit) rather than the user's rights.</summary>
-    public bool RefusedForContent { get; init; }
-
-    /// <summary>Why the upload was turned away before it was read (too many imports at once), in Chinese.</summary>
-    public string? Busy { get; init; }
+    /// <summary>The new table's id once stored; null for a preview.</summary>
+    public int? Id { get; init; }
 
     /// <summary>For a preview: the table's review with the unit's other stored tables.</summary>
     public DocumentReview? Review { get; init; }
 
     /// <summary>For a preview: the file's bytes, to be held until the user confirms.</summary>
     public byte[]? Content { get; init; }
+
+    /// <summary>For a preview: the stored table of the same unit, title and year, when there is one.</summary>
+    public int? DuplicateOf { get; init; }
 
     /// <summary>What storing the table did besides (a self-evaluation form's reports attached to their projects), in Chinese.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
@@ -53,7 +43,7 @@ public sealed record ImportOutcome(int? DocumentId, ReadResult? Read, int? Dupli
 /// before its bytes are read into memory, and is read within <see cref="ImportSettings.Options"/>.
 /// </summary>
 public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, ImportSettings settings, ImportGate gate, CurrentUser user, AuditLog audit,
-    SelfEvaluation.SelfEvaluationImport selfEvaluations)
+    SelfEvaluation.SelfEvaluationImport selfEvaluations, UnitReview reviews)
 {
     /// <summary>The reader limits for uploads.</summary>
     public ReadOptions Options => settings.Options;
@@ -61,8 +51,13 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
     /// <summary>The <c>Retry-After</c> value for an upload turned away, in seconds.</summary>
     public string RetryAfter => settings.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Reads, reviews and stores the table in <paramref name="content"/>; nothing is stored unless all of it is.</summary>
-    public async Task<ImportOutcome> ImportAsync(Stream content, string fileName, DuplicateChoice duplicate, CancellationToken cancellationToken, int? year = null)
+    /// <summary>
+    /// Reads, reviews and stores the table in <paramref name="content"/>; nothing is stored unless all of
+    /// it is. Not done when the server is busy, the file unreadable (invalid, with the reader's
+    /// diagnostics), the table not the user's to store (refused) or already stored (conflict); every
+    /// refusal is recorded in the audit trail here, whichever door the upload came through.
+    /// </summary>
+    public async Task<Outcome<Imported>> ImportAsync(Stream content, string fileName, DuplicateChoice duplicate, CancellationToken cancellationToken, int? year = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         using var turn = await gate.EnterAsync(cancellationToken);
@@ -106,8 +101,8 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
     /// <inheritdoc cref="MinYear"/>
     public const int MaxYear = 2100;
 
-    /// <summary>Reads and reviews the table in <paramref name="content"/> without storing anything, for the import page's preview.</summary>
-    public async Task<ImportOutcome> PreviewAsync(Stream content, string fileName, CancellationToken cancellationToken)
+    /// <summary>Reads and reviews the table in <paramref name="content"/> without storing anything, for the import page's preview; not done as for <see cref="ImportAsync"/>.</summary>
+    public async Task<Outcome<Imported>> PreviewAsync(Stream content, string fileName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         using var turn = await gate.EnterAsync(cancellationToken);
@@ -120,56 +115,90 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
         var read = TableReader.Read(bytes, fileName, Options);
         if (read.Document is not { } document)
         {
-            return new ImportOutcome(null, read, null);
-        }
-
-        if (await RefusalAsync(document.Unit.Name, cancellationToken) is { } refusal)
-        {
-            return new ImportOutcome(null, read, null) { Refusal = refusal, RefusedForContent = NoUnit(document) };
-        }
-
-        return new ImportOutcome(null, read, await FindDuplicateAsync(document, cancellationToken))
-        {
-            Review = await ReviewWithUnitAsync(document, null, cancellationToken),
-            Content = bytes,
-        };
-    }
-
-    private async Task<ImportOutcome> BusyAsync(string fileName)
-    {
-        await audit.SecurityAsync("upload.busy", $"导入「{fileName}」被推迟：同时导入的文件已达上限 {settings.MaxConcurrent} 个");
-        return new ImportOutcome(null, null, null) { Busy = settings.BusyMessage };
-    }
-
-    private async Task<ImportOutcome> StoreAsync(ReadResult read, string fileName, DuplicateChoice duplicate, CancellationToken cancellationToken)
-    {
-        if (read.Document is not { } document)
-        {
-            return new ImportOutcome(null, read, null);
+            return await UnreadableAsync(read, fileName);
         }
 
         var (unit, refusal) = await UnitForAsync(document.Unit.Name, cancellationToken);
         if (refusal is not null)
         {
-            return new ImportOutcome(null, read, null) { Refusal = refusal, RefusedForContent = NoUnit(document) };
+            return await RefusedAsync(read, fileName, refusal);
+        }
+
+        return Outcome<Imported>.Done(new Imported(read)
+        {
+            Review = (await reviews.ReviewAsync(document, unit?.Id, null, cancellationToken)).Report.Documents[0],
+            Content = bytes,
+            DuplicateOf = await FindDuplicateAsync(document, cancellationToken),
+        });
+    }
+
+    /// <summary>Records an upload refused before it was read (too large, not a form upload) and gives the reason back.</summary>
+    public async Task<string> RefuseUploadAsync(string reason)
+    {
+        await audit.SecurityAsync("upload.refused", $"上传被拒绝：{reason}");
+        return reason;
+    }
+
+    /// <summary>The Chinese reason for a file over the upload limit, recorded.</summary>
+    public Task<string> TooLargeAsync() => RefuseUploadAsync($"文件超过上传上限 {Shared.Display.Size(Options.MaxFileBytes)}，未保存。");
+
+    private async Task<Outcome<Imported>> BusyAsync(string fileName)
+    {
+        await audit.SecurityAsync("upload.busy", $"导入「{fileName}」被推迟：同时导入的文件已达上限 {settings.MaxConcurrent} 个");
+        return Outcome<Imported>.Busy(settings.BusyMessage);
+    }
+
+    /// <summary>A file the reader could not make a table of: invalid, with the reader's diagnostics; recorded.</summary>
+    private async Task<Outcome<Imported>> UnreadableAsync(ReadResult read, string fileName)
+    {
+        var reason = "无法读取该文件：" + (read.FatalError?.Message ?? "无法读取文件。");
+        await audit.SecurityAsync("upload.refused", $"「{fileName}」{reason}");
+        return Outcome<Imported>.Invalid(reason).With(Diagnostics(read)).Showing(new Imported(read));
+    }
+
+    /// <summary>
+    /// A table the user may not store: refused when it is another unit's (or a table that can no longer
+    /// be replaced), invalid when it names no unit at all; recorded either way.
+    /// </summary>
+    private async Task<Outcome<Imported>> RefusedAsync(ReadResult read, string fileName, string reason)
+    {
+        await audit.SecurityAsync("upload.refused", $"「{fileName}」未保存：{reason}");
+        return read.Document is { } document && NoUnit(document)
+            ? Outcome<Imported>.Invalid(reason).With(Diagnostics(read)).Showing(new Imported(read))
+            : Outcome<Imported>.Refused(reason);
+    }
+
+    private static Dictionary<string, object?> Diagnostics(ReadResult read) => new() { ["diagnostics"] = DocumentJson.ToDto(read).Diagnostics };
+
+    private async Task<Outcome<Imported>> StoreAsync(ReadResult read, string fileName, DuplicateChoice duplicate, CancellationToken cancellationToken)
+    {
+        if (read.Document is not { } document)
+        {
+            return await UnreadableAsync(read, fileName);
+        }
+
+        var (unit, refusal) = await UnitForAsync(document.Unit.Name, cancellationToken);
+        if (refusal is not null)
+        {
+            return await RefusedAsync(read, fileName, refusal);
         }
 
         var existing = await FindDuplicateAsync(document, cancellationToken);
         if (existing is not null && duplicate == DuplicateChoice.Ask)
         {
-            return new ImportOutcome(null, read, existing);
+            return Outcome<Imported>.Conflict(
+                $"已保存的第 {existing} 号表与此表的单位、标题和年度相同。请选择替换（duplicate=replace）或保留两份（duplicate=keep）。",
+                new Dictionary<string, object?> { ["existingId"] = existing });
         }
 
         if (existing is not null && duplicate == DuplicateChoice.Replace
             && await db.Documents.Where(d => d.Id == existing).Select(d => d.Status).FirstAsync(cancellationToken) is var state && !user.May(WorkAction.Delete, state))
         {
-            return new ImportOutcome(null, read, null)
-            {
-                Refusal = $"已保存的第 {existing} 号表为「{WorkState.Chinese(state)}」，不能替换。已批复的表请用「调整」修改；已送审的表请等待审核。",
-            };
+            return await RefusedAsync(read, fileName, $"已保存的第 {existing} 号表为「{state.Chinese()}」，不能替换。已批复的表请用「调整」修改；已送审的表请等待审核。");
         }
 
-        var review = await ReviewWithUnitAsync(document, existing is not null && duplicate == DuplicateChoice.Replace ? existing : null, cancellationToken);
+        var (report, rules) = await reviews.ReviewAsync(document, unit?.Id, existing is not null && duplicate == DuplicateChoice.Replace ? existing : null, cancellationToken);
+        var review = report.Documents[0];
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (existing is not null && duplicate == DuplicateChoice.Replace)
@@ -179,6 +208,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
 
         unit ??= db.Units.Add(new UnitRecord { Name = document.Unit.Name }).Entity;
         var header = DocumentMapping.ToHeader(document, unit, read.Diagnostics, review, time.GetUtcNow());
+        header.RulesDigest = rules.Digest;
         var id = await DocumentStore.AddAsync(db, header, review.Projects.Select(DocumentMapping.ToRecord), cancellationToken);
         audit.Change(existing is not null && duplicate == DuplicateChoice.Replace ? "document.replace" : "document.import",
             $"导入「{fileName}」：{document.Projects.Count} 个项目、{document.IndicatorCount} 个指标"
@@ -188,12 +218,8 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
         var notes = await selfEvaluations.AttachAsync(document, id, header.UnitId, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ImportOutcome(id, read, null) { Notes = notes };
+        return Outcome<Imported>.Done(new Imported(read) { Id = id, Notes = notes });
     }
-
-    /// <summary>Why the signed-in user may not store a table of <paramref name="unitName"/>; null when they may.</summary>
-    public async Task<string?> RefusalAsync(string unitName, CancellationToken cancellationToken) =>
-        (await UnitForAsync(unitName, cancellationToken)).Refusal;
 
     /// <summary>
     /// The stored unit a table is filed under, by the 单位名称 it prints. An administrator (or the system)
@@ -212,7 +238,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
         var unit = await db.Units.IgnoreQueryFilters().FirstOrDefaultAsync(u => u.Name == name, cancellationToken);
         if (user.AllUnits)
         {
-            return unit is null || unit.Kind == UnitKinds.Unit ? (unit, null) : (null, $"「{name}」在单位树中是{Accounts.KindName(unit.Kind)}，不是预算单位，未保存。");
+            return unit is null || unit.Kind == UnitKinds.Unit ? (unit, null) : (null, $"「{name}」在单位树中是{Jixiao.Data.Accounts.KindName(unit.Kind)}，不是预算单位，未保存。");
         }
 
         if (unit is not null && unit.Kind == UnitKinds.Unit && user.Sees(unit.Id) && WorkflowRules.RoleMay(user.Role, WorkAction.Edit))
@@ -234,50 +260,4 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
             .Select(d => (int?)d.Id)
             .FirstOrDefaultAsync(cancellationToken);
     }
-
-    /// <summary>
-    /// Reviews <paramref name="document"/> together with the unit's stored tables (less one being
-    /// replaced) and returns its own review.
-    /// </summary>
-    public async Task<DocumentReview> ReviewWithUnitAsync(TargetDocument document, int? leaveOut, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        var others = await UnitContextAsync(db.Documents.Where(d => d.Unit!.Name == document.Unit.Name && d.Id != leaveOut), cancellationToken);
-        return Reviewer.Review([document, .. others], ReviewSettings.National).Documents[0];
-    }
-
-    /// <summary>
-    /// The stored tables a table is reviewed with (its unit's others, from <paramref name="candidates"/>):
-    /// the latest years first, as many as fit in one upload's project limit, so the memory of a review
-    /// stays bounded however many years a unit has stored. The year-on-year rules need the nearest years.
-    /// </summary>
-    public async Task<List<TargetDocument>> UnitContextAsync(IQueryable<DocumentRecord> candidates, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(candidates);
-        var sizes = await candidates
-            .OrderByDescending(d => d.Year ?? 0).ThenByDescending(d => d.Id)
-            .Select(d => new { d.Id, Projects = d.Projects.Count })
-            .Take(1000)
-            .ToListAsync(cancellationToken);
-        var chosen = new List<int>();
-        var budget = Options.MaxProjects;
-        foreach (var size in sizes)
-        {
-            if (size.Projects <= budget)
-            {
-                chosen.Add(size.Id);
-                budget -= size.Projects;
-            }
-        }
-
-        // Only the domain documents are kept: the records they were read from are let go at once.
-        return [.. (await LoadAsync(db.Documents.Where(d => chosen.Contains(d.Id)), cancellationToken)).Select(DocumentMapping.ToDomain)];
-    }
-
-    /// <summary>Documents with everything the domain needs (unit, projects, indicators), read without tracking.</summary>
-    public static Task<List<DocumentRecord>> LoadAsync(IQueryable<DocumentRecord> query, CancellationToken cancellationToken) =>
-        query.AsNoTracking().AsSplitQuery()
-            .Include(d => d.Unit)
-            .Include(d => d.Projects).ThenInclude(p => p.Indicators)
-            .ToListAsync(cancellationToken);
 }

@@ -1,9 +1,5 @@
 using Jixiao.Domain.Monitoring;
 using Jixiao.Web.Features.Documents;
-using Jixiao.Web.Features.Workflow;
-using Jixiao.Web.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Jixiao.Web.Features.Monitoring;
 
@@ -33,30 +29,11 @@ internal static class MonitoringApi
             return DocumentsApi.Problem(StatusCodes.Status400BadRequest, "月份有误", $"月份 {month} 不在 1 到 12 之间。");
         }
 
-        return await service.LoadAsync(id, month, cancellationToken) is { } view ? TypedResults.Ok(ToDto(view)) : Projects.ProjectsApi.NotFound(id);
+        return await service.LoadAsync(id, month, cancellationToken) is { } view ? TypedResults.Ok(MonitoringService.ToDto(view)) : Projects.ProjectsApi.NotFound(id);
     }
 
-    private static async Task<Results<Ok<MonitoringReportDto>, ValidationProblem, ProblemHttpResult>> Put(
-        int id, int month, [FromBody] MonitoringReportInput input, MonitoringService service, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<string> errors;
-        MonitoringView? view;
-        try
-        {
-            (view, errors) = await service.SaveAsync(id, month, input, cancellationToken);
-        }
-        catch (WorkflowRefusedException refused)
-        {
-            return DocumentsApi.Problem(StatusCodes.Status403Forbidden, "不允许修改", refused.Message);
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["progress"] = [.. errors] }, detail: "监控内容有误，未保存。", title: "内容有误");
-        }
-
-        return view is null ? Projects.ProjectsApi.NotFound(id) : TypedResults.Ok(ToDto(view));
-    }
+    private static async Task<IResult> Put(int id, int month, [FromBody] MonitoringReportInput input, MonitoringService service, CancellationToken cancellationToken) =>
+        (await service.SaveAsync(id, month, input, cancellationToken)).ToHttp(view => TypedResults.Ok(MonitoringService.ToDto(view)));
 
     private static async Task<IResult> Export(int id, int month, MonitoringService service, CancellationToken cancellationToken)
     {
@@ -71,14 +48,4 @@ internal static class MonitoringApi
             stored.Progress.ToDictionary(x => x.Seq, x => new Jixiao.Export.Monitoring.ProgressRow(x.SoFar, x.Projected, x.Cause, x.Note, x.Likelihood)), result);
         return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"监控表-{view.Project.Name}-1-{month}月.xlsx");
     }
-
-    public static MonitoringReportDto ToDto(MonitoringView view) => new(
-        view.Record.Id, view.Month,
-        view.Stored?.ExecutedFen is { } executed ? new Domain.Amounts.Money(executed).Format(view.Unit) : null,
-        view.Stored?.ProjectedFen is { } projected ? new Domain.Amounts.Money(projected).Format(view.Unit) : null,
-        [.. (view.Stored?.Progress ?? []).OrderBy(p => p.Seq).Select(p => new ProgressInput(p.Seq, p.SoFar, p.Projected, p.Cause, p.Note, p.Likelihood))],
-        view.Result?.Light.ToString().ToLowerInvariant(),
-        view.Result?.ExecutionRate is { } rate ? Math.Round(rate, 4) : null,
-        Math.Round(view.Month / 12m, 4),
-        [.. (view.Result?.Warnings ?? []).Select(w => new WarningDto(w.Light.ToString().ToLowerInvariant(), w.IndicatorSeq, w.Reason))]);
 }

@@ -1,13 +1,6 @@
-using Jixiao.Data;
-using Jixiao.Data.Records;
-using Jixiao.Domain.Amounts;
 using Jixiao.Domain.Diagnostics;
-using Jixiao.Domain.Documents;
 using Jixiao.Domain.Indicators;
 using Jixiao.Web.Features.Documents;
-using Jixiao.Web.Features.Workflow;
-using Jixiao.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Projects;
 
@@ -22,36 +15,13 @@ public sealed record IndicatorEdit(string Level1, string? Level2, string Name, s
 /// <summary>A project as submitted: amounts as text in the document's unit (blank = no money), indicators in their new order.</summary>
 public sealed record ProjectEdit(string Name, string? Total, string? FiscalAppropriation, string? SpecialAccount, string? OtherFunds, string? Goal, IReadOnlyList<IndicatorEdit> Indicators);
 
-/// <summary>The outcome of a save.</summary>
-public abstract record EditOutcome
-{
-    private EditOutcome()
-    {
-    }
-
-    /// <summary>No such project.</summary>
-    public sealed record NotFound : EditOutcome;
-
-    /// <summary>Someone saved the project since it was read; nothing was written.</summary>
-    public sealed record Stale(int CurrentVersion) : EditOutcome;
-
-    /// <summary>The submission has errors (field → Chinese message); nothing was written.</summary>
-    public sealed record Invalid(IReadOnlyDictionary<string, string[]> Errors) : EditOutcome;
-
-    /// <summary>The table's state or the user's role does not allow editing (Chinese reason); nothing was written.</summary>
-    public sealed record Refused(string Message) : EditOutcome;
-
-    /// <summary>Saved, reviewed again; the project's new version.</summary>
-    public sealed record Saved(int Version) : EditOutcome;
-}
-
 /// <summary>
 /// Saves edits to a project: amounts, goal and indicators (added, removed, reordered, changed). A save
 /// names the version it was based on; when the project has changed since, it is refused, never
 /// overwritten. The document is reviewed again in the same transaction, so findings and scores always
 /// describe what is stored.
 /// </summary>
-public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer, CurrentUser user, AuditLog audit)
+public sealed class ProjectEditor(JixiaoDbContext db, UnitReview reviews, CurrentUser user, AuditLog audit)
 {
     /// <summary>Limits on what one project may hold.</summary>
     public const int MaxIndicators = 200;
@@ -60,23 +30,26 @@ public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer,
     private const int MaxTargetLength = 2000;
     private const int MaxGoalLength = 20000;
 
-    public async Task<EditOutcome> SaveAsync(int id, int basedOnVersion, ProjectEdit edit, CancellationToken cancellationToken)
+    /// <summary>Saves <paramref name="edit"/> over version <paramref name="basedOnVersion"/>: done with the new version, or why not (a refusal is audited).</summary>
+    public async Task<Outcome<int>> SaveAsync(int id, int basedOnVersion, ProjectEdit edit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(edit);
         var project = await db.Projects.Include(p => p.Indicators).Include(p => p.Document).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (project is null)
         {
-            return new EditOutcome.NotFound();
+            return Outcome<int>.NotFound($"没有第 {id} 号项目，可能已被删除。");
         }
 
         if (!user.May(WorkAction.Edit, project.Document!.Status))
         {
-            return new EditOutcome.Refused(WorkflowRules.Refusal(user.Role, project.Document.Status, WorkAction.Edit));
+            var reason = WorkflowRules.Refusal(user.Role, project.Document.Status, WorkAction.Edit);
+            await audit.SecurityAsync("workflow.refused", $"修改第 {id} 号项目被拒绝：{reason}");
+            return Outcome<int>.Refused(reason);
         }
 
         if (project.Version != basedOnVersion)
         {
-            return new EditOutcome.Stale(project.Version);
+            return Stale(project.Version);
         }
 
         var unit = Enum.Parse<AmountUnit>(project.Document!.AmountUnit);
@@ -84,7 +57,7 @@ public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer,
         var domain = Validate(edit, unit, errors);
         if (domain is null)
         {
-            return new EditOutcome.Invalid(errors);
+            return Outcome<int>.Invalid(errors);
         }
 
         var before = TargetsSnapshot.Of(project);
@@ -122,9 +95,9 @@ public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer,
                 + (changes.Count == 0 ? "内容未变" : string.Join("；", changes.Take(20).Select(c => $"{c.What} {c.Before ?? "（无）"} → {c.After ?? "（删除）"}"))),
                 project.Document.UnitId, project.DocumentId, project.Id, before, after);
             await db.SaveChangesAsync(cancellationToken);
-            await ReviewAgainAsync(project.DocumentId, cancellationToken);
+            await reviews.ReviewAgainAsync(project.DocumentId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new EditOutcome.Saved(project.Version);
+            return Outcome<int>.Done(project.Version);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -132,9 +105,12 @@ public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer,
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var current = await db.Projects.Where(p => p.Id == id).Select(p => p.Version).FirstAsync(cancellationToken);
-            return new EditOutcome.Stale(current);
+            return Stale(current);
         }
     }
+
+    private static Outcome<int> Stale(int current) => Outcome<int>.Stale(
+        $"读取之后此项目已被他人修改并保存（当前版本 {current}），本次修改未保存，以免覆盖对方的修改。请重新打开项目后再改。", current);
 
     /// <summary>The submission as a domain project, or null with the errors filled in.</summary>
     private static Project? Validate(ProjectEdit edit, AmountUnit unit, Dictionary<string, string[]> errors)
@@ -263,16 +239,5 @@ public sealed class ProjectEditor(JixiaoDbContext db, DocumentImporter importer,
 
         level2 = default;
         return false;
-    }
-
-    /// <summary>Reviews the document again (with the unit's other tables) and replaces its stored findings and scores.</summary>
-    private async Task ReviewAgainAsync(int documentId, CancellationToken cancellationToken)
-    {
-        var stored = (await DocumentImporter.LoadAsync(db.Documents.Where(d => d.Id == documentId), cancellationToken)).Single();
-        var review = await importer.ReviewWithUnitAsync(DocumentMapping.ToDomain(stored), documentId, cancellationToken);
-        await db.Findings.Where(f => f.DocumentId == documentId).ExecuteDeleteAsync(cancellationToken);
-        var tracked = await db.Documents.Include(d => d.Projects).FirstAsync(d => d.Id == documentId, cancellationToken);
-        DocumentMapping.ApplyReview(tracked, review);
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

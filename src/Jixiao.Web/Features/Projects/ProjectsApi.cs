@@ -1,14 +1,8 @@
 using System.Globalization;
-using Jixiao.Data;
-using Jixiao.Data.Records;
-using Jixiao.Domain.Amounts;
 using Jixiao.Domain.Targets;
 using Jixiao.Import.Json;
 using Jixiao.Web.Features.Documents;
-using Jixiao.Web.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using Jixiao.Web.Features.Search;
 
 namespace Jixiao.Web.Features.Projects;
 
@@ -48,7 +42,7 @@ internal static class ProjectsApi
     }
 
     private static async Task<Results<Ok<ProjectPageDto>, ProblemHttpResult>> Search(
-        JixiaoDbContext db, CancellationToken cancellationToken,
+        ProjectSearch search, CancellationToken cancellationToken,
         [FromQuery] string? q = null, [FromQuery] string? unit = null, [FromQuery] string? level1 = null, [FromQuery] string? severity = null,
         [FromQuery] decimal? minTotal = null, [FromQuery] decimal? maxTotal = null, [FromQuery] int page = 1, [FromQuery] int pageSize = 50)
     {
@@ -57,78 +51,30 @@ internal static class ProjectsApi
             return DocumentsApi.Problem(StatusCodes.Status400BadRequest, "分页参数错误", $"page 从 1 开始，pageSize 在 1 到 {MaxPageSize} 之间。");
         }
 
-        if (level1 is not null && level1 is not ("output" or "benefit" or "satisfaction" or "cost"))
+        if (level1 is not null && !ProjectSearch.Level1Names.Contains(level1))
         {
             return DocumentsApi.Problem(StatusCodes.Status400BadRequest, "一级指标参数错误", "level1 只能是 output、benefit、satisfaction 或 cost。");
         }
 
-        if (severity is not null && severity is not ("error" or "warning" or "info"))
+        if (severity is not null && !ProjectSearch.Severities.Contains(severity))
         {
             return DocumentsApi.Problem(StatusCodes.Status400BadRequest, "审核级别参数错误", "severity 只能是 error、warning 或 info。");
         }
 
-        var query = Filter(db, q, unit, level1, severity, minTotal, maxTotal);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query.OrderBy(p => p.DocumentId).ThenBy(p => p.Position)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new
-            {
-                p.Id, p.DocumentId, UnitName = p.Document!.Unit!.Name, p.Document.Year, p.Document.AmountUnit, p.Name,
-                p.TotalFen, p.FiscalFen, p.SpecialFen, p.OtherFen, Indicators = p.Indicators.Count, p.Score, p.FindingCount,
-            })
-            .ToListAsync(cancellationToken);
+        // A page past the last is answered empty, as it always was, rather than moved back to the last.
+        var (total, _, hits) = await search.FindAsync(new ProjectFilter(q, unit, level1, severity, minTotal, maxTotal), page, pageSize, cancellationToken);
+        var items = (page - 1) * pageSize >= total && total > 0 ? [] : hits;
         return TypedResults.Ok(new ProjectPageDto(total, page, pageSize, [.. items.Select(p =>
         {
             var amountUnit = Enum.Parse<AmountUnit>(p.AmountUnit);
-            return new ProjectListItemDto(p.Id, p.DocumentId, p.UnitName, p.Year, p.Name, Amount(p.TotalFen, amountUnit), Amount(p.FiscalFen, amountUnit),
-                Amount(p.SpecialFen, amountUnit), Amount(p.OtherFen, amountUnit), p.Indicators, p.Score, p.FindingCount);
+            return new ProjectListItemDto(p.Id, p.DocumentId, p.UnitName, p.Year, p.Name, ProjectQueries.Amount(p.TotalFen, amountUnit), ProjectQueries.Amount(p.FiscalFen, amountUnit),
+                ProjectQueries.Amount(p.SpecialFen, amountUnit), ProjectQueries.Amount(p.OtherFen, amountUnit), p.Indicators, p.Score, p.Findings);
         })]));
     }
 
-    /// <summary>The search as a query, shared by the API and the search page.</summary>
-    public static IQueryable<ProjectRecord> Filter(JixiaoDbContext db, string? q, string? unit, string? level1, string? severity, decimal? minTotal, decimal? maxTotal)
+    private static async Task<Results<Ok<ProjectDetailDto>, ProblemHttpResult>> Get(int id, HttpResponse response, ProjectQueries projects, CancellationToken cancellationToken)
     {
-        var query = db.Projects.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var text = q.Trim();
-            query = query.Where(p => p.Name.Contains(text) || p.Goal.Contains(text)
-                || p.Indicators.Any(i => i.Name.Contains(text) || i.TargetText.Contains(text)));
-        }
-
-        if (!string.IsNullOrWhiteSpace(unit))
-        {
-            var name = unit.Trim();
-            query = query.Where(p => p.Document!.Unit!.Name.Contains(name));
-        }
-
-        if (level1 is not null)
-        {
-            query = query.Where(p => p.Indicators.Any(i => i.Level1 == level1));
-        }
-
-        if (severity is not null)
-        {
-            query = query.Where(p => p.Findings.Any(f => f.Severity == severity));
-        }
-
-        // Amount bounds are in 万元 and compared in fen.
-        if (minTotal is { } min && Money.TryFromWanYuan(min, out var minMoney))
-        {
-            query = query.Where(p => p.TotalFen >= minMoney.Fen);
-        }
-
-        if (maxTotal is { } max && Money.TryFromWanYuan(max, out var maxMoney))
-        {
-            query = query.Where(p => p.TotalFen <= maxMoney.Fen);
-        }
-
-        return query;
-    }
-
-    private static async Task<Results<Ok<ProjectDetailDto>, ProblemHttpResult>> Get(int id, HttpResponse response, JixiaoDbContext db, CancellationToken cancellationToken)
-    {
-        if (await LoadAsync(db, id, cancellationToken) is not { } detail)
+        if (await projects.DetailAsync(id, cancellationToken) is not { } detail)
         {
             return NotFound(id);
         }
@@ -137,8 +83,8 @@ internal static class ProjectsApi
         return TypedResults.Ok(detail);
     }
 
-    private static async Task<Results<Ok<ProjectDetailDto>, ValidationProblem, ProblemHttpResult>> Put(
-        int id, [FromBody] ProjectEdit edit, HttpRequest request, HttpResponse response, ProjectEditor editor, JixiaoDbContext db, CancellationToken cancellationToken)
+    private static async Task<IResult> Put(
+        int id, [FromBody] ProjectEdit edit, HttpRequest request, HttpResponse response, ProjectEditor editor, ProjectQueries projects, CancellationToken cancellationToken)
     {
         var ifMatch = request.Headers.IfMatch.ToString().Trim();
         if (ifMatch.Length == 0)
@@ -149,7 +95,7 @@ internal static class ProjectsApi
 
         // RFC 9110 §13.1.1: a precondition only counts when the request would otherwise succeed, so a project
         // the user cannot see is 404 whatever the header says.
-        if (await db.Projects.Where(p => p.Id == id).Select(p => (int?)p.Version).FirstOrDefaultAsync(cancellationToken) is not { } current)
+        if (await projects.VersionAsync(id, cancellationToken) is not { } current)
         {
             return NotFound(id);
         }
@@ -161,24 +107,13 @@ internal static class ProjectsApi
                 new Dictionary<string, object?> { ["currentVersion"] = current });
         }
 
-        var version = current;
-        switch (await editor.SaveAsync(id, version, edit, cancellationToken))
+        var outcome = await editor.SaveAsync(id, current, edit, cancellationToken);
+        var detail = outcome.IsDone ? await projects.DetailAsync(id, cancellationToken) : null;
+        return outcome.ToHttp(_ =>
         {
-            case EditOutcome.NotFound:
-                return NotFound(id);
-            case EditOutcome.Stale stale:
-                return DocumentsApi.Problem(StatusCodes.Status412PreconditionFailed, "项目已被他人修改",
-                    $"读取之后此项目已被修改（当前版本 {stale.CurrentVersion}），本次修改未保存。请重新读取后再修改。",
-                    new Dictionary<string, object?> { ["currentVersion"] = stale.CurrentVersion });
-            case EditOutcome.Refused refused:
-                return DocumentsApi.Problem(StatusCodes.Status403Forbidden, "不允许修改", refused.Message);
-            case EditOutcome.Invalid invalid:
-                return TypedResults.ValidationProblem(invalid.Errors, detail: "提交的内容有误，未保存。", title: "内容有误");
-            default:
-                var detail = (await LoadAsync(db, id, cancellationToken))!;
-                response.Headers.ETag = ETag(detail.Version);
-                return TypedResults.Ok(detail);
-        }
+            response.Headers.ETag = ETag(detail!.Version);
+            return TypedResults.Ok(detail);
+        });
     }
 
     private static Ok<TargetPreviewDto> Parse([FromQuery] string? text, [FromQuery] string? name)
@@ -186,42 +121,6 @@ internal static class ProjectsApi
         var target = TargetGrammar.Parse(text ?? "", name ?? "");
         return TypedResults.Ok(new TargetPreviewDto(target.Kind.JsonName(), target.Form?.JsonName(), target.Reading()));
     }
-
-    /// <summary>The project as the API serves it, null when there is none.</summary>
-    public static async Task<ProjectDetailDto?> LoadAsync(JixiaoDbContext db, int id, CancellationToken cancellationToken)
-    {
-        var record = await db.Projects.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Document).ThenInclude(d => d!.Unit)
-            .Include(p => p.Indicators)
-            .Include(p => p.Findings)
-            .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-        if (record is null)
-        {
-            return null;
-        }
-
-        var unit = Enum.Parse<AmountUnit>(record.Document!.AmountUnit);
-        var domain = Data.DocumentMapping.ToDomain(record);
-        var indicators = record.Indicators.OrderBy(i => i.Position).ToList();
-        var dto = DocumentJson.ToDto(new Import.ReadResult(SingleProjectDocument(domain, unit), []));
-        return new ProjectDetailDto(record.Id, record.DocumentId, record.Document.Unit!.Name, unit == AmountUnit.WanYuan ? "万元" : "元", record.Version,
-            record.Name, Amount(record.TotalFen, unit), Amount(record.FiscalFen, unit), Amount(record.SpecialFen, unit), Amount(record.OtherFen, unit),
-            record.Goal, record.Score,
-            [.. dto.Projects[0].Indicators.Select((x, i) => x with { Id = indicators[i].Id })],
-            [.. record.Findings.OrderBy(f => f.IndicatorSeq ?? 0).ThenBy(f => f.Id).Select(f => new ProjectFindingDto(f.Code, f.Severity, f.IndicatorSeq, f.Message))])
-        {
-            Attributes = dto.Projects[0].Attributes,
-        };
-    }
-
-    private static Domain.Documents.TargetDocument SingleProjectDocument(Domain.Documents.Project project, AmountUnit unit)
-    {
-        var document = new Domain.Documents.TargetDocument("", new Domain.Documents.BudgetUnit(""), unit, new Domain.Documents.DocumentSource("", Domain.Documents.SourceFormat.Text));
-        document.AddProject(project);
-        return document;
-    }
-
-    private static decimal? Amount(long? fen, AmountUnit unit) => fen is null ? null : new Money(fen.Value).To(unit);
 
     /// <summary>
     /// RFC 9110 §13.1.1: <c>*</c> holds for any current project; otherwise one of the listed entity tags must

@@ -1,9 +1,5 @@
 using Jixiao.Export.Scoring;
 using Jixiao.Web.Features.Documents;
-using Jixiao.Web.Features.Workflow;
-using Jixiao.Web.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Jixiao.Web.Features.SelfEvaluation;
 
@@ -38,29 +34,10 @@ internal static class SelfEvaluationApi
     }
 
     private static async Task<Results<Ok<SelfEvaluationDto>, ProblemHttpResult>> Get(int id, SelfEvaluationService service, CancellationToken cancellationToken) =>
-        await service.LoadAsync(id, cancellationToken) is { } view ? TypedResults.Ok(ToDto(view)) : Projects.ProjectsApi.NotFound(id);
+        await service.LoadAsync(id, cancellationToken) is { } view ? TypedResults.Ok(SelfEvaluationService.ToDto(view)) : Projects.ProjectsApi.NotFound(id);
 
-    private static async Task<Results<Ok<SelfEvaluationDto>, ValidationProblem, ProblemHttpResult>> Put(
-        int id, [FromBody] SelfEvaluationInput input, SelfEvaluationService service, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<string> errors;
-        SelfEvaluationView? view;
-        try
-        {
-            (view, errors) = await service.SaveAsync(id, input, cancellationToken);
-        }
-        catch (WorkflowRefusedException refused)
-        {
-            return DocumentsApi.Problem(StatusCodes.Status403Forbidden, "不允许修改", refused.Message);
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["actuals"] = [.. errors] }, detail: "实绩有误，未保存。", title: "内容有误");
-        }
-
-        return view is null ? Projects.ProjectsApi.NotFound(id) : TypedResults.Ok(ToDto(view));
-    }
+    private static async Task<IResult> Put(int id, [FromBody] SelfEvaluationInput input, SelfEvaluationService service, CancellationToken cancellationToken) =>
+        (await service.SaveAsync(id, input, cancellationToken)).ToHttp(view => TypedResults.Ok(SelfEvaluationService.ToDto(view)));
 
     private static async Task<IResult> Export(int id, SelfEvaluationService service, CancellationToken cancellationToken)
     {
@@ -74,17 +51,4 @@ internal static class SelfEvaluationApi
         SelfEvaluationXlsx.Write(stream, document.Unit!.Name, document.Year, [new ScoredProject(view.Project, actuals, score)]);
         return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"自评表-{view.Project.Name}.xlsx");
     }
-
-    public static SelfEvaluationDto ToDto(SelfEvaluationView view) => new(
-        view.Record.Id,
-        view.Stored?.ExecutedFen is { } executed ? new Domain.Amounts.Money(executed).Format(view.Unit) : null,
-        view.Stored?.AdjustedFen is { } adjusted ? new Domain.Amounts.Money(adjusted).Format(view.Unit) : null,
-        [.. (view.Stored?.Actuals ?? []).OrderBy(a => a.Seq).Select(a => new ActualInput(a.Seq, a.Actual, a.Percent, a.Note))],
-        view.Score is null ? null : ScoreReport.ToDto([view.Score]).Projects[0])
-    {
-        Declared = view.Stored is { SourceDocumentId: { } source } stored
-            ? new DeclaredDto(source, stored.DeclaredScore, stored.DeclaredGrade, stored.DeclaredExecutionScore,
-                [.. stored.Actuals.OrderBy(a => a.Seq).Select(a => new DeclaredIndicatorDto(a.Seq, a.DeclaredPoints, a.DeclaredScore))])
-            : null,
-    };
 }

@@ -1,13 +1,7 @@
 using System.Globalization;
-using Jixiao.Data;
-using Jixiao.Data.Records;
-using Jixiao.Domain.Documents;
-using Jixiao.Domain.Review;
 using Jixiao.Domain.Scoring;
 using Jixiao.Domain.Targets;
 using Jixiao.Import.Actuals;
-using Jixiao.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.SelfEvaluation;
 
@@ -19,10 +13,8 @@ namespace Jixiao.Web.Features.SelfEvaluation;
 /// 分值, 得分, 总分 and 自评等级 kept beside the score the rules give. A self-evaluation already submitted or
 /// approved is not overwritten.
 /// </summary>
-public sealed class SelfEvaluationImport(JixiaoDbContext db, TimeProvider time, AuditLog audit)
+public sealed class SelfEvaluationImport(JixiaoDbContext db, TimeProvider time, AuditLog audit, Documents.UnitReview reviews)
 {
-    private static ScoringSettings Settings => ReviewSettings.National.Scoring;
-
     /// <summary>Attaches the self-evaluations of <paramref name="document"/> (stored as <paramref name="documentId"/>); what was done, in Chinese.</summary>
     public async Task<List<string>> AttachAsync(TargetDocument document, int documentId, int unitId, CancellationToken cancellationToken)
     {
@@ -33,6 +25,7 @@ public sealed class SelfEvaluationImport(JixiaoDbContext db, TimeProvider time, 
             return notes;
         }
 
+        var settings = (await reviews.RulesForAsync(unitId, cancellationToken)).Settings.Scoring;
         var own = await db.Projects.Include(p => p.Indicators).Include(p => p.Document)
             .Where(p => p.DocumentId == documentId).ToListAsync(cancellationToken);
         var selfEvaluation = DocumentMapping.KindName(DocumentKind.SelfEvaluation);
@@ -54,18 +47,18 @@ public sealed class SelfEvaluationImport(JixiaoDbContext db, TimeProvider time, 
                 continue;
             }
 
-            notes.Add(await AttachAsync(read, target, documentId, cancellationToken));
+            notes.Add(await AttachAsync(read, target, documentId, settings, cancellationToken));
         }
 
         return notes;
     }
 
-    private async Task<string> AttachAsync(Project read, ProjectRecord target, int documentId, CancellationToken cancellationToken)
+    private async Task<string> AttachAsync(Project read, ProjectRecord target, int documentId, ScoringSettings settings, CancellationToken cancellationToken)
     {
         var existing = await db.SelfEvaluations.Include(s => s.Actuals).FirstOrDefaultAsync(s => s.ProjectId == target.Id, cancellationToken);
-        if (existing is not null && existing.Status is not ("draft" or "returned"))
+        if (existing is not null && existing.Status is not (WorkState.Draft or WorkState.Returned))
         {
-            return $"「{read.Name}」的绩效自评已{WorkState.Chinese(existing.Status)}，未用导入的自评表覆盖。";
+            return $"「{read.Name}」的绩效自评已{existing.Status.Chinese()}，未用导入的自评表覆盖。";
         }
 
         var project = DocumentMapping.ToDomain(target);
@@ -87,10 +80,10 @@ public sealed class SelfEvaluationImport(JixiaoDbContext db, TimeProvider time, 
                 continue;
             }
 
-            var (actualText, percent) = ActualOf(match, evaluation);
+            var (actualText, percent) = ActualOf(match, evaluation, settings);
             var errors = new List<string>();
             var actual = actualText is null ? null
-                : ActualsReader.Indicator(match, actualText, percent, evaluation.Deviation, Settings, $"“{match.Name}”", errors);
+                : ActualsReader.Indicator(match, actualText, percent, evaluation.Deviation, settings, $"“{match.Name}”", errors);
             if (actual is null)
             {
                 skipped.Add(errors.Count > 0 ? errors[0] : $"“{match.Name}”的实际完成值“{evaluation.Actual}”无法计分");
@@ -106,7 +99,7 @@ public sealed class SelfEvaluationImport(JixiaoDbContext db, TimeProvider time, 
         }
 
         var execution = read.Execution;
-        var score = Scorer.Score(project, new ProjectActuals(execution?.Executed, execution?.AdjustedBudget, actuals), Settings);
+        var score = Scorer.Score(project, new ProjectActuals(execution?.Executed, execution?.AdjustedBudget, actuals), settings);
         var record = existing ?? db.SelfEvaluations.Add(new SelfEvaluationRecord { ProjectId = target.Id, Grade = "" }).Entity;
         record.ExecutedFen = execution?.Executed?.Fen;
         record.AdjustedFen = execution?.AdjustedBudget?.Fen;
@@ -137,7 +130,7 @@ public sealed class SelfEvaluationImport(JixiaoDbContext db, TimeProvider time, 
     /// a band — written as 达成 / 部分达成 / 未达成, or, when the form writes words (有所改善), from the share of
     /// its points the form declared (all: 达成; none: 未达成; otherwise 部分达成 at that share when the band allows it).
     /// </summary>
-    private static (string? Actual, string Percent) ActualOf(Indicator target, IndicatorEvaluation evaluation)
+    private static (string? Actual, string Percent) ActualOf(Indicator target, IndicatorEvaluation evaluation, ScoringSettings settings)
     {
         if (target.Target.Kind == TargetKind.Quantitative || ScoringNames.ParseBand(evaluation.Actual) is not null)
         {
@@ -160,7 +153,7 @@ public sealed class SelfEvaluationImport(JixiaoDbContext db, TimeProvider time, 
             return (QualitativeBand.NotAchieved.Chinese(), "");
         }
 
-        var range = Settings.Range(QualitativeBand.Partial);
+        var range = settings.Range(QualitativeBand.Partial);
         return (QualitativeBand.Partial.Chinese(), share >= range.Min && share <= range.Max ? share.ToString("0.##", CultureInfo.InvariantCulture) : "");
     }
 }

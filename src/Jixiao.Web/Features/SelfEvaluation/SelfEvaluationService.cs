@@ -1,14 +1,6 @@
-using Jixiao.Data;
-using Jixiao.Data.Records;
-using Jixiao.Domain.Amounts;
-using Jixiao.Domain.Documents;
-using Jixiao.Domain.Review;
 using Jixiao.Domain.Scoring;
 using Jixiao.Import.Actuals;
 using Jixiao.Web.Features.Documents;
-using Jixiao.Web.Features.Workflow;
-using Jixiao.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.SelfEvaluation;
 
@@ -26,75 +18,61 @@ public sealed record ActualInput(int Seq, string? Actual, string? Percent, strin
 public sealed record SelfEvaluationInput(string? Executed, string? AdjustedBudget, IReadOnlyList<ActualInput> Actuals);
 
 /// <summary>A project with its stored self-evaluation (null when none) and its score.</summary>
-public sealed record SelfEvaluationView(ProjectRecord Record, Project Project, AmountUnit Unit, SelfEvaluationRecord? Stored, ProjectActuals? Actuals, ProjectScore? Score);
+public sealed record SelfEvaluationView(ProjectRecord Record, Project Project, AmountUnit Unit, SelfEvaluationRecord? Stored, ProjectActuals? Actuals, ProjectScore? Score)
+{
+    /// <summary>The scoring rules of the project's region.</summary>
+    public required ScoringSettings Settings { get; init; }
+}
 
 /// <summary>
 /// Self-evaluation of a stored project (绩效自评): year-end money and actuals entered, checked against the
-/// targets (the same checks as the actuals file), stored in one transaction, scored under the national
-/// scoring rules. Actuals are kept by the indicator's sequence number.
+/// targets (the same checks as the actuals file), stored in one transaction, scored under the
+/// scoring rules of the unit's region. Actuals are kept by the indicator's sequence number.
 /// </summary>
-public sealed class SelfEvaluationService(JixiaoDbContext db, TimeProvider time, ReportWorkflow reports, AuditLog audit)
+public sealed class SelfEvaluationService(JixiaoDbContext db, TimeProvider time, ReportProjects projects, AuditLog audit)
 {
-    /// <summary>Throws <see cref="WorkflowRefusedException"/> when the report's state or the user's role does not allow a change.</summary>
-    private async Task RefuseUnlessEditableAsync(int projectId, int? month, CancellationToken cancellationToken)
-    {
-        if (await reports.CheckEditAsync(projectId, month, cancellationToken) is { } refused)
-        {
-            throw new WorkflowRefusedException(refused.Message);
-        }
-    }
-
-    private static ScoringSettings Settings => ReviewSettings.National.Scoring;
-
     public async Task<SelfEvaluationView?> LoadAsync(int projectId, CancellationToken cancellationToken)
     {
-        var record = await db.Projects.AsNoTracking().Include(p => p.Document).ThenInclude(d => d!.Unit).Include(p => p.Indicators)
-            .FirstOrDefaultAsync(p => p.Id == projectId, cancellationToken);
-        if (record is null)
+        if (await projects.LoadAsync(projectId, cancellationToken) is not (var record, var project, var unit, var rules))
         {
             return null;
         }
 
-        var project = DocumentMapping.ToDomain(record);
-        var unit = Enum.Parse<AmountUnit>(record.Document!.AmountUnit);
+        var settings = rules.Scoring;
         var stored = await db.SelfEvaluations.AsNoTracking().Include(s => s.Actuals).FirstOrDefaultAsync(s => s.ProjectId == projectId, cancellationToken);
         if (stored is null)
         {
-            return new SelfEvaluationView(record, project, unit, null, null, null);
+            return new SelfEvaluationView(record, project, unit, null, null, null) { Settings = settings };
         }
 
         var errors = new List<string>();
-        var actuals = Build(project, stored.ExecutedFen, stored.AdjustedFen, stored.Actuals.Select(a => new ActualInput(a.Seq, a.Actual, a.Percent, a.Note)), errors);
-        return new SelfEvaluationView(record, project, unit, stored, actuals, actuals is null ? null : Scorer.Score(project, actuals, Settings));
+        var actuals = Build(project, stored.ExecutedFen, stored.AdjustedFen, stored.Actuals.Select(a => new ActualInput(a.Seq, a.Actual, a.Percent, a.Note)), settings, errors);
+        return new SelfEvaluationView(record, project, unit, stored, actuals, actuals is null ? null : Scorer.Score(project, actuals, settings)) { Settings = settings };
     }
 
-    /// <summary>Checks and stores the input; the errors (Chinese, naming the indicator) when any, and then nothing is stored.</summary>
-    public async Task<(SelfEvaluationView? View, IReadOnlyList<string> Errors)> SaveAsync(int projectId, SelfEvaluationInput input, CancellationToken cancellationToken)
+    /// <summary>Checks and stores the input: done with the report as stored; not found; refused (audited); or invalid with the errors (Chinese, naming the indicator) under <c>actuals</c>, and then nothing is stored.</summary>
+    public async Task<Outcome<SelfEvaluationView>> SaveAsync(int projectId, SelfEvaluationInput input, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var view = await LoadAsync(projectId, cancellationToken);
-        if (view is null)
+        if (await LoadAsync(projectId, cancellationToken) is not { } view)
         {
-            return (null, []);
+            return Outcome<SelfEvaluationView>.NotFound($"没有第 {projectId} 号项目，可能已被删除。");
         }
-
-        await RefuseUnlessEditableAsync(projectId, null, cancellationToken);
 
         var errors = new List<string>();
         var executed = FormAmounts.Parse(input.Executed, "全年执行数", view.Unit, errors);
         var adjusted = FormAmounts.Parse(input.AdjustedBudget, "全年预算数", view.Unit, errors);
         var entered = input.Actuals.Where(a => !string.IsNullOrWhiteSpace(a.Actual) || !string.IsNullOrWhiteSpace(a.Percent) || !string.IsNullOrWhiteSpace(a.Note)).ToList();
-        var actuals = Build(view.Project, executed?.Fen, adjusted?.Fen, entered, errors);
-        if (errors.Count > 0 || actuals is null)
+        var actuals = Build(view.Project, executed?.Fen, adjusted?.Fen, entered, view.Settings, errors);
+        var score = actuals is null ? null : Scorer.Score(view.Project, actuals, view.Settings);
+        if (score is not null)
         {
-            return (null, errors);
+            errors.AddRange(DeviationNotes.Missing(view.Project, actuals!, score));
         }
 
-        var score = Scorer.Score(view.Project, actuals, Settings);
-        var missingNotes = DeviationNotes.Missing(view.Project, actuals, score).ToList();
-        if (missingNotes.Count > 0)
+        if (await projects.RefusalAsync<SelfEvaluationView>(projectId, null, "actuals", errors, cancellationToken) is { } refused)
         {
-            return (null, missingNotes);
+            return refused;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -108,7 +86,7 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, TimeProvider time,
         record.ExecutedFen = executed?.Fen;
         record.AdjustedFen = adjusted?.Fen;
         record.UpdatedAt = time.GetUtcNow();
-        record.Score = score.Score;
+        record.Score = score!.Score;
         record.Grade = score.Grade.Chinese();
         // What an imported self-evaluation form declared stays beside the values as corrected here.
         var declared = record.Actuals.GroupBy(a => a.Seq).ToDictionary(g => g.Key, g => g.First());
@@ -122,10 +100,24 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, TimeProvider time,
             after: new { input.Executed, input.AdjustedBudget, Actuals = entered });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return (await LoadAsync(projectId, cancellationToken), []);
+        return Outcome<SelfEvaluationView>.Done((await LoadAsync(projectId, cancellationToken))!);
     }
 
-    private static ProjectActuals? Build(Project project, long? executedFen, long? adjustedFen, IEnumerable<ActualInput> inputs, List<string> errors)
+    /// <summary>The report as the API serves it and the page fills its form from.</summary>
+    public static SelfEvaluationDto ToDto(SelfEvaluationView view) => new(
+        view.Record.Id,
+        view.Stored?.ExecutedFen is { } executed ? new Domain.Amounts.Money(executed).Format(view.Unit) : null,
+        view.Stored?.AdjustedFen is { } adjusted ? new Domain.Amounts.Money(adjusted).Format(view.Unit) : null,
+        [.. (view.Stored?.Actuals ?? []).OrderBy(a => a.Seq).Select(a => new ActualInput(a.Seq, a.Actual, a.Percent, a.Note))],
+        view.Score is null ? null : Jixiao.Export.Scoring.ScoreReport.ToDto([view.Score]).Projects[0])
+    {
+        Declared = view.Stored is { SourceDocumentId: { } source } stored
+            ? new DeclaredDto(source, stored.DeclaredScore, stored.DeclaredGrade, stored.DeclaredExecutionScore,
+                [.. stored.Actuals.OrderBy(a => a.Seq).Select(a => new DeclaredIndicatorDto(a.Seq, a.DeclaredPoints, a.DeclaredScore))])
+            : null,
+    };
+
+    private static ProjectActuals? Build(Project project, long? executedFen, long? adjustedFen, IEnumerable<ActualInput> inputs, ScoringSettings settings, List<string> errors)
     {
         var indicators = new Dictionary<int, IndicatorActual>();
         var seen = new HashSet<int>();
@@ -152,7 +144,7 @@ public sealed class SelfEvaluationService(JixiaoDbContext db, TimeProvider time,
                 continue;
             }
 
-            if (ActualsReader.Indicator(indicator, input.Actual.Trim(), (input.Percent ?? "").Trim(), (input.Note ?? "").Trim(), Settings, label, errors) is { } actual)
+            if (ActualsReader.Indicator(indicator, input.Actual.Trim(), (input.Percent ?? "").Trim(), (input.Note ?? "").Trim(), settings, label, errors) is { } actual)
             {
                 indicators[input.Seq] = actual;
             }

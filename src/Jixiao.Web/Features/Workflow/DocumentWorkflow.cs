@@ -1,30 +1,4 @@
-using Jixiao.Data;
-using Jixiao.Data.Records;
-using Jixiao.Web.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace Jixiao.Web.Features.Workflow;
-
-/// <summary>How a workflow step ended: done, not found (or not visible), refused, or invalid input.</summary>
-public enum StepStatus
-{
-    Done,
-    NotFound,
-    Refused,
-    Invalid,
-}
-
-/// <summary>The outcome of a workflow step, with a Chinese message when it did not happen.</summary>
-public sealed record StepOutcome(StepStatus Status, string Message, string? State = null)
-{
-    public static StepOutcome Done(string state) => new(StepStatus.Done, "", state);
-
-    public static StepOutcome NotFound(string message) => new(StepStatus.NotFound, message);
-
-    public static StepOutcome Refused(string message) => new(StepStatus.Refused, message);
-
-    public static StepOutcome Invalid(string message) => new(StepStatus.Invalid, message);
-}
 
 /// <summary>A reviewer's comment on the document (no project), a project, or one indicator (project and seq).</summary>
 public sealed record CommentInput(int? ProjectId, int? IndicatorSeq, string Text);
@@ -37,42 +11,70 @@ public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, Audit
 {
     public const int MaxCommentLength = 2000;
 
-    public Task<StepOutcome> SubmitAsync(int id, CancellationToken cancellationToken) =>
+    public Task<Outcome<WorkState>> SubmitAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, WorkAction.Submit, [], cancellationToken);
 
-    public Task<StepOutcome> ApproveAsync(int id, string? comment, CancellationToken cancellationToken) =>
+    public Task<Outcome<WorkState>> ApproveAsync(int id, string? comment, CancellationToken cancellationToken) =>
         StepAsync(id, WorkAction.Approve, string.IsNullOrWhiteSpace(comment) ? [] : [new CommentInput(null, null, comment)], cancellationToken);
 
     /// <summary>Returns the table with at least one comment (on the table, a project or an indicator).</summary>
-    public Task<StepOutcome> ReturnAsync(int id, IReadOnlyList<CommentInput> comments, CancellationToken cancellationToken) =>
+    public Task<Outcome<WorkState>> ReturnAsync(int id, IReadOnlyList<CommentInput> comments, CancellationToken cancellationToken) =>
         StepAsync(id, WorkAction.Return, comments, cancellationToken);
 
-    public Task<StepOutcome> AdjustAsync(int id, CancellationToken cancellationToken) =>
+    public Task<Outcome<WorkState>> AdjustAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, WorkAction.Adjust, [], cancellationToken);
 
-    /// <summary>Checks that <paramref name="action"/> is allowed on document <paramref name="id"/> now; null when it is.</summary>
-    public async Task<StepOutcome?> CheckAsync(int id, WorkAction action, CancellationToken cancellationToken)
+    /// <summary>Deletes a table that was never approved, with its review, in one transaction; done with its id.</summary>
+    public async Task<Outcome<int>> DeleteAsync(int id, CancellationToken cancellationToken)
+    {
+        var allowed = await CheckAsync(id, WorkAction.Delete, cancellationToken);
+        if (!allowed.IsDone)
+        {
+            return allowed.As<int>();
+        }
+
+        var document = await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.UnitId, d.Title, d.FileName, Projects = d.Projects.Count }).FirstAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Documents.Where(d => d.Id == id).ExecuteDeleteAsync(cancellationToken);
+        audit.Change("document.delete", $"删除第 {id} 号表「{document.Title}」（{document.FileName}，{document.Projects} 个项目）", document.UnitId, id, before: document);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Outcome<int>.Done(id);
+    }
+
+    /// <summary>Whether <paramref name="action"/> is allowed on document <paramref name="id"/> now: done with its state when it is; a refusal is audited.</summary>
+    public async Task<Outcome<WorkState>> CheckAsync(int id, WorkAction action, CancellationToken cancellationToken)
     {
         var document = await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.Status }).FirstOrDefaultAsync(cancellationToken);
         if (document is null)
         {
-            return StepOutcome.NotFound($"没有第 {id} 号绩效目标表，可能已被删除。");
+            return NotFound(id);
         }
 
-        return user.May(action, document.Status) ? null : StepOutcome.Refused(WorkflowRules.Refusal(user.Role, document.Status, action));
+        return user.May(action, document.Status) ? Outcome<WorkState>.Done(document.Status) : await RefusedAsync(id, document.Status, action);
     }
 
-    private async Task<StepOutcome> StepAsync(int id, WorkAction action, IReadOnlyList<CommentInput> comments, CancellationToken cancellationToken)
+    private static Outcome<WorkState> NotFound(int id) => Outcome<WorkState>.NotFound($"没有第 {id} 号绩效目标表，可能已被删除。");
+
+    /// <summary>The refusal of <paramref name="action"/>, recorded in the audit trail.</summary>
+    private async Task<Outcome<WorkState>> RefusedAsync(int id, WorkState state, WorkAction action)
+    {
+        var reason = WorkflowRules.Refusal(user.Role, state, action);
+        await audit.SecurityAsync("workflow.refused", $"第 {id} 号表{action.Chinese()}被拒绝：{reason}");
+        return Outcome<WorkState>.Refused(reason);
+    }
+
+    private async Task<Outcome<WorkState>> StepAsync(int id, WorkAction action, IReadOnlyList<CommentInput> comments, CancellationToken cancellationToken)
     {
         var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (document is null)
         {
-            return StepOutcome.NotFound($"没有第 {id} 号绩效目标表，可能已被删除。");
+            return NotFound(id);
         }
 
         if (!user.May(action, document.Status))
         {
-            return StepOutcome.Refused(WorkflowRules.Refusal(user.Role, document.Status, action));
+            return await RefusedAsync(id, document.Status, action);
         }
 
         var records = new List<CommentRecord>();
@@ -83,7 +85,7 @@ public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, Audit
 
         var before = document.Status;
         var now = time.GetUtcNow();
-        document.Status = WorkflowRules.Next(before, action);
+        document.Status = WorkflowTable.Next(before, action);
         if (action == WorkAction.Approve)
         {
             var full = await db.Documents.AsNoTracking().AsSplitQuery().Include(d => d.Projects).ThenInclude(p => p.Indicators)
@@ -103,31 +105,31 @@ public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, Audit
         }
 
         db.Comments.AddRange(records);
-        var summary = $"{WorkflowRules.Chinese(action)}：「{WorkState.Chinese(before)}」→「{WorkState.Chinese(document.Status)}」，第 {document.VersionNumber} 版"
+        var summary = $"{action.Chinese()}：「{before.Chinese()}」→「{document.Status.Chinese()}」，第 {document.VersionNumber} 版"
             + (records.Count > 0 ? $"；意见 {records.Count} 条：" + string.Join("；", records.Select(c => c.Text)) : "");
-        audit.Change("document." + action.ToString().ToLowerInvariant(), summary, document.UnitId, id, null, WorkState.Chinese(before), WorkState.Chinese(document.Status));
+        audit.Change("document." + action.ToString().ToLowerInvariant(), summary, document.UnitId, id, null, before.Chinese(), document.Status.Chinese());
         await db.SaveChangesAsync(cancellationToken);
-        return StepOutcome.Done(document.Status);
+        return Outcome<WorkState>.Done(document.Status);
     }
 
-    private async Task<StepOutcome?> ValidateCommentsAsync(DocumentRecord document, WorkAction action, IReadOnlyList<CommentInput> comments, List<CommentRecord> records, CancellationToken cancellationToken)
+    private async Task<Outcome<WorkState>?> ValidateCommentsAsync(DocumentRecord document, WorkAction action, IReadOnlyList<CommentInput> comments, List<CommentRecord> records, CancellationToken cancellationToken)
     {
         var useful = comments.Where(c => !string.IsNullOrWhiteSpace(c.Text)).ToList();
         if (action == WorkAction.Return && useful.Count == 0)
         {
-            return StepOutcome.Invalid("退回时请写明意见（对整张表、某个项目或某个指标）。");
+            return Outcome<WorkState>.Invalid("退回时请写明意见（对整张表、某个项目或某个指标）。");
         }
 
         foreach (var comment in useful)
         {
             if (comment.Text.Length > MaxCommentLength)
             {
-                return StepOutcome.Invalid($"每条意见不超过 {MaxCommentLength} 字。");
+                return Outcome<WorkState>.Invalid($"每条意见不超过 {MaxCommentLength} 字。");
             }
 
             if (comment.IndicatorSeq is not null && comment.ProjectId is null)
             {
-                return StepOutcome.Invalid("对指标的意见须同时指明项目。");
+                return Outcome<WorkState>.Invalid("对指标的意见须同时指明项目。");
             }
 
             if (comment.ProjectId is { } projectId)
@@ -136,12 +138,12 @@ public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, Audit
                     .Select(p => new { Seqs = p.Indicators.Select(i => i.Seq).ToList() }).FirstOrDefaultAsync(cancellationToken);
                 if (project is null)
                 {
-                    return StepOutcome.Invalid($"第 {projectId} 号项目不在这张表中。");
+                    return Outcome<WorkState>.Invalid($"第 {projectId} 号项目不在这张表中。");
                 }
 
                 if (comment.IndicatorSeq is { } seq && !project.Seqs.Contains(seq))
                 {
-                    return StepOutcome.Invalid($"该项目没有序号为 {seq} 的指标。");
+                    return Outcome<WorkState>.Invalid($"该项目没有序号为 {seq} 的指标。");
                 }
             }
 

@@ -1,8 +1,3 @@
-using Jixiao.Data;
-using Jixiao.Data.Records;
-using Jixiao.Web.Security;
-using Microsoft.EntityFrameworkCore;
-
 namespace Jixiao.Web.Features.Workflow;
 
 /// <summary>
@@ -15,8 +10,8 @@ public sealed class ReportWorkflow(JixiaoDbContext db, CurrentUser user, AuditLo
 
     public static string Name(int? month) => month is { } m ? $"1~{m}月绩效运行监控" : "绩效自评";
 
-    /// <summary>The report's state, <c>draft</c> for one not saved yet; null when the project is not visible.</summary>
-    public async Task<string?> StateAsync(int projectId, int? month, CancellationToken cancellationToken)
+    /// <summary>The report's state, draft for one not saved yet; null when the project is not visible.</summary>
+    public async Task<WorkState?> StateAsync(int projectId, int? month, CancellationToken cancellationToken)
     {
         if (!await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken))
         {
@@ -24,32 +19,42 @@ public sealed class ReportWorkflow(JixiaoDbContext db, CurrentUser user, AuditLo
         }
 
         var state = month is { } m
-            ? await db.MonitoringReports.Where(r => r.ProjectId == projectId && r.Month == m).Select(r => r.Status).FirstOrDefaultAsync(cancellationToken)
-            : await db.SelfEvaluations.Where(s => s.ProjectId == projectId).Select(s => s.Status).FirstOrDefaultAsync(cancellationToken);
+            ? await db.MonitoringReports.Where(r => r.ProjectId == projectId && r.Month == m).Select(r => (WorkState?)r.Status).FirstOrDefaultAsync(cancellationToken)
+            : await db.SelfEvaluations.Where(s => s.ProjectId == projectId).Select(s => (WorkState?)s.Status).FirstOrDefaultAsync(cancellationToken);
         return state ?? WorkState.Draft;
     }
 
-    /// <summary>Null when the user may change the report now, the refusal otherwise.</summary>
-    public async Task<StepOutcome?> CheckEditAsync(int projectId, int? month, CancellationToken cancellationToken)
+    /// <summary>Whether the user may change the report now: done with its state when they may; a refusal is audited.</summary>
+    public async Task<Outcome<WorkState>> CheckEditAsync(int projectId, int? month, CancellationToken cancellationToken)
     {
         var state = await StateAsync(projectId, month, cancellationToken);
-        return state is null
-            ? StepOutcome.NotFound($"没有第 {projectId} 号项目，可能已被删除。")
-            : user.May(WorkAction.Edit, state) ? null : StepOutcome.Refused(WorkflowRules.Refusal(user.Role, state, WorkAction.Edit).Replace("该表", "该报告", StringComparison.Ordinal));
+        return state is not { } known ? NotFound(projectId)
+            : user.May(WorkAction.Edit, known) ? Outcome<WorkState>.Done(known)
+            : await RefusedAsync(projectId, month, known, WorkAction.Edit);
     }
 
-    public async Task<StepOutcome> StepAsync(int projectId, int? month, WorkAction action, string? comment, CancellationToken cancellationToken)
+    private static Outcome<WorkState> NotFound(int projectId) => Outcome<WorkState>.NotFound($"没有第 {projectId} 号项目，可能已被删除。");
+
+    /// <summary>The refusal of <paramref name="action"/> on the report, recorded in the audit trail.</summary>
+    private async Task<Outcome<WorkState>> RefusedAsync(int projectId, int? month, WorkState state, WorkAction action)
     {
-        if (!WorkflowRules.ReportActions.Contains(action) || action == WorkAction.Edit)
+        var reason = WorkflowRules.Refusal(user.Role, state, action).Replace("该表", "该报告", StringComparison.Ordinal);
+        await audit.SecurityAsync("workflow.refused", $"第 {projectId} 号项目的{Name(month)}{action.Chinese()}被拒绝：{reason}");
+        return Outcome<WorkState>.Refused(reason);
+    }
+
+    public async Task<Outcome<WorkState>> StepAsync(int projectId, int? month, WorkAction action, string? comment, CancellationToken cancellationToken)
+    {
+        if (!WorkflowTable.ReportActions.Contains(action) || action == WorkAction.Edit)
         {
-            return StepOutcome.Invalid("报告只能送审、退回或批复。");
+            return Outcome<WorkState>.Invalid("报告只能送审、退回或批复。");
         }
 
         var project = await db.Projects.AsNoTracking().Where(p => p.Id == projectId)
             .Select(p => new { p.DocumentId, p.Document!.UnitId, p.Document.VersionNumber, p.Name }).FirstOrDefaultAsync(cancellationToken);
         if (project is null)
         {
-            return StepOutcome.NotFound($"没有第 {projectId} 号项目，可能已被删除。");
+            return NotFound(projectId);
         }
 
         MonitoringReportRecord? monitoring = null;
@@ -63,28 +68,27 @@ public sealed class ReportWorkflow(JixiaoDbContext db, CurrentUser user, AuditLo
             evaluation = await db.SelfEvaluations.FirstOrDefaultAsync(s => s.ProjectId == projectId, cancellationToken);
         }
 
-        var state = monitoring?.Status ?? evaluation?.Status;
-        if (state is null)
+        if ((monitoring?.Status ?? evaluation?.Status) is not { } state)
         {
-            return StepOutcome.Invalid($"该项目还没有保存{Name(month)}，请先填写并保存。");
+            return Outcome<WorkState>.Invalid($"该项目还没有保存{Name(month)}，请先填写并保存。");
         }
 
         if (!user.May(action, state))
         {
-            return StepOutcome.Refused(WorkflowRules.Refusal(user.Role, state, action).Replace("该表", "该报告", StringComparison.Ordinal));
+            return await RefusedAsync(projectId, month, state, action);
         }
 
         if (action == WorkAction.Return && string.IsNullOrWhiteSpace(comment))
         {
-            return StepOutcome.Invalid("退回时请写明意见。");
+            return Outcome<WorkState>.Invalid("退回时请写明意见。");
         }
 
         if (comment?.Length > DocumentWorkflow.MaxCommentLength)
         {
-            return StepOutcome.Invalid($"意见不超过 {DocumentWorkflow.MaxCommentLength} 字。");
+            return Outcome<WorkState>.Invalid($"意见不超过 {DocumentWorkflow.MaxCommentLength} 字。");
         }
 
-        var next = WorkflowRules.Next(state, action);
+        var next = WorkflowTable.Next(state, action);
         if (monitoring is not null)
         {
             monitoring.Status = next;
@@ -100,9 +104,9 @@ public sealed class ReportWorkflow(JixiaoDbContext db, CurrentUser user, AuditLo
         }
 
         audit.Change($"{(month is null ? "self-evaluation" : "monitoring")}.{action.ToString().ToLowerInvariant()}",
-            $"{Name(month)}{WorkflowRules.Chinese(action)}：「{WorkState.Chinese(state)}」→「{WorkState.Chinese(next)}」" + (string.IsNullOrWhiteSpace(comment) ? "" : "；意见：" + comment.Trim()),
-            project.UnitId, project.DocumentId, projectId, WorkState.Chinese(state), WorkState.Chinese(next));
+            $"{Name(month)}{action.Chinese()}：「{state.Chinese()}」→「{next.Chinese()}」" + (string.IsNullOrWhiteSpace(comment) ? "" : "；意见：" + comment.Trim()),
+            project.UnitId, project.DocumentId, projectId, state.Chinese(), next.Chinese());
         await db.SaveChangesAsync(cancellationToken);
-        return StepOutcome.Done(next);
+        return Outcome<WorkState>.Done(next);
     }
 }

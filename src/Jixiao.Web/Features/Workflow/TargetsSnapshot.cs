@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Jixiao.Data.Records;
 
 namespace Jixiao.Web.Features.Workflow;
 

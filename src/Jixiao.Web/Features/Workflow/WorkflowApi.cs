@@ -1,8 +1,4 @@
-using Jixiao.Data;
 using Jixiao.Web.Features.Documents;
-using Jixiao.Web.Security;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Web.Features.Workflow;
 
@@ -68,18 +64,9 @@ internal static class WorkflowApi
     private static int? Month(HttpContext http) =>
         http.Request.RouteValues.TryGetValue("month", out var value) && int.TryParse(value?.ToString(), out var month) ? month : null;
 
-    /// <summary>A step's outcome as the API answers it.</summary>
-    internal static async Task<Results<Ok<StateDto>, ProblemHttpResult>> Answer(Task<StepOutcome> step)
-    {
-        var outcome = await step;
-        return outcome.Status switch
-        {
-            StepStatus.Done => TypedResults.Ok(new StateDto(outcome.State!, WorkState.Chinese(outcome.State!))),
-            StepStatus.NotFound => DocumentsApi.Problem(StatusCodes.Status404NotFound, "找不到", outcome.Message),
-            StepStatus.Refused => DocumentsApi.Problem(StatusCodes.Status403Forbidden, "不允许该操作", outcome.Message),
-            _ => DocumentsApi.Problem(StatusCodes.Status400BadRequest, "请求有误", outcome.Message),
-        };
-    }
+    /// <summary>A step's outcome as the API answers it: the state after it.</summary>
+    internal static async Task<IResult> Answer(Task<Outcome<WorkState>> step) =>
+        (await step).ToHttp(state => TypedResults.Ok(new StateDto(state.JsonName(), state.Chinese())));
 
     private static async Task<Results<Ok<List<VersionDto>>, ProblemHttpResult>> Versions(int id, JixiaoDbContext db, CancellationToken cancellationToken)
     {
@@ -121,35 +108,13 @@ internal static class WorkflowApi
             .Select(c => new CommentDto(c.Id, c.ProjectId, c.IndicatorSeq, c.Subject, c.Version, c.Text, c.AuthorName, c.At)).ToListAsync(cancellationToken));
     }
 
-    private static async Task<Results<Ok<List<HistoryDto>>, ProblemHttpResult>> DocumentHistory(int id, JixiaoDbContext db, CancellationToken cancellationToken)
-    {
-        if (!await db.Documents.AnyAsync(d => d.Id == id, cancellationToken))
-        {
-            return NotFound(id);
-        }
+    private static async Task<Results<Ok<List<HistoryDto>>, ProblemHttpResult>> DocumentHistory(int id, WorkflowHistory history, CancellationToken cancellationToken) =>
+        await history.OfDocumentAsync(id, stepsOnly: false, cancellationToken) is { } lines ? TypedResults.Ok(lines) : NotFound(id);
 
-        return TypedResults.Ok(await History(db.Audit.Where(a => a.DocumentId == id && a.Kind == "change"), cancellationToken));
-    }
-
-    private static async Task<Results<Ok<List<HistoryDto>>, ProblemHttpResult>> ProjectHistory(int id, JixiaoDbContext db, CancellationToken cancellationToken)
-    {
-        var documentId = await db.Projects.Where(p => p.Id == id).Select(p => (int?)p.DocumentId).FirstOrDefaultAsync(cancellationToken);
-        if (documentId is null)
-        {
-            return DocumentsApi.Problem(StatusCodes.Status404NotFound, "找不到该项目", $"没有第 {id} 号项目，可能已被删除。");
-        }
-
-        return TypedResults.Ok(await History(ProjectHistoryQuery(db, id, documentId.Value), cancellationToken));
-    }
-
-    /// <summary>A project's own changes and its document's steps (which carry no project).</summary>
-    internal static IQueryable<Data.Records.AuditRecord> ProjectHistoryQuery(JixiaoDbContext db, int projectId, int documentId) =>
-        db.Audit.Where(a => a.Kind == "change" && (a.ProjectId == projectId || (a.DocumentId == documentId && a.ProjectId == null)));
-
-    internal static Task<List<HistoryDto>> History(IQueryable<Data.Records.AuditRecord> query, CancellationToken cancellationToken) =>
-        query.AsNoTracking().OrderBy(a => a.Id)
-            .Select(a => new HistoryDto(a.Id, a.At, a.Action, a.UserName, a.Address, a.Summary, a.Before, a.After))
-            .ToListAsync(cancellationToken);
+    private static async Task<Results<Ok<List<HistoryDto>>, ProblemHttpResult>> ProjectHistory(int id, WorkflowHistory history, CancellationToken cancellationToken) =>
+        await history.OfProjectAsync(id, cancellationToken) is { } project
+            ? TypedResults.Ok(project.Lines.ToList())
+            : DocumentsApi.Problem(StatusCodes.Status404NotFound, "找不到该项目", $"没有第 {id} 号项目，可能已被删除。");
 
     private static ProblemHttpResult NotFound(int id) =>
         DocumentsApi.Problem(StatusCodes.Status404NotFound, "找不到该表", $"没有第 {id} 号绩效目标表，可能已被删除。");

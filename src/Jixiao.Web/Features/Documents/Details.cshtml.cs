@@ -1,0 +1,88 @@
+namespace Jixiao.Web.Features.Documents;
+
+/// <summary>One table: its summary, the unit's findings and its projects, sortable, filterable and paged.</summary>
+[Access(Access.Read)]
+public sealed class DetailsModel(DocumentQueries documents, DocumentWorkflow flow, CurrentUser user) : PageModel
+{
+    public const int PageSize = 50;
+
+    private DocumentView _view = null!;
+
+    public DocumentRecord Document => _view.Document;
+
+    public IReadOnlyList<FindingRecord> UnitFindings => _view.UnitFindings;
+
+    public IReadOnlyList<ProjectRow> Projects => _view.Projects;
+
+    public int Matching => _view.Matching;
+
+    /// <summary>Self-evaluation scores of the document's projects (those evaluated so far), with their grades.</summary>
+    public IReadOnlyList<(decimal Score, string Grade)> Evaluations => _view.Evaluations;
+
+    /// <summary>Review comments on this table (all versions), oldest first.</summary>
+    public IReadOnlyList<CommentRecord> Comments => _view.Comments;
+
+    /// <summary>The table's workflow steps and other changes, oldest first.</summary>
+    public IReadOnlyList<HistoryDto> History => _view.History;
+
+    /// <summary>Approved versions (number, approver) for the difference links.</summary>
+    public IReadOnlyList<DocumentVersionRecord> Versions => _view.Versions;
+
+    /// <summary>Names of the projects, for choosing the project a comment is about.</summary>
+    public IReadOnlyList<(int Id, string Name)> ProjectNames => _view.ProjectNames;
+
+    public CurrentUser Viewer => user;
+
+    [TempData]
+    public string? Message { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Sort { get; set; } = "position";
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public int Pages => Math.Max(1, (Matching + PageSize - 1) / PageSize);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await documents.ViewAsync(id, new ProjectListing(Q, Sort, PageNumber, PageSize), cancellationToken) is not { } view)
+        {
+            return NotFound();
+        }
+
+        _view = view;
+        PageNumber = view.Page;
+        return Page();
+    }
+
+    [Access(Access.Submit)]
+    public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) =>
+        Step(id, await flow.SubmitAsync(id, cancellationToken), "已送审。");
+
+    [Access(Access.Review)]
+    public async Task<IActionResult> OnPostApproveAsync(int id, string? comment, CancellationToken cancellationToken) =>
+        Step(id, await flow.ApproveAsync(id, comment, cancellationToken), "已批复。");
+
+    [Access(Access.Review)]
+    public async Task<IActionResult> OnPostReturnAsync(int id, string? comment, int? projectId, int? indicatorSeq, CancellationToken cancellationToken) =>
+        Step(id, await flow.ReturnAsync(id, [new CommentInput(projectId, projectId is null ? null : indicatorSeq, comment ?? "")], cancellationToken), "已退回。");
+
+    [Access(Access.Adjust)]
+    public async Task<IActionResult> OnPostAdjustAsync(int id, CancellationToken cancellationToken) =>
+        Step(id, await flow.AdjustAsync(id, cancellationToken), "已开始调整：生成了新版本（草稿），修改后请重新送审。");
+
+    private IActionResult Step(int id, Outcome<WorkState> outcome, string done) =>
+        outcome.ToPage(this, _ =>
+        {
+            Message = done;
+            return Redirect($"/documents/{id}");
+        }, failed =>
+        {
+            Message = failed.Message;
+            return Redirect($"/documents/{id}");
+        });
+}

@@ -1,0 +1,147 @@
+using Jixiao.Web.Infrastructure;
+
+namespace Jixiao.Web.Features.Documents;
+
+/// <summary>
+/// The one place a table is reviewed: together with its unit's other stored tables (so a target lowered
+/// since last year is found), by the rules of the unit's region. Imports, edits, the review endpoint and
+/// the review again at start after the rules changed all come here.
+/// </summary>
+public sealed class UnitReview(JixiaoDbContext db, RegionRules rules, ImportSettings settings)
+{
+    /// <summary>How far up the unit tree a region's rules are looked for (the tree is region → department → unit).</summary>
+    private const int MaxDepth = 16;
+
+    /// <summary>The rules of the unit <paramref name="unitId"/> (the defaults for a unit not yet stored).</summary>
+    public async Task<RulesInForce> RulesForAsync(int? unitId, CancellationToken cancellationToken)
+    {
+        if (unitId is null || rules.Regions.Count == 0)
+        {
+            return rules.Default;
+        }
+
+        var names = new List<string>();
+        int? next = unitId;
+        for (var depth = 0; next is { } id && depth < MaxDepth; depth++)
+        {
+            var unit = await db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => u.Id == id)
+                .Select(u => new { u.Name, u.ParentId }).FirstOrDefaultAsync(cancellationToken);
+            if (unit is null)
+            {
+                break;
+            }
+
+            names.Add(unit.Name);
+            next = unit.ParentId;
+        }
+
+        return rules.For(names);
+    }
+
+    /// <summary>
+    /// Reviews <paramref name="document"/> of the unit <paramref name="unitId"/> (null for a unit not yet
+    /// stored) with the unit's stored tables, less <paramref name="leaveOut"/>; returns the whole report,
+    /// the document first, and the rules it was made by.
+    /// </summary>
+    public async Task<(ReviewReport Report, RulesInForce Rules)> ReviewAsync(TargetDocument document, int? unitId, int? leaveOut, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var inForce = await RulesForAsync(unitId, cancellationToken);
+        var others = unitId is { } id ? await ContextAsync(id, leaveOut, cancellationToken) : [];
+        return (Reviewer.Review([document, .. others], inForce.Settings), inForce);
+    }
+
+    /// <summary>The review of the stored table <paramref name="documentId"/> alone (its own findings, year-on-year ones included); null when there is none.</summary>
+    public async Task<ReviewReport?> StoredAsync(int documentId, CancellationToken cancellationToken)
+    {
+        if ((await LoadAsync(db.Documents.Where(d => d.Id == documentId), cancellationToken)).SingleOrDefault() is not { } record)
+        {
+            return null;
+        }
+
+        var document = DocumentMapping.ToDomain(record);
+        var (report, _) = await ReviewAsync(document, record.UnitId, documentId, cancellationToken);
+        return report with { Documents = [report.Documents[0]], Findings = [.. report.Findings.Where(f => ReferenceEquals(f.Document, document))] };
+    }
+
+    /// <summary>Reviews the stored table again and replaces its stored findings, scores and rules fingerprint.</summary>
+    public async Task ReviewAgainAsync(int documentId, CancellationToken cancellationToken)
+    {
+        var stored = (await LoadAsync(db.Documents.Where(d => d.Id == documentId), cancellationToken)).Single();
+        var (report, inForce) = await ReviewAsync(DocumentMapping.ToDomain(stored), stored.UnitId, documentId, cancellationToken);
+        await db.Findings.Where(f => f.DocumentId == documentId).ExecuteDeleteAsync(cancellationToken);
+        var tracked = await db.Documents.Include(d => d.Projects).FirstAsync(d => d.Id == documentId, cancellationToken);
+        DocumentMapping.ApplyReview(tracked, report.Documents[0]);
+        tracked.RulesDigest = inForce.Digest;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Reviews again every stored table whose review was made by other rules than its region's now
+    /// (the rules files changed since), oldest year first so each is compared with the years before it.
+    /// </summary>
+    public async Task<int> ReviewOutdatedAsync(Action<int, int> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        var stored = await db.Documents.IgnoreQueryFilters().AsNoTracking()
+            .Select(d => new { d.Id, d.UnitId, d.Year, d.RulesDigest }).ToListAsync(cancellationToken);
+        var byUnit = new Dictionary<int, string>();
+        var outdated = new List<int>();
+        foreach (var document in stored.OrderBy(d => d.Year ?? 0).ThenBy(d => d.Id))
+        {
+            if (!byUnit.TryGetValue(document.UnitId, out var digest))
+            {
+                digest = byUnit[document.UnitId] = (await RulesForAsync(document.UnitId, cancellationToken)).Digest;
+            }
+
+            if (document.RulesDigest != digest)
+            {
+                outdated.Add(document.Id);
+            }
+        }
+
+        for (var i = 0; i < outdated.Count; i++)
+        {
+            await ReviewAgainAsync(outdated[i], cancellationToken);
+            db.ChangeTracker.Clear();
+            progress(i + 1, outdated.Count);
+        }
+
+        return outdated.Count;
+    }
+
+    /// <summary>
+    /// The stored tables of the unit a table is reviewed with: the latest years first, as many as fit in
+    /// one upload's project limit, so the memory of a review stays bounded however many years a unit has
+    /// stored. The year-on-year rules need the nearest years.
+    /// </summary>
+    private async Task<List<TargetDocument>> ContextAsync(int unitId, int? leaveOut, CancellationToken cancellationToken)
+    {
+        var sizes = await db.Documents
+            .Where(d => d.UnitId == unitId && d.Id != leaveOut)
+            .OrderByDescending(d => d.Year ?? 0).ThenByDescending(d => d.Id)
+            .Select(d => new { d.Id, Projects = d.Projects.Count })
+            .Take(1000)
+            .ToListAsync(cancellationToken);
+        var chosen = new List<int>();
+        var budget = settings.Options.MaxProjects;
+        foreach (var size in sizes)
+        {
+            if (size.Projects <= budget)
+            {
+                chosen.Add(size.Id);
+                budget -= size.Projects;
+            }
+        }
+
+        // Only the domain documents are kept: the records they were read from are let go at once.
+        return [.. (await LoadAsync(db.Documents.Where(d => chosen.Contains(d.Id)), cancellationToken)).Select(DocumentMapping.ToDomain)];
+    }
+
+    /// <summary>Documents with everything the domain needs (unit, projects, indicators), read without tracking.</summary>
+    public static Task<List<DocumentRecord>> LoadAsync(IQueryable<DocumentRecord> query, CancellationToken cancellationToken) =>
+        query.AsNoTracking().AsSplitQuery()
+            .Include(d => d.Unit)
+            .Include(d => d.Projects).ThenInclude(p => p.Indicators)
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,26 @@
+namespace Jixiao.Web.Features.Overview;
+
+/// <summary>The home page: what is stored, funds by source, findings by severity.</summary>
+[Access(Access.Read)]
+public sealed class IndexModel(OverviewQueries overview) : PageModel
+{
+    public int Documents { get; private set; }
+
+    public int Units { get; private set; }
+
+    public int Projects { get; private set; }
+
+    public int Indicators { get; private set; }
+
+    /// <summary>Funds by source over all stored projects, in table order (总计 first).</summary>
+    public IReadOnlyList<(string Source, Money Amount)> Funds { get; private set; } = [];
+
+    public int Errors { get; private set; }
+
+    public int Warnings { get; private set; }
+
+    public int Infos { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        (Documents, Units, Projects, Indicators, Funds, Errors, Warnings, Infos) = await overview.CountAsync(cancellationToken);
+}

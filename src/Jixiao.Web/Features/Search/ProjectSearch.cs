@@ -1,0 +1,73 @@
+namespace Jixiao.Web.Features.Search;
+
+/// <summary>What to look for: text in a project's name, goal, indicator names or targets; the unit; a level 1 with indicators; a finding's severity; bounds on 总计 in 万元.</summary>
+public sealed record ProjectFilter(string? Q, string? Unit, string? Level1, string? Severity, decimal? MinTotal, decimal? MaxTotal);
+
+/// <summary>One project found, its amounts in fen and the unit its table writes them in.</summary>
+public sealed record ProjectHit(int Id, int DocumentId, string UnitName, int? Year, string AmountUnit, string Name,
+    long? TotalFen, long? FiscalFen, long? SpecialFen, long? OtherFen, int Indicators, decimal Score, int Findings);
+
+/// <summary>Finding projects across the visible tables, for the search page and <c>GET /api/projects</c> alike.</summary>
+public sealed class ProjectSearch(JixiaoDbContext db)
+{
+    /// <summary>The level-1 names a filter may give.</summary>
+    public static readonly string[] Level1Names = ["output", "benefit", "satisfaction", "cost"];
+
+    /// <summary>The severities a filter may give.</summary>
+    public static readonly string[] Severities = ["error", "warning", "info"];
+
+    /// <summary>How many projects match, and one page of them (<paramref name="page"/> from 1, held within the pages there are), in table order.</summary>
+    public async Task<(int Total, int Page, List<ProjectHit> Hits)> FindAsync(ProjectFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = Filter(filter);
+        var total = await query.CountAsync(cancellationToken);
+        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var hits = await query.OrderBy(p => p.DocumentId).ThenBy(p => p.Position)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new ProjectHit(p.Id, p.DocumentId, p.Document!.Unit!.Name, p.Document.Year, p.Document.AmountUnit, p.Name,
+                p.TotalFen, p.FiscalFen, p.SpecialFen, p.OtherFen, p.Indicators.Count, p.Score, p.FindingCount))
+            .ToListAsync(cancellationToken);
+        return (total, page, hits);
+    }
+
+    private IQueryable<ProjectRecord> Filter(ProjectFilter filter)
+    {
+        var query = db.Projects.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var text = filter.Q.Trim();
+            query = query.Where(p => p.Name.Contains(text) || p.Goal.Contains(text)
+                || p.Indicators.Any(i => i.Name.Contains(text) || i.TargetText.Contains(text)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Unit))
+        {
+            var name = filter.Unit.Trim();
+            query = query.Where(p => p.Document!.Unit!.Name.Contains(name));
+        }
+
+        if (filter.Level1 is { } level1 && Level1Names.Contains(level1))
+        {
+            query = query.Where(p => p.Indicators.Any(i => i.Level1 == level1));
+        }
+
+        if (filter.Severity is { } severity && Severities.Contains(severity))
+        {
+            query = query.Where(p => p.Findings.Any(f => f.Severity == severity));
+        }
+
+        // Amount bounds are in 万元 and compared in fen.
+        if (filter.MinTotal is { } min && Money.TryFromWanYuan(min, out var minMoney))
+        {
+            query = query.Where(p => p.TotalFen >= minMoney.Fen);
+        }
+
+        if (filter.MaxTotal is { } max && Money.TryFromWanYuan(max, out var maxMoney))
+        {
+            query = query.Where(p => p.TotalFen <= maxMoney.Fen);
+        }
+
+        return query;
+    }
+}
