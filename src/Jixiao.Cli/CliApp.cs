@@ -2,9 +2,9 @@ using System.CommandLine;
 using System.Text;
 using Jixiao.Domain.Documents;
 using Jixiao.Domain.Review;
+using Jixiao.Contracts;
 using Jixiao.Export.Review;
 using Jixiao.Import;
-using Jixiao.Import.Json;
 
 namespace Jixiao.Cli;
 
@@ -233,7 +233,7 @@ public static class CliApp
 
             if (format == "json")
             {
-                var dto = DocumentJson.ToDto(result);
+                var dto = result.ToJson();
                 stdout.WriteLine(DocumentJson.SerializeLine(dto.Source is null ? dto with { Source = new SourceDto(files[i].Name, "unreadable") } : dto));
             }
             else if (result.IsReadable)
@@ -259,7 +259,7 @@ public static class CliApp
 
         if (format == "json")
         {
-            stdout.WriteLine(DocumentJson.Serialize(result));
+            stdout.WriteLine(DocumentJson.Serialize(result.ToJson()));
         }
         else
         {

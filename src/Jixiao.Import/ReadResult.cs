@@ -17,6 +17,9 @@ public sealed record ReadResult(TargetDocument? Document, IReadOnlyList<Diagnost
     /// <summary>How sure the reader is that it read the file's form fully, 0–1 (1 for a summary table or the system's own JSON).</summary>
     public decimal Confidence { get; init; }
 
+    /// <summary>What was read in the JSON shape of a document (<see cref="Contracts.DocumentJson"/>).</summary>
+    public Contracts.DocumentDto ToJson() => Contracts.DocumentJson.ToDto(Document, Diagnostics, Confidence);
+
     /// <summary>The first error that stopped the file from being read, null when it was read.</summary>
     public Diagnostic? FatalError => Document is null ? Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error) : null;
 }

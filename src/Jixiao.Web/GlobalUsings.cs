@@ -1,5 +1,6 @@
-// Namespaces nearly every feature of the web application uses: the stored records, the domain's money,
+// Namespaces nearly every feature of the web application uses: the JSON contract, the stored records, the domain's money,
 // documents, review and workflow vocabulary, access and auditing, and the two doors (pages and endpoints).
+global using Jixiao.Contracts;
 global using Jixiao.Data;
 global using Jixiao.Data.Records;
 global using Jixiao.Domain.Amounts;

@@ -1,4 +1,5 @@
 using Jixiao.Domain.Review;
+using Jixiao.Contracts;
 using Jixiao.Export.Review;
 using Jixiao.Import.Tests;
 

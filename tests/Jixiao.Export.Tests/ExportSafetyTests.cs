@@ -8,6 +8,7 @@ using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Review;
 using Jixiao.Domain.Scoring;
 using Jixiao.Export.Documents;
+using Jixiao.Contracts;
 using Jixiao.Export.Review;
 using Jixiao.Export.Scoring;
 using Jixiao.Import.Actuals;

@@ -4,7 +4,7 @@ using FsCheck.Fluent;
 using Jixiao.Domain.Documents;
 using Jixiao.Export.Documents;
 using Jixiao.Import;
-using Jixiao.Import.Json;
+using Jixiao.Contracts;
 using Jixiao.Import.Tests;
 
 namespace Jixiao.Export.Tests;
@@ -31,7 +31,7 @@ public class RoundTripTests
                 }
 
             default:
-                return Encoding.UTF8.GetBytes(DocumentJson.Serialize(new ReadResult(document, [])));
+                return Encoding.UTF8.GetBytes(DocumentJson.Serialize(DocumentJson.ToDto(document, [])));
         }
     }
 

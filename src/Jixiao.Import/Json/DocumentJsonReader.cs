@@ -4,6 +4,7 @@ using Jixiao.Domain.Diagnostics;
 using Jixiao.Domain.Documents;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Text;
+using Jixiao.Contracts;
 
 namespace Jixiao.Import.Json;
 
@@ -16,16 +17,7 @@ namespace Jixiao.Import.Json;
 /// </summary>
 internal static class DocumentJsonReader
 {
-    private const int MaxDepth = 16;
-
-    private static readonly DocumentJsonContext Context = new(new JsonSerializerOptions
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        PropertyNameCaseInsensitive = true,
-        MaxDepth = MaxDepth,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    });
+    private const int MaxDepth = DocumentJson.MaxReadDepth;
 
     /// <summary>True when the content, past a BOM and white space, opens a JSON object.</summary>
     public static bool LooksLikeJson(ReadOnlySpan<byte> content)
@@ -55,7 +47,7 @@ internal static class DocumentJsonReader
         DocumentDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize(json, Context.DocumentDto);
+            dto = DocumentJson.Read(json);
         }
         catch (JsonException e)
         {

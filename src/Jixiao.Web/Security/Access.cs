@@ -59,7 +59,6 @@ public static class AccessRules
         Access.Adjust => WorkflowRules.RoleMay(role, WorkAction.Adjust),
         Access.Delete => WorkflowRules.RoleMay(role, WorkAction.Delete),
         Access.Admin => role == JixiaoRoles.Administrator,
-        _ => false,
     };
 
     /// <summary>Declares <paramref name="access"/> on a minimal API endpoint.</summary>

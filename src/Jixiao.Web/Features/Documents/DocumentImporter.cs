@@ -1,5 +1,4 @@
 using Jixiao.Import;
-using Jixiao.Import.Json;
 
 namespace Jixiao.Web.Features.Documents;
 
@@ -168,7 +167,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
             : Outcome<Imported>.Refused(reason);
     }
 
-    private static Dictionary<string, object?> Diagnostics(ReadResult read) => new() { ["diagnostics"] = DocumentJson.ToDto(read).Diagnostics };
+    private static Dictionary<string, object?> Diagnostics(ReadResult read) => new() { ["diagnostics"] = read.ToJson().Diagnostics };
 
     private async Task<Outcome<Imported>> StoreAsync(ReadResult read, string fileName, DuplicateChoice duplicate, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using Jixiao.Import.Json;
 
 namespace Jixiao.Web.Features.Documents;
 
@@ -105,6 +104,6 @@ public sealed class DocumentQueries(JixiaoDbContext db, CurrentUser user, Workfl
         }
 
         var document = DocumentMapping.ToDomain(record);
-        return (DocumentJson.ToDto(new Import.ReadResult(document, DocumentMapping.DiagnosticsOf(record))), document, record.FileName);
+        return (DocumentJson.ToDto(document, DocumentMapping.DiagnosticsOf(record)), document, record.FileName);
     }
 }

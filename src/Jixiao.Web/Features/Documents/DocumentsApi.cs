@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Jixiao.Export.Documents;
-using Jixiao.Export.Review;
 using Jixiao.Import;
-using Jixiao.Import.Json;
 
 namespace Jixiao.Web.Features.Documents;
 
@@ -96,7 +94,7 @@ internal static class DocumentsApi
 
         return outcome.ToHttp(imported =>
         {
-            var dto = DocumentJson.ToDto(imported.Read);
+            var dto = imported.Read.ToJson();
             var document = imported.Read.Document!;
             return TypedResults.Created($"/api/documents/{imported.Id}", new ImportedDto(imported.Id!.Value, document.Projects.Count, document.IndicatorCount, dto.Diagnostics)
             {

@@ -1,4 +1,3 @@
-using Jixiao.Import.Json;
 
 namespace Jixiao.Web.Features.Projects;
 
@@ -55,7 +54,7 @@ public sealed class ProjectQueries(JixiaoDbContext db, CurrentUser user)
         var unit = Enum.Parse<AmountUnit>(record.Document!.AmountUnit);
         var document = new TargetDocument("", new BudgetUnit(""), unit, new DocumentSource("", SourceFormat.Text));
         document.AddProject(DocumentMapping.ToDomain(record));
-        var dto = DocumentJson.ToDto(new Import.ReadResult(document, [])).Projects[0];
+        var dto = DocumentJson.ToDto(document, []).Projects[0];
         return new ProjectDetailDto(record.Id, record.DocumentId, record.Document.Unit!.Name, unit == AmountUnit.WanYuan ? "万元" : "元", record.Version,
             record.Name, Amount(record.TotalFen, unit), Amount(record.FiscalFen, unit), Amount(record.SpecialFen, unit), Amount(record.OtherFen, unit),
             record.Goal, record.Score, dto.Indicators,

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using Jixiao.Domain.Diagnostics;
 using Jixiao.Domain.Review;
 
-namespace Jixiao.Export.Review;
+namespace Jixiao.Contracts;
 
 /// <summary>
 /// The review as JSON, the shape <c>jixiao review --format json</c> prints and the API serves

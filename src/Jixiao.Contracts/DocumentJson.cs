@@ -7,10 +7,11 @@ using Jixiao.Domain.Documents;
 using Jixiao.Domain.Indicators;
 using Jixiao.Domain.Targets;
 
-namespace Jixiao.Import.Json;
+namespace Jixiao.Contracts;
 
 /// <summary>
-/// The document as JSON, the shape the CLI prints and the API serves (docs/json.md). Amounts are the
+/// The document as JSON, the shape the CLI prints, the API serves and the reader takes back
+/// (<c>jixiao parse --format json</c>, <c>GET /api/documents/{id}</c>). Amounts are the
 /// numbers as printed in <c>amountUnit</c>; clause values have 万/亿 applied.
 /// </summary>
 public static class DocumentJson
@@ -32,11 +33,14 @@ public static class DocumentJson
     /// <summary>The document as one line of JSON (for JSON Lines output of many files).</summary>
     public static string SerializeLine(DocumentDto dto) => JsonSerializer.Serialize(dto, LineContext.DocumentDto);
 
-    /// <summary>Maps a read result to its JSON form; the document may be null (unreadable file).</summary>
-    public static DocumentDto ToDto(ReadResult result)
+    /// <summary>
+    /// Maps a document and what the reader said of it to its JSON form; the document may be null (an
+    /// unreadable file); <paramref name="confidence"/> is how sure the reader is of the form (0 when not said).
+    /// Stored documents, projects and indicators carry their ids.
+    /// </summary>
+    public static DocumentDto ToDto(TargetDocument? document, IReadOnlyList<Diagnostic> diagnostics, decimal confidence = 0)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        var document = result.Document;
+        ArgumentNullException.ThrowIfNull(diagnostics);
         var unit = document?.AmountUnit ?? AmountUnit.WanYuan;
         return new DocumentDto(
             document?.Title ?? "",
@@ -44,12 +48,12 @@ public static class DocumentJson
             unit == AmountUnit.WanYuan ? "万元" : "元",
             document?.Summary is { } s ? new SummaryDto(s.Name, Amount(s.Funding.Total, unit), Amount(s.Funding.FiscalAppropriation, unit), Amount(s.Funding.SpecialAccount, unit), Amount(s.Funding.OtherFunds, unit), s.Location.Line) : null,
             document?.Projects.Select(p => ToDto(p, unit)).ToList() ?? [],
-            result.Diagnostics.Select(ToDto).ToList(),
+            diagnostics.Select(ToDto).ToList(),
             document is null ? null : new SourceDto(document.Source.FileName, document.Source.Format.ToString().ToLowerInvariant()))
         {
             Id = document?.StoredId,
             Form = document is null || document.Kind == DocumentKind.Summary ? null : KindName(document.Kind),
-            Confidence = document is null || document.Kind == DocumentKind.Summary || result.Confidence == 0 ? null : result.Confidence,
+            Confidence = document is null || document.Kind == DocumentKind.Summary || confidence == 0 ? null : confidence,
             Year = document?.Year,
             Tasks = document is null || document.Tasks.Count == 0 ? null
                 : document.Tasks.Select(t => new TaskDto(t.Function, t.Task, t.Projects, Amount(t.Amount, unit))).ToList(),
@@ -64,12 +68,24 @@ public static class DocumentJson
     /// <summary>The document kind of a JSON name, null when unknown.</summary>
     public static DocumentKind? KindOf(string? name) => DocumentKindNames.Parse(name);
 
-    /// <summary>Writes <paramref name="result"/> as indented UTF-8 JSON.</summary>
-    public static void Write(Stream stream, ReadResult result) =>
-        JsonSerializer.Serialize(stream, ToDto(result), Context.DocumentDto);
+    /// <summary>The JSON text of <paramref name="dto"/>, indented.</summary>
+    public static string Serialize(DocumentDto dto) => JsonSerializer.Serialize(dto, Context.DocumentDto);
 
-    /// <summary>The JSON text of <paramref name="result"/>.</summary>
-    public static string Serialize(ReadResult result) => JsonSerializer.Serialize(ToDto(result), Context.DocumentDto);
+    /// <summary>The deepest nesting a document's JSON may have when it is read back.</summary>
+    public const int MaxReadDepth = 16;
+
+    private static readonly DocumentJsonContext ReadingContext = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
+        MaxDepth = MaxReadDepth,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    });
+
+    /// <summary>Reads a document's JSON leniently (any case of names, comments, trailing commas); null for the JSON <c>null</c>.</summary>
+    /// <exception cref="JsonException">The text is not a document's JSON, or nests deeper than <see cref="MaxReadDepth"/>.</exception>
+    public static DocumentDto? Read(ReadOnlySpan<byte> json) => JsonSerializer.Deserialize(json, ReadingContext.DocumentDto);
 
     /// <summary>Writes <paramref name="dto"/> as indented UTF-8 JSON.</summary>
     public static void Write(Stream stream, DocumentDto dto) => JsonSerializer.Serialize(stream, dto, Context.DocumentDto);

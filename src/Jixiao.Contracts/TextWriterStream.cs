@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Jixiao.Export;
+namespace Jixiao.Contracts;
 
 /// <summary>
 /// A write-only stream that decodes UTF-8 into a <see cref="TextWriter"/>, so a serializer that writes
