@@ -114,6 +114,32 @@ public class AttackTests
     }
 
     [Fact]
+    public async Task AnotherUnitsTable_IsRefusedAlikeThroughThePageAndTheApi_AndRecordedOnceEach()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        var table = Encoding.UTF8.GetBytes(Tenants.Table(Tenants.UnitB, "2033"));
+
+        using var api = app.ClientWithToken(app.TokenFor(Tenants.Officer));
+        using var upload = await api.PostAsync("/api/documents", new MultipartFormDataContent { { new ByteArrayContent(table), "file", "b.txt" } }, Cancel);
+
+        using var officer = await tenants.SignInAsync(Tenants.Officer);
+        var page = await officer.GetStringAsync("/import", Cancel);
+        using var preview = await officer.PostAsync("/import?handler=Preview", new MultipartFormDataContent
+        {
+            { new StringContent(Tenants.FormToken(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent(table), "file", "b.txt" },
+        }, Cancel);
+
+        Assert.Equal(HttpStatusCode.Forbidden, upload.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, preview.StatusCode);
+        Assert.Contains("不是您负责填报的单位", await preview.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(2, (await ActionsAsync(app)).Count(a => a == "upload.refused"));
+        Assert.DoesNotContain("access.denied", await ActionsAsync(app));
+        Assert.Equal(0, await app.QueryAsync(db => db.Documents.CountAsync(Cancel)));
+    }
+
+    [Fact]
     public async Task AnotherUsersHeldUpload_CannotBeConfirmed()
     {
         await using var app = JixiaoApp.Start("sqlite");
