@@ -1,3 +1,4 @@
+using Jixiao.Domain.Amounts;
 using Jixiao.Data;
 using Jixiao.Import.Tests;
 using Jixiao.Domain.Workflow;
@@ -107,7 +108,7 @@ public class TargetDiffTests
     {
         var before = new TargetsSnapshot(1, [Project("甲", 100, ("output", "人次", "≥100人次"), ("satisfaction", "满意度", "≥90%"))]);
         var after = new TargetsSnapshot(2, [Project("甲", 100, ("satisfaction", "满意度", "≥90%"), ("output", "人次", "≥100人次"))]);
-        Assert.Empty(TargetDiff.Compare(before, after));
+        Assert.Empty(TargetDiff.Compare(before, after, AmountUnit.Yuan));
     }
 
     [Fact]
@@ -123,13 +124,25 @@ public class TargetDiffTests
             Project("甲", 120, ("output", "人次", "≥150人次"), ("satisfaction", "满意度", "≥90%")),
             Project("丙", 30, ("output", "篇数", "3篇")),
         ]);
-        var changes = TargetDiff.Compare(before, after).Select(c => $"{c.Project}|{c.What}|{c.Kind}|{c.Before}|{c.After}").ToList();
+        var changes = TargetDiff.Compare(before, after, AmountUnit.Yuan).Select(c => $"{c.Project}|{c.What}|{c.Kind}|{c.Before}|{c.After}").ToList();
         Assert.Contains("甲|资金总额|changed|1.00|1.20", changes);
         Assert.Contains("甲|人次|changed|≥100人次|≥150人次", changes);
         Assert.Contains("甲|合格率|removed|≥95%|", changes);
         Assert.Contains("甲|满意度|added||≥90%", changes);
-        Assert.Contains("乙|项目|removed|资金总额 0.50，1 个指标|", changes);
-        Assert.Contains("丙|项目|added||资金总额 0.30，1 个指标", changes);
+        Assert.Contains("乙|项目|removed|资金总额 0.50 元，1 个指标|", changes);
+        Assert.Contains("丙|项目|added||资金总额 0.30 元，1 个指标", changes);
+    }
+
+    [Fact]
+    public void MoneyChanges_ReadInTheTablesUnit_WithSeparatorsAndTheUnit()
+    {
+        var before = new TargetsSnapshot(1, [Project("甲", 152_490_000, ("output", "人次", "≥100人次"))]);
+        var after = new TargetsSnapshot(2, [Project("甲", 168_000_000, ("output", "人次", "≥100人次"))]);
+        var change = TargetDiff.Compare(before, after, AmountUnit.WanYuan).First(c => c.What == "资金总额");
+        Assert.Equal("资金总额 152.49 → 168.00 万元", change.Line());
+        var large = TargetDiff.Compare(before, new TargetsSnapshot(2, [Project("甲", 1_234_567_800, ("output", "人次", "≥100人次"))]), AmountUnit.WanYuan)
+            .First(c => c.What == "资金总额");
+        Assert.Equal("1,234.5678", large.After);
     }
 
     [Fact]
@@ -137,7 +150,7 @@ public class TargetDiffTests
     {
         var before = new TargetsSnapshot(1, [Project("甲", 1, ("benefit", "影响力", "提升"), ("benefit", "影响力", "扩大"))]);
         var after = new TargetsSnapshot(2, [Project("甲", 1, ("benefit", "影响力", "提升"), ("benefit", "影响力", "显著扩大"))]);
-        var change = Assert.Single(TargetDiff.Compare(before, after));
+        var change = Assert.Single(TargetDiff.Compare(before, after, AmountUnit.Yuan));
         Assert.Equal(("扩大", "显著扩大"), (change.Before, change.After));
     }
 
@@ -146,7 +159,7 @@ public class TargetDiffTests
     {
         var snapshot = new TargetsSnapshot(3, [Project("甲", 100, ("output", "人次", "≥100人次"))]);
         var back = TargetsSnapshot.FromJson(snapshot.ToJson());
-        Assert.Empty(TargetDiff.Compare(snapshot, back));
+        Assert.Empty(TargetDiff.Compare(snapshot, back, AmountUnit.Yuan));
         Assert.Equal(3, back.Version);
     }
 }

@@ -90,9 +90,9 @@ public sealed class ProjectEditor(JixiaoDbContext db, UnitReview reviews, Curren
                 return record;
             })];
             var after = TargetsSnapshot.Of(project);
-            var changes = TargetDiff.Compare(new TargetsSnapshot(0, [before]), new TargetsSnapshot(0, [after]));
+            var changes = TargetDiff.Compare(new TargetsSnapshot(0, [before]), new TargetsSnapshot(0, [after]), unit);
             audit.Change("project.edit", $"修改项目「{project.Name}」（第 {project.Version} 次保存）："
-                + (changes.Count == 0 ? "内容未变" : string.Join("；", changes.Take(20).Select(c => $"{c.What} {c.Before ?? "（无）"} → {c.After ?? "（删除）"}"))),
+                + (changes.Count == 0 ? "内容未变" : string.Join("；", changes.Take(20).Select(c => c.Line()))),
                 project.Document.UnitId, project.DocumentId, project.Id, before, after);
             await db.SaveChangesAsync(cancellationToken);
             await reviews.ReviewAgainAsync(project.DocumentId, cancellationToken);

@@ -172,7 +172,8 @@ public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, Audit
     {
         var before = await VersionAsync(id, from, cancellationToken);
         var after = before is null ? null : await VersionAsync(id, to, cancellationToken);
-        return after is null ? null : TargetDiff.Compare(before!, after);
+        var unit = await db.Documents.Where(d => d.Id == id).Select(d => d.AmountUnit).FirstOrDefaultAsync(cancellationToken);
+        return after is null || unit is null ? null : TargetDiff.Compare(before!, after, Enum.Parse<AmountUnit>(unit));
     }
 
     /// <summary>The targets of version <paramref name="number"/>: the approved snapshot, or the current targets for the version being worked on.</summary>

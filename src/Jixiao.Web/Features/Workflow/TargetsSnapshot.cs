@@ -34,7 +34,14 @@ public sealed record TargetsSnapshot(int Version, IReadOnlyList<ProjectSnapshot>
 /// <param name="Kind"><c>added</c>, <c>removed</c> or <c>changed</c>.</param>
 /// <param name="Before">The value before, null when added.</param>
 /// <param name="After">The value after, null when removed.</param>
-public sealed record TargetChange(string Project, string What, string Kind, string? Before, string? After);
+public sealed record TargetChange(string Project, string What, string Kind, string? Before, string? After)
+{
+    /// <summary>The unit of an amount's values (<c>万元</c>), written once after them; null for anything else.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>The change in one line, as the history shows it: <c>资金总额 152.49 → 168.00 万元</c>.</summary>
+    public string Line() => $"{What} {Before ?? "（无）"} → {After ?? "（删除）"}{(Unit is null ? "" : " " + Unit)}";
+}
 
 /// <summary>What changed in the targets between two versions (what an 调整 changed).</summary>
 public static class TargetDiff
@@ -43,7 +50,10 @@ public static class TargetDiff
     /// Projects are matched by name, indicators within a project by level 1, level 2 and name (the n-th of
     /// equal keys with the n-th). Reordering alone is not a change.
     /// </summary>
-    public static IReadOnlyList<TargetChange> Compare(TargetsSnapshot from, TargetsSnapshot to)
+    /// <param name="from">The earlier version.</param>
+    /// <param name="to">The later version.</param>
+    /// <param name="unit">The table's amount unit: amounts are shown in it, as the table prints them.</param>
+    public static IReadOnlyList<TargetChange> Compare(TargetsSnapshot from, TargetsSnapshot to, AmountUnit unit)
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
@@ -54,11 +64,11 @@ public static class TargetDiff
         {
             if (!after.TryGetValue(key, out var now))
             {
-                changes.Add(new(old.Name, "项目", "removed", Describe(old), null));
+                changes.Add(new(old.Name, "项目", "removed", Describe(old, unit), null));
                 continue;
             }
 
-            Money(changes, old, now);
+            Money(changes, old, now, unit);
             if (old.Goal != now.Goal)
             {
                 changes.Add(new(old.Name, "年度目标", "changed", old.Goal, now.Goal));
@@ -67,11 +77,11 @@ public static class TargetDiff
             Indicators(changes, old, now);
         }
 
-        changes.AddRange(after.Where(pair => !before.ContainsKey(pair.Key)).Select(pair => new TargetChange(pair.Value.Name, "项目", "added", null, Describe(pair.Value))));
+        changes.AddRange(after.Where(pair => !before.ContainsKey(pair.Key)).Select(pair => new TargetChange(pair.Value.Name, "项目", "added", null, Describe(pair.Value, unit))));
         return changes;
     }
 
-    private static void Money(List<TargetChange> changes, ProjectSnapshot old, ProjectSnapshot now)
+    private static void Money(List<TargetChange> changes, ProjectSnapshot old, ProjectSnapshot now, AmountUnit unit)
     {
         foreach (var (label, a, b) in new[]
         {
@@ -81,7 +91,7 @@ public static class TargetDiff
         {
             if (a != b)
             {
-                changes.Add(new(old.Name, label, "changed", Fen(a), Fen(b)));
+                changes.Add(new(old.Name, label, "changed", Amount(a, unit), Amount(b, unit)) { Unit = UnitName(unit) });
             }
         }
     }
@@ -120,7 +130,11 @@ public static class TargetDiff
         return result;
     }
 
-    private static string Describe(ProjectSnapshot p) => $"资金总额 {Fen(p.TotalFen)}，{p.Indicators.Count} 个指标";
+    private static string Describe(ProjectSnapshot p, AmountUnit unit) =>
+        $"资金总额 {Amount(p.TotalFen, unit)}{(p.TotalFen is null ? "" : " " + UnitName(unit))}，{p.Indicators.Count} 个指标";
 
-    private static string Fen(long? fen) => fen is { } f ? (f / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) : "（空）";
+    /// <summary>An amount in the table's unit with separators, as tables print it (<c>1,524.90</c>).</summary>
+    private static string Amount(long? fen, AmountUnit unit) => fen is { } f ? new Money(f).Format(unit) : "（空）";
+
+    private static string UnitName(AmountUnit unit) => unit == AmountUnit.WanYuan ? "万元" : "元";
 }
