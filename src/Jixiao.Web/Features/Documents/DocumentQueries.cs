@@ -24,20 +24,145 @@ public sealed record DocumentView(
     IReadOnlyList<DocumentVersionRecord> Versions,
     IReadOnlyList<(int Id, string Name)> ProjectNames);
 
+/// <summary>Which stored tables a list shows; every part optional.</summary>
+/// <param name="State">Only tables in this workflow state.</param>
+/// <param name="Year">Only this budget year.</param>
+/// <param name="Unit">A unit, department or region: its id, or its name (then its subtree), or part of a unit's name.</param>
+/// <param name="HasErrors">True: only tables with review errors open; false: only those without.</param>
+/// <param name="MinScore">The lowest quality score.</param>
+/// <param name="MaxScore">The highest quality score.</param>
+public sealed record DocumentFilter(WorkState? State = null, int? Year = null, string? Unit = null, bool? HasErrors = null, decimal? MinScore = null, decimal? MaxScore = null);
+
+/// <summary>The order of a list of tables.</summary>
+public enum DocumentSort
+{
+    /// <summary>As stored (the API's order).</summary>
+    Stored,
+
+    /// <summary>Newest import first.</summary>
+    Newest,
+
+    /// <summary>By unit name, then year.</summary>
+    Unit,
+
+    /// <summary>Latest budget year first.</summary>
+    Year,
+
+    /// <summary>Lowest quality score first.</summary>
+    Score,
+
+    /// <summary>Most errors first.</summary>
+    Errors,
+
+    /// <summary>Grouped by workflow state.</summary>
+    State,
+}
+
 /// <summary>Reading stored tables for the pages and the API: lists, one table's page, the table as JSON or as the domain reads it.</summary>
 public sealed class DocumentQueries(JixiaoDbContext db, CurrentUser user, WorkflowHistory history)
 {
-    /// <summary>How many tables the user sees.</summary>
-    public Task<int> CountAsync(CancellationToken cancellationToken) => db.Documents.CountAsync(cancellationToken);
+    /// <summary>
+    /// The tables the user sees that <paramref name="filter"/> keeps, in <paramref name="sort"/> order: how many,
+    /// and one page of them (<paramref name="page"/> from 1, held within the pages there are); all of them when
+    /// <paramref name="pageSize"/> is null.
+    /// </summary>
+    public async Task<(int Count, int Page, List<DocumentSummaryDto> Items)> ListAsync(DocumentFilter filter, DocumentSort sort, int page, int? pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = await FilterAsync(filter, cancellationToken);
+        var count = await query.CountAsync(cancellationToken);
+        query = sort switch
+        {
+            DocumentSort.Stored => query.OrderBy(d => d.Id),
+            DocumentSort.Newest => query.OrderByDescending(d => d.Id),
+            DocumentSort.Unit => query.OrderBy(d => d.Unit!.Name).ThenByDescending(d => d.Year).ThenBy(d => d.Id),
+            DocumentSort.Year => query.OrderByDescending(d => d.Year).ThenBy(d => d.Unit!.Name).ThenBy(d => d.Id),
+            DocumentSort.Score => query.OrderBy(d => d.Score).ThenBy(d => d.Id),
+            DocumentSort.Errors => query.OrderByDescending(d => d.ErrorCount).ThenBy(d => d.Id),
+            DocumentSort.State => query.OrderBy(d => d.Status).ThenBy(d => d.Id),
+        };
+        if (pageSize is { } size)
+        {
+            page = Math.Clamp(page, 1, Math.Max(1, (count + size - 1) / size));
+            query = query.Skip((page - 1) * size).Take(size);
+        }
 
-    /// <summary>The tables the user sees, newest first, one page of them (<paramref name="page"/> from 1); all of them in the order stored when <paramref name="pageSize"/> is null.</summary>
-    public Task<List<DocumentSummaryDto>> ListAsync(int page, int? pageSize, CancellationToken cancellationToken)
+        var rows = await query
+            .Select(d => new { d.Id, Unit = d.Unit!.Name, d.Title, d.Year, d.FileName, d.ImportedAt, Projects = d.Projects.Count, d.Score, d.ErrorCount, d.WarningCount, d.InfoCount, d.Status, d.VersionNumber })
+            .ToListAsync(cancellationToken);
+        return (count, page, [.. rows.Select(d => new DocumentSummaryDto(d.Id, d.Unit, d.Title, d.Year, d.FileName, d.ImportedAt, d.Projects, d.Score, d.ErrorCount, d.WarningCount, d.InfoCount)
+        {
+            State = d.Status.JsonName(),
+            StateName = d.Status.Chinese(),
+            Version = d.VersionNumber,
+        })]);
+    }
+
+    private async Task<IQueryable<DocumentRecord>> FilterAsync(DocumentFilter filter, CancellationToken cancellationToken)
     {
         var query = db.Documents.AsNoTracking();
-        query = pageSize is { } size ? query.OrderByDescending(d => d.Id).Skip((page - 1) * size).Take(size) : query.OrderBy(d => d.Id);
-        return query
-            .Select(d => new DocumentSummaryDto(d.Id, d.Unit!.Name, d.Title, d.Year, d.FileName, d.ImportedAt, d.Projects.Count, d.Score, d.ErrorCount, d.WarningCount, d.InfoCount))
-            .ToListAsync(cancellationToken);
+        if (filter.State is { } state)
+        {
+            query = query.Where(d => d.Status == state);
+        }
+
+        if (filter.Year is { } year)
+        {
+            query = query.Where(d => d.Year == year);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Unit))
+        {
+            var units = await UnitsUnderAsync(filter.Unit.Trim(), cancellationToken);
+            var name = filter.Unit.Trim();
+            query = units is null ? query.Where(d => d.Unit!.Name.Contains(name)) : query.Where(d => units.Contains(d.UnitId));
+        }
+
+        if (filter.HasErrors is { } errors)
+        {
+            query = errors ? query.Where(d => d.ErrorCount > 0) : query.Where(d => d.ErrorCount == 0);
+        }
+
+        if (filter.MinScore is { } min)
+        {
+            query = query.Where(d => d.Score >= min);
+        }
+
+        if (filter.MaxScore is { } max)
+        {
+            query = query.Where(d => d.Score <= max);
+        }
+
+        return query;
+    }
+
+    /// <summary>The ids of the node named or numbered <paramref name="unit"/> and everything under it; null when no node is so named.</summary>
+    private async Task<List<int>?> UnitsUnderAsync(string unit, CancellationToken cancellationToken)
+    {
+        var nodes = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name, u.ParentId }).ToListAsync(cancellationToken);
+        var roots = int.TryParse(unit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? nodes.Where(n => n.Id == id).Select(n => n.Id).ToList()
+            : nodes.Where(n => n.Name == unit).Select(n => n.Id).ToList();
+        if (roots.Count == 0)
+        {
+            return null;
+        }
+
+        var children = nodes.Where(n => n.ParentId is not null).ToLookup(n => n.ParentId!.Value, n => n.Id);
+        var result = new HashSet<int>(roots);
+        var queue = new Queue<int>(roots);
+        while (queue.TryDequeue(out var next))
+        {
+            foreach (var child in children[next])
+            {
+                if (result.Add(child))
+                {
+                    queue.Enqueue(child);
+                }
+            }
+        }
+
+        return [.. result];
     }
 
     /// <summary>One table's page; null when there is no such table (or it is not visible).</summary>

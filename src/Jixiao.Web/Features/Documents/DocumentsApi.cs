@@ -21,7 +21,17 @@ public sealed record ImportedDto(int Id, int Projects, int Indicators, IReadOnly
 
 /// <summary>A stored document in a list.</summary>
 public sealed record DocumentSummaryDto(int Id, string UnitName, string Title, int? Year, string FileName, DateTimeOffset ImportedAt,
-    int Projects, decimal Score, int Errors, int Warnings, int Infos);
+    int Projects, decimal Score, int Errors, int Warnings, int Infos)
+{
+    /// <summary>The workflow state: <c>draft</c>, <c>submitted</c>, <c>returned</c> or <c>approved</c>.</summary>
+    public string State { get; init; } = "";
+
+    /// <summary>The state in Chinese (草稿, 已送审…).</summary>
+    public string StateName { get; init; } = "";
+
+    /// <summary>The table's version (1 as first approved, one more for each 调整).</summary>
+    public int Version { get; init; }
+}
 
 /// <summary>The documents API: upload, list, read, review, export, delete.</summary>
 internal static class DocumentsApi
@@ -32,7 +42,7 @@ internal static class DocumentsApi
         group.MapPost("/", Upload).DisableAntiforgery().RequireAccess(Access.Import).RequireRateLimiting(SecuritySetup.UploadPolicy)
             .WithSummary("上传绩效目标表（multipart 字段 file），读取、审核并保存")
             .Accepts<IFormFile>("multipart/form-data");
-        group.MapGet("/", List).RequireAccess(Access.Read).WithSummary("已保存的绩效目标表");
+        group.MapGet("/", List).RequireAccess(Access.Read).WithSummary("已保存的绩效目标表；可按状态、年度、单位（含下级）、有无错误、质量分范围筛选");
         group.MapGet("/{id:int}", Get).RequireAccess(Access.Read).WithSummary("一张表：与命令行 JSON 相同的结构，另加 id");
         group.MapGet("/{id:int}/review", Review).RequireAccess(Access.Read).WithSummary("审核结果：与 jixiao review --format json 相同的结构");
         group.MapGet("/{id:int}/export", Export).RequireAccess(Access.Read).WithSummary("导出：format=xlsx（公开发布的表样）、csv 或 json");
@@ -106,8 +116,29 @@ internal static class DocumentsApi
 
     private static ProblemHttpResult TooLarge(string reason) => Problem(StatusCodes.Status413PayloadTooLarge, "文件过大", reason);
 
-    private static async Task<Ok<List<DocumentSummaryDto>>> List(DocumentQueries documents, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await documents.ListAsync(1, null, cancellationToken));
+    private static async Task<IResult> List(DocumentQueries documents, CancellationToken cancellationToken,
+        [FromQuery] string? status = null, [FromQuery] int? year = null, [FromQuery] string? unit = null, [FromQuery] bool? hasErrors = null,
+        [FromQuery] decimal? minScore = null, [FromQuery] decimal? maxScore = null)
+    {
+        WorkState? state = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            if (WorkflowTable.ParseState(status) is not { } parsed || parsed == WorkState.Deleted)
+            {
+                return Problem(StatusCodes.Status400BadRequest, "参数错误", "status 只能是 draft（草稿）、submitted（已送审）、returned（已退回）或 approved（已批复）。");
+            }
+
+            state = parsed;
+        }
+
+        if (minScore is < 0 or > 100 || maxScore is < 0 or > 100)
+        {
+            return Problem(StatusCodes.Status400BadRequest, "参数错误", "minScore、maxScore（质量分）应在 0–100 之间。");
+        }
+
+        var filter = new DocumentFilter(state, year, unit, hasErrors, minScore, maxScore);
+        return TypedResults.Ok((await documents.ListAsync(filter, DocumentSort.Stored, 1, null, cancellationToken)).Items);
+    }
 
     private static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> Get(int id, DocumentQueries documents, CancellationToken cancellationToken) =>
         await documents.JsonAsync(id, cancellationToken) is { } stored ? TypedResults.Ok(stored.Json) : NotFound(id);

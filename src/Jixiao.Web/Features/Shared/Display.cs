@@ -55,6 +55,9 @@ public static class Display
     public static string Amount(long? fen, string amountUnit) =>
         fen is null ? "" : new Money(fen.Value).Format(amountUnit == nameof(AmountUnit.Yuan) ? AmountUnit.Yuan : AmountUnit.WanYuan);
 
+    /// <summary>A count with thousands separators, as officials write it (<c>4,248</c>).</summary>
+    public static string Count(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
     /// <summary>万元 or 元.</summary>
     public static string UnitName(string amountUnit) => amountUnit == nameof(AmountUnit.Yuan) ? "元" : "万元";
 

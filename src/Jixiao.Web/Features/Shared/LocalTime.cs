@@ -17,6 +17,11 @@ public sealed class LocalTime
     /// <summary>The zone pages show times in.</summary>
     public TimeZoneInfo Zone { get; }
 
+    /// <summary>The zone as pages label their times: <c>北京时间</c>, or 当地时间 with the zone's offset (<c>当地时间（UTC+06:00）</c>).</summary>
+    public string Label => Zone.Id is "Asia/Shanghai" or "China Standard Time" or "Asia/Chongqing" or "PRC"
+        ? "北京时间"
+        : "当地时间（UTC" + (Zone.BaseUtcOffset < TimeSpan.Zero ? "-" : "+") + Zone.BaseUtcOffset.ToString(@"hh\:mm", CultureInfo.InvariantCulture) + "）";
+
     /// <summary>A stored time as the user reads it, to the minute or to the second.</summary>
     public string Time(DateTimeOffset at, bool seconds = false) =>
         TimeZoneInfo.ConvertTime(at, Zone).ToString(seconds ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Text.Json;
+using Jixiao.Domain.Workflow;
+using Jixiao.Web.Tests.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Tests;
+
+/// <summary>Lists that find things: the tables by state, year, unit subtree, errors and quality score, in the API and on the page.</summary>
+public class DocumentListTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Documents_FilterByStateYearUnitSubtreeErrorsAndScore()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        var (submitted, _) = await tenants.AddDocumentAsync(Tenants.UnitA, WorkState.Submitted);
+        var (draft, _) = await tenants.AddDocumentAsync(Tenants.UnitB);
+        var (other, _) = await tenants.AddDocumentAsync(Tenants.UnitC, WorkState.Approved);
+        await app.QueryAsync(async db =>
+        {
+            await db.Documents.Where(d => d.Id == other)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Year, 2025).SetProperty(d => d.ErrorCount, 2).SetProperty(d => d.Score, 61.5m), Cancel);
+            return 0;
+        });
+        using var client = app.Client();
+
+        async Task<List<(int Id, string State, int? Year)>> ListAsync(string query)
+        {
+            using var json = JsonDocument.Parse(await client.GetStringAsync("/api/documents" + query, Cancel));
+            return [.. json.RootElement.EnumerateArray().Select(d => (d.GetProperty("id").GetInt32(), d.GetProperty("state").GetString()!,
+                d.GetProperty("year").ValueKind == JsonValueKind.Null ? (int?)null : d.GetProperty("year").GetInt32()))];
+        }
+
+        Assert.Equal([submitted], (await ListAsync("?status=submitted")).Select(d => d.Id));
+        Assert.Equal("submitted", (await ListAsync("?status=submitted"))[0].State);
+        Assert.Equal([other], (await ListAsync("?year=2025")).Select(d => d.Id));
+        Assert.Equal([submitted, draft], (await ListAsync("?unit=" + Uri.EscapeDataString("南岭市"))).Select(d => d.Id));
+        Assert.Equal([submitted], (await ListAsync("?unit=" + Uri.EscapeDataString("南岭市教育局"))).Select(d => d.Id));
+        Assert.Equal([other], (await ListAsync("?hasErrors=true")).Select(d => d.Id));
+        Assert.Equal([submitted, draft], (await ListAsync("?hasErrors=false")).Select(d => d.Id));
+        Assert.Equal([other], (await ListAsync("?maxScore=70")).Select(d => d.Id));
+        Assert.Equal(3, (await ListAsync("")).Count);
+
+        using var bad = await client.GetAsync("/api/documents?status=finished", Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("status 只能是", await bad.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+
+        using var reviewer = await Tenants.SignInAsync(app, Tenants.FinanceReviewer);
+        var page = WebUtility.HtmlDecode(await reviewer.GetStringAsync("/documents?status=submitted", Cancel));
+        Assert.Contains("已送审", page, StringComparison.Ordinal);
+        Assert.Contains($"/documents/{submitted}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/documents/{draft}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"/import\"", page, StringComparison.Ordinal);
+        Assert.Contains("北京时间", page, StringComparison.Ordinal);
+    }
+}
