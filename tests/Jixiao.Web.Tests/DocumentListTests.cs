@@ -56,4 +56,34 @@ public class DocumentListTests
         Assert.DoesNotContain("href=\"/import\"", page, StringComparison.Ordinal);
         Assert.Contains("北京时间", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Import_OfAFileWithoutAYear_CannotCompleteWithoutOne()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        using var client = app.Client();
+        var table = System.Text.Encoding.UTF8.GetBytes(Tenants.Table("无年度学校", "").Replace("年项目支出", "项目支出", StringComparison.Ordinal));
+
+        using var without = await client.PostAsync("/api/documents", new MultipartFormDataContent { { new ByteArrayContent(table), "file", "targets.txt" } }, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, without.StatusCode);
+        using (var problem = JsonDocument.Parse(await without.Content.ReadAsStringAsync(Cancel)))
+        {
+            Assert.Contains("没有写明预算年度", problem.RootElement.GetProperty("errors").GetProperty("year")[0].GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await app.QueryAsync(db => db.Documents.CountAsync(Cancel)));
+
+        using var badYear = await client.PostAsync("/api/documents", new MultipartFormDataContent
+        {
+            { new ByteArrayContent(table), "file", "targets.txt" }, { new StringContent("明年"), "year" },
+        }, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, badYear.StatusCode);
+
+        using var with = await client.PostAsync("/api/documents", new MultipartFormDataContent
+        {
+            { new ByteArrayContent(table), "file", "targets.txt" }, { new StringContent("2027"), "year" },
+        }, Cancel);
+        Assert.Equal(HttpStatusCode.Created, with.StatusCode);
+        Assert.Equal([2027], await app.QueryAsync(db => db.Documents.Select(d => d.Year).ToListAsync(Cancel)));
+    }
 }

@@ -182,6 +182,15 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
             return await RefusedAsync(read, fileName, refusal);
         }
 
+        if (DocumentMapping.YearOf(document) is null)
+        {
+            // Without a year a table cannot be told from another year's, nor compared with the year before.
+            return Outcome<Imported>.Invalid(new Dictionary<string, string[]>
+            {
+                ["year"] = [$"文件的标题和文件名中都没有写明预算年度，未保存。请填写预算年度（{MinYear}–{MaxYear}）后再导入。"],
+            }).Showing(new Imported(read));
+        }
+
         var existing = await FindDuplicateAsync(document, cancellationToken);
         if (existing is not null && duplicate == DuplicateChoice.Ask)
         {

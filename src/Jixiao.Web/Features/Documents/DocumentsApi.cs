@@ -40,7 +40,7 @@ internal static class DocumentsApi
     {
         var group = routes.MapGroup("/api/documents").WithTags("Documents");
         group.MapPost("/", Upload).DisableAntiforgery().RequireAccess(Access.Import).RequireRateLimiting(SecuritySetup.UploadPolicy)
-            .WithSummary("上传绩效目标表（multipart 字段 file），读取、审核并保存")
+            .WithSummary("上传绩效目标表（multipart 字段 file；文件未写明年度时须给出字段 year），读取、审核并保存")
             .Accepts<IFormFile>("multipart/form-data");
         group.MapGet("/", List).RequireAccess(Access.Read).WithSummary("已保存的绩效目标表；可按状态、年度、单位（含下级）、有无错误、质量分范围筛选");
         group.MapGet("/{id:int}", Get).RequireAccess(Access.Read).WithSummary("一张表：与命令行 JSON 相同的结构，另加 id");
@@ -75,6 +75,16 @@ internal static class DocumentsApi
         {
             var form = await request.ReadFormAsync(cancellationToken);
             file = form.Files.GetFile("file");
+            if (form.TryGetValue("year", out var field) && field.ToString().Trim() is { Length: > 0 } text)
+            {
+                if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var given)
+                    || given is < DocumentImporter.MinYear or > DocumentImporter.MaxYear)
+                {
+                    return Problem(StatusCodes.Status400BadRequest, "参数错误", $"year（预算年度）应是 {DocumentImporter.MinYear}–{DocumentImporter.MaxYear} 之间的年份，收到“{text}”。");
+                }
+
+                year = given;
+            }
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

@@ -105,8 +105,9 @@ public sealed class ImportModel(DocumentImporter importer, PendingUploads pendin
         var outcome = await importer.ImportAsync(content, Path.GetFileName(FileName), choice, cancellationToken, Year);
         await content.DisposeAsync();
 
-        // A busy server keeps the held file, so the user can confirm again once it is free; anything else lets it go.
-        if (outcome.Kind != OutcomeKind.Busy)
+        // A busy server, or a year still to be given, keeps the held file so the user can confirm again; anything else lets it go.
+        var again = outcome.Kind == OutcomeKind.Busy || (outcome.Kind == OutcomeKind.Invalid && outcome.Errors.ContainsKey("year"));
+        if (!again)
         {
             pending.Release(Token, user.Id ?? "");
         }

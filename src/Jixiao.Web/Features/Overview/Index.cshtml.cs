@@ -1,6 +1,6 @@
 namespace Jixiao.Web.Features.Overview;
 
-/// <summary>The home page: what is stored, funds by source, findings by severity.</summary>
+/// <summary>The home page: what waits for the user (待办), what is stored, funds by source, findings by severity.</summary>
 [Access(Access.Read)]
 public sealed class IndexModel(OverviewQueries overview) : PageModel
 {
@@ -21,6 +21,16 @@ public sealed class IndexModel(OverviewQueries overview) : PageModel
 
     public int Infos { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// <summary>What waits for the signed-in user.</summary>
+    public ToDo ToDo { get; private set; } = new([], [], []);
+
+    /// <summary>How many of each kind wait (the lists show the oldest <see cref="OverviewQueries.MaxListed"/>).</summary>
+    public (int Drafts, int Returned, int ToReview) ToDoCounts { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         (Documents, Units, Projects, Indicators, Funds, Errors, Warnings, Infos) = await overview.CountAsync(cancellationToken);
+        var (toDo, drafts, returned, toReview) = await overview.ToDoAsync(cancellationToken);
+        (ToDo, ToDoCounts) = (toDo, (drafts, returned, toReview));
+    }
 }

@@ -12,9 +12,60 @@ namespace Jixiao.Web.Features.Overview;
 public sealed record OverviewCounts(int Documents, int Units, int Projects, int Indicators, IReadOnlyList<(string Source, Money Amount)> Funds,
     int Errors, int Warnings, int Infos);
 
-/// <summary>The overview's counts.</summary>
-public sealed class OverviewQueries(JixiaoDbContext db)
+/// <summary>A table waiting for someone: the officer (a draft, a returned table) or the reviewer (a submitted one).</summary>
+/// <param name="DocumentId">The table.</param>
+/// <param name="Unit">Its unit.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Year">Its budget year.</param>
+/// <param name="State">Its state.</param>
+/// <param name="Errors">Review errors open.</param>
+/// <param name="Since">When it came into its state (the last step); its import for a draft never sent.</param>
+/// <param name="Comments">For a returned table: the comments of the return on its current version.</param>
+public sealed record ToDoItem(int DocumentId, string Unit, string Title, int? Year, WorkState State, DateTimeOffset Since, int Errors, int Comments);
+
+/// <summary>What waits for the signed-in user, by kind, oldest first.</summary>
+/// <param name="Drafts">Tables the user fills in that are not yet sent.</param>
+/// <param name="Returned">Tables returned to the user, with the reviewers' comments.</param>
+/// <param name="ToReview">Tables sent for review that the user may decide.</param>
+public sealed record ToDo(IReadOnlyList<ToDoItem> Drafts, IReadOnlyList<ToDoItem> Returned, IReadOnlyList<ToDoItem> ToReview)
 {
+    public int Count => Drafts.Count + Returned.Count + ToReview.Count;
+}
+
+/// <summary>The overview's counts and the signed-in user's to-do list.</summary>
+public sealed class OverviewQueries(JixiaoDbContext db, CurrentUser user)
+{
+    /// <summary>The most items of one kind listed; the count says how many there are.</summary>
+    public const int MaxListed = 50;
+
+    /// <summary>What waits for the user: for a filler their drafts and returned tables, for a reviewer the tables sent for review.</summary>
+    public async Task<(ToDo ToDo, int Drafts, int Returned, int ToReview)> ToDoAsync(CancellationToken cancellationToken)
+    {
+        async Task<(List<ToDoItem> Items, int Count)> ListAsync(WorkState state, string step, CancellationToken ct)
+        {
+            var query = db.Documents.AsNoTracking().Where(d => d.Status == state);
+            var count = await query.CountAsync(ct);
+            var rows = await query
+                .Select(d => new
+                {
+                    d.Id, Unit = d.Unit!.Name, d.Title, d.Year, d.ImportedAt, d.ErrorCount, d.VersionNumber,
+                    Since = db.Audit.Where(a => a.DocumentId == d.Id && a.Action == step).OrderByDescending(a => a.Id).Select(a => (DateTimeOffset?)a.At).FirstOrDefault(),
+                    Comments = db.Comments.Count(c => c.DocumentId == d.Id && c.Version == d.VersionNumber && c.Subject == "targets"),
+                })
+                .OrderBy(d => d.Id).Take(MaxListed * 4)
+                .ToListAsync(ct);
+            var items = rows.Select(d => new ToDoItem(d.Id, d.Unit, d.Title, d.Year, state, d.Since ?? d.ImportedAt, d.ErrorCount, state == WorkState.Returned ? d.Comments : 0))
+                .OrderBy(i => i.Since).Take(MaxListed).ToList();
+            return (items, count);
+        }
+
+        var empty = (Items: new List<ToDoItem>(), Count: 0);
+        var drafts = user.May(WorkAction.Submit, WorkState.Draft) ? await ListAsync(WorkState.Draft, "document.adjust", cancellationToken) : empty;
+        var returned = user.May(WorkAction.Submit, WorkState.Returned) ? await ListAsync(WorkState.Returned, "document.return", cancellationToken) : empty;
+        var review = user.May(WorkAction.Approve, WorkState.Submitted) ? await ListAsync(WorkState.Submitted, "document.submit", cancellationToken) : empty;
+        return (new ToDo(drafts.Items, returned.Items, review.Items), drafts.Count, returned.Count, review.Count);
+    }
+
     public async Task<OverviewCounts> CountAsync(CancellationToken cancellationToken)
     {
         var documents = await db.Documents.CountAsync(cancellationToken);
