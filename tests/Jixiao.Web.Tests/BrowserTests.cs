@@ -64,7 +64,7 @@ public class BrowserTests
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(table));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
         form.Add(file, "file", "xss.txt");
-        using var created = await client.PostAsync("/api/documents", form, TestContext.Current.CancellationToken);
+        using var created = await client.PostAsync("/api/documents?year=2026", form, TestContext.Current.CancellationToken);
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         var projectId = await app.QueryAsync(db => db.Projects.Select(p => p.Id).SingleAsync());
 

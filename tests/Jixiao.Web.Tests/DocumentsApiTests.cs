@@ -243,7 +243,10 @@ public class DocumentsApiTests
 
         await using var app = JixiaoApp.Start(provider);
         using var client = app.Client();
-        using var created = await Upload(client, File.ReadAllBytes(seed), Path.GetFileName(seed));
+        // The published table prints no budget year, nor does its file name: the uploader gives it.
+        using var refused = await Upload(client, File.ReadAllBytes(seed), Path.GetFileName(seed));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        using var created = await Upload(client, File.ReadAllBytes(seed), Path.GetFileName(seed), "?year=2025");
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>(Cancel);
         Assert.Equal(28, body.GetProperty("projects").GetInt32());

@@ -53,6 +53,9 @@ public sealed record ReviewSettings
         return Basis.Length == 0 ? rule.Basis : $"{rule.Basis}；{Basis}";
     }
 
+    /// <summary>True when a table with review errors open may not be sent for review (送审) until they are corrected; by default it may, with a warning.</summary>
+    public bool BlockSubmitWithErrors { get; init; }
+
     /// <summary>The budget year the rules are for; null when they apply to any year.</summary>
     public int? Year { get; init; }
 
@@ -191,6 +194,7 @@ public sealed record ReviewSettings
                 ["accidentKeywords"] = (s, v, n) => s with { AccidentKeywords = Words(v, n) ?? s.AccidentKeywords },
                 ["percentMayExceed100Keywords"] = (s, v, n) => s with { PercentMayExceed100Keywords = Words(v, n) ?? s.PercentMayExceed100Keywords },
                 ["roundingTolerance"] = (s, v, n) => s with { RoundingTolerance = Number(v, n, 0m, 1000m) ?? s.RoundingTolerance },
+                ["blockSubmitWithErrors"] = (s, v, n) => s with { BlockSubmitWithErrors = Boolean(v, n) ?? s.BlockSubmitWithErrors },
                 ["pastedValue"] = (s, v, n) => Section(v, n, s, new Dictionary<string, Setting<ReviewSettings>>
                 {
                     ["minCount"] = (p, pv, pn) => p with { PastedValueMinCount = Integer(pv, pn, 2, 1000) ?? p.PastedValueMinCount },
@@ -387,6 +391,17 @@ public sealed record ReviewSettings
 
             problems.Add($"审核规则文件中的“{path}”必须是一个对象（{{ … }}）。");
             return [];
+        }
+
+        private bool? Boolean(JsonElement value, string path)
+        {
+            if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                return value.GetBoolean();
+            }
+
+            problems.Add($"审核规则文件中的“{path}”必须是 true 或 false。");
+            return null;
         }
 
         private string? Text(JsonElement value, string path)

@@ -39,6 +39,9 @@ public enum WorkAction
 
     /// <summary>删除 a table that was never approved.</summary>
     Delete,
+
+    /// <summary>撤回: the filler takes a table back from review before a reviewer has decided, as a draft again.</summary>
+    Withdraw,
 }
 
 /// <summary>The two sides of the workflow; which accounts act for which side is the web application's affair.</summary>
@@ -66,6 +69,7 @@ public static class WorkflowTable
         new(WorkState.Draft, WorkAction.Edit, WorkParty.Filler, WorkState.Draft),
         new(WorkState.Draft, WorkAction.Submit, WorkParty.Filler, WorkState.Submitted),
         new(WorkState.Draft, WorkAction.Delete, WorkParty.Filler, WorkState.Deleted),
+        new(WorkState.Submitted, WorkAction.Withdraw, WorkParty.Filler, WorkState.Draft),
         new(WorkState.Submitted, WorkAction.Return, WorkParty.Reviewer, WorkState.Returned),
         new(WorkState.Submitted, WorkAction.Approve, WorkParty.Reviewer, WorkState.Approved),
         new(WorkState.Returned, WorkAction.Edit, WorkParty.Filler, WorkState.Returned),
@@ -112,6 +116,7 @@ public static class WorkflowTable
         WorkAction.Approve => "批复",
         WorkAction.Adjust => "调整",
         WorkAction.Delete => "删除",
+        WorkAction.Withdraw => "撤回",
     };
 
     /// <summary>The state as stored and in JSON: <c>draft</c>, <c>submitted</c>, <c>returned</c>, <c>approved</c>.</summary>

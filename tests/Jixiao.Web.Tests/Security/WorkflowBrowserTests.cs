@@ -22,6 +22,7 @@ public class WorkflowBrowserTests
         // The officer submits.
         await o.GotoAsync($"/documents/{document}");
         await Expect(o.Locator("#state")).ToHaveTextAsync("草稿");
+        await Expect(o.Locator("#submit-warning")).ToHaveCountAsync(0);
         await o.ClickAsync("#submit");
         await Expect(o.Locator("#state")).ToHaveTextAsync("已送审");
         await o.GotoAsync($"/projects/{project}");
@@ -51,6 +52,8 @@ public class WorkflowBrowserTests
 
         // The reviewer approves.
         await r.GotoAsync($"/documents/{document}");
+        await r.FillAsync("#approve-form textarea[name=comment]", "同意，按此执行。");
+        await r.CheckAsync("#approve-form input[name=confirmed]");
         await r.ClickAsync("#approve");
         await Expect(r.Locator("#state")).ToHaveTextAsync("已批复");
 

@@ -59,17 +59,60 @@ public sealed class DetailsModel(DocumentQueries documents, DocumentWorkflow flo
         return Page();
     }
 
+    /// <summary>送审; with review errors open the form must say the user knows of them.</summary>
     [Access(Access.Submit)]
-    public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken cancellationToken) =>
-        Step(id, await flow.SubmitAsync(id, cancellationToken), "已送审。");
+    public async Task<IActionResult> OnPostSubmitAsync(int id, bool acknowledged, int errors, CancellationToken cancellationToken)
+    {
+        if (errors > 0 && !acknowledged)
+        {
+            Message = $"该表还有 {errors} 个审核错误，未送审。如确需送审，请勾选“已知悉仍有审核错误”后再送审。";
+            return Redirect($"/documents/{id}");
+        }
 
+        return Step(id, await flow.SubmitAsync(id, cancellationToken), "已送审。");
+    }
+
+    /// <summary>批复, confirmed on the form, with the 批复意见 kept as the decision's comment.</summary>
     [Access(Access.Review)]
-    public async Task<IActionResult> OnPostApproveAsync(int id, string? comment, CancellationToken cancellationToken) =>
-        Step(id, await flow.ApproveAsync(id, comment, cancellationToken), "已批复。");
+    public async Task<IActionResult> OnPostApproveAsync(int id, string? comment, bool confirmed, CancellationToken cancellationToken)
+    {
+        if (!confirmed)
+        {
+            Message = "未批复：请勾选“确认批复”后再提交。";
+            return Redirect($"/documents/{id}");
+        }
+
+        return Step(id, await flow.ApproveAsync(id, comment, cancellationToken), "已批复。");
+    }
 
     [Access(Access.Review)]
     public async Task<IActionResult> OnPostReturnAsync(int id, string? comment, int? projectId, int? indicatorSeq, CancellationToken cancellationToken) =>
         Step(id, await flow.ReturnAsync(id, [new CommentInput(projectId, projectId is null ? null : indicatorSeq, comment ?? "")], cancellationToken), "已退回。");
+
+    [Access(Access.Submit)]
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken cancellationToken) =>
+        Step(id, await flow.WithdrawAsync(id, cancellationToken), "已撤回：该表回到草稿，可以修改后重新送审。");
+
+    /// <summary>删除 a table never approved, confirmed on the form; audited by the workflow.</summary>
+    [Access(Access.Delete)]
+    public async Task<IActionResult> OnPostDeleteAsync(int id, bool confirmed, CancellationToken cancellationToken)
+    {
+        if (!confirmed)
+        {
+            Message = "未删除：请勾选“确认删除”后再提交。";
+            return Redirect($"/documents/{id}");
+        }
+
+        return (await flow.DeleteAsync(id, cancellationToken)).ToPage(this, _ =>
+        {
+            TempData["DeletedMessage"] = $"已删除第 {id} 号表。";
+            return Redirect("/documents");
+        }, failed =>
+        {
+            Message = failed.Message;
+            return Redirect($"/documents/{id}");
+        });
+    }
 
     [Access(Access.Adjust)]
     public async Task<IActionResult> OnPostAdjustAsync(int id, CancellationToken cancellationToken) =>

@@ -8,6 +8,10 @@ public static class Display
     /// <summary>A review rule by its Chinese title, never by its code.</summary>
     public static string Rule(string code) => Jixiao.Domain.Review.ReviewRules.Find(code)?.Title ?? "审核发现";
 
+    /// <summary>What a finding's rule rests on and how to put it right, for the line under the finding; null for an unknown code.</summary>
+    public static (string Basis, string Suggestion)? RuleHelp(string code) =>
+        Jixiao.Domain.Review.ReviewRules.Find(code) is { } rule ? (rule.Basis, rule.Suggestion) : null;
+
     /// <summary>An audit action in Chinese.</summary>
     public static string Action(string action) => action switch
     {

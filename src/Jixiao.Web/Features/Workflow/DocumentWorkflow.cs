@@ -1,5 +1,25 @@
 namespace Jixiao.Web.Features.Workflow;
 
+/// <summary>One open finding for the 审核意见书: where, what, and the rule's basis and suggested correction.</summary>
+public sealed record OpinionFinding(string Where, string Severity, string Rule, string Message, string Basis, string Suggestion);
+
+/// <summary>Everything a 审核意见书 says of one table.</summary>
+/// <param name="DocumentId">The table.</param>
+/// <param name="Unit">Its unit.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Year">Its budget year.</param>
+/// <param name="Version">Its version.</param>
+/// <param name="State">Its state.</param>
+/// <param name="Score">Its quality score.</param>
+/// <param name="Findings">The review's findings open on it, the table's first.</param>
+/// <param name="Decision">已批复, 已退回 or 审核中 (with the state for anything else).</param>
+/// <param name="Reviewer">Who took the last review decision (their name), empty when none has.</param>
+/// <param name="DecidedAt">When, null when no decision yet.</param>
+/// <param name="Opinions">The comments on the table's current version, in order: (where, text, author, when).</param>
+public sealed record Opinion(int DocumentId, string Unit, string Title, int? Year, int Version, WorkState State, string Decision, decimal Score,
+    string Reviewer, DateTimeOffset? DecidedAt, IReadOnlyList<(string Where, string Text, string Author, DateTimeOffset At)> Opinions,
+    IReadOnlyList<OpinionFinding> Findings);
+
 /// <summary>A reviewer's comment on the document (no project), a project, or one indicator (project and seq).</summary>
 public sealed record CommentInput(int? ProjectId, int? IndicatorSeq, string Text);
 
@@ -7,12 +27,25 @@ public sealed record CommentInput(int? ProjectId, int? IndicatorSeq, string Text
 /// Moves a document-year through 草稿 → 已送审 → 已退回 / 已批复 and 调整, as the <see cref="Workflow"/>
 /// table allows; records each step in the audit trail and keeps each approved version's targets.
 /// </summary>
-public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, AuditLog audit, TimeProvider time)
+public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, AuditLog audit, TimeProvider time, Documents.UnitReview reviews)
 {
     public const int MaxCommentLength = 2000;
 
-    public Task<Outcome<WorkState>> SubmitAsync(int id, CancellationToken cancellationToken) =>
-        StepAsync(id, WorkAction.Submit, [], cancellationToken);
+    /// <summary>
+    /// Sends the table for review. With review errors open it goes (the pages ask the user to confirm
+    /// first) unless the rules of the table's region block it until they are corrected.
+    /// </summary>
+    public async Task<Outcome<WorkState>> SubmitAsync(int id, CancellationToken cancellationToken)
+    {
+        var open = await db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.UnitId, d.ErrorCount }).FirstOrDefaultAsync(cancellationToken);
+        if (open is { ErrorCount: > 0 } && (await reviews.RulesForAsync(open.UnitId, cancellationToken)).Settings.BlockSubmitWithErrors
+            && (await CheckAsync(id, WorkAction.Submit, cancellationToken)) is { IsDone: true })
+        {
+            return Outcome<WorkState>.Invalid($"该表还有 {open.ErrorCount} 个审核错误。按本地区的审核规则，须改正后才能送审。");
+        }
+
+        return await StepAsync(id, WorkAction.Submit, [], cancellationToken);
+    }
 
     public Task<Outcome<WorkState>> ApproveAsync(int id, string? comment, CancellationToken cancellationToken) =>
         StepAsync(id, WorkAction.Approve, string.IsNullOrWhiteSpace(comment) ? [] : [new CommentInput(null, null, comment)], cancellationToken);
@@ -20,6 +53,10 @@ public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, Audit
     /// <summary>Returns the table with at least one comment (on the table, a project or an indicator).</summary>
     public Task<Outcome<WorkState>> ReturnAsync(int id, IReadOnlyList<CommentInput> comments, CancellationToken cancellationToken) =>
         StepAsync(id, WorkAction.Return, comments, cancellationToken);
+
+    /// <summary>Takes a submitted table back as a draft, before a reviewer has decided.</summary>
+    public Task<Outcome<WorkState>> WithdrawAsync(int id, CancellationToken cancellationToken) =>
+        StepAsync(id, WorkAction.Withdraw, [], cancellationToken);
 
     public Task<Outcome<WorkState>> AdjustAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, WorkAction.Adjust, [], cancellationToken);
@@ -166,6 +203,47 @@ public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, Audit
         AuthorName = author.DisplayName,
         At = clock.GetUtcNow(),
     };
+
+    /// <summary>The 审核意见书 of table <paramref name="id"/>: the decision, the opinions, the open findings with their basis and correction; null when there is no such table.</summary>
+    public async Task<Opinion?> OpinionAsync(int id, CancellationToken cancellationToken)
+    {
+        var document = await db.Documents.AsNoTracking().Include(d => d.Unit).FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var projects = await db.Projects.AsNoTracking().Where(p => p.DocumentId == id).Select(p => new { p.Id, p.Name, p.Position }).ToDictionaryAsync(p => p.Id, cancellationToken);
+        string Where(int? projectId, int? seq) => projectId is { } p && projects.TryGetValue(p, out var project)
+            ? $"第 {project.Position + 1} 个项目「{project.Name}」" + (seq is { } s ? $"第 {s} 个指标" : "")
+            : "整张表";
+        var comments = await db.Comments.AsNoTracking().Where(c => c.DocumentId == id && c.Version == document.VersionNumber && c.Subject == "targets")
+            .OrderBy(c => c.Id).ToListAsync(cancellationToken);
+        var findings = await db.Findings.AsNoTracking().Where(f => f.DocumentId == id).OrderBy(f => f.ProjectId == null ? 0 : 1).ThenBy(f => f.Id).ToListAsync(cancellationToken);
+        var decision = await db.Audit.AsNoTracking()
+            .Where(a => a.DocumentId == id && a.Kind == "change" && (a.Action == "document.approve" || a.Action == "document.return"))
+            .OrderByDescending(a => a.Id).Select(a => new { a.UserId, a.UserName, a.At }).FirstOrDefaultAsync(cancellationToken);
+        var reviewer = decision?.UserId is { } userId
+            ? await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? decision.UserName
+            : decision?.UserName ?? "";
+        return new Opinion(id, document.Unit!.Name, document.Title, document.Year, document.VersionNumber, document.Status,
+            document.Status switch
+            {
+                WorkState.Approved => "已批复",
+                WorkState.Returned => "已退回，请按意见修改后重新送审",
+                WorkState.Submitted => "审核中",
+                WorkState.Draft or WorkState.Deleted => document.Status.Chinese(),
+            },
+            document.Score, reviewer, decision?.At,
+            [.. comments.Select(c => (Where(c.ProjectId, c.IndicatorSeq), c.Text, c.AuthorName, c.At))],
+            [.. findings.Select(f => Display(f, Where(f.ProjectId, f.IndicatorSeq)))]);
+    }
+
+    private static OpinionFinding Display(FindingRecord finding, string where)
+    {
+        var rule = ReviewRules.Find(finding.Code);
+        return new OpinionFinding(where, Shared.Display.Severity(finding.Severity), rule?.Title ?? "审核发现", finding.Message, rule?.Basis ?? "", rule?.Suggestion ?? "");
+    }
 
     /// <summary>What changed in the targets from version <paramref name="from"/> to <paramref name="to"/>; null when either version does not exist (or the table is not visible).</summary>
     public async Task<IReadOnlyList<TargetChange>?> DiffAsync(int id, int from, int to, CancellationToken cancellationToken)

@@ -33,6 +33,8 @@ internal static class WorkflowApi
             .RequireAccess(Access.Review).WithSummary("退回（须有意见：对整张表、项目或指标）");
         documents.MapPost("/approve", (int id, CommentRequest? body, DocumentWorkflow flow, CancellationToken ct) => Answer(flow.ApproveAsync(id, body?.Comment, ct)))
             .RequireAccess(Access.Review).WithSummary("批复；保存该版本的目标");
+        documents.MapPost("/withdraw", (int id, DocumentWorkflow flow, CancellationToken ct) => Answer(flow.WithdrawAsync(id, ct)))
+            .RequireAccess(Access.Submit).WithSummary("撤回已送审、尚未审核的表（回到草稿）");
         documents.MapPost("/adjust", (int id, DocumentWorkflow flow, CancellationToken ct) => Answer(flow.AdjustAsync(id, ct)))
             .RequireAccess(Access.Adjust).WithSummary("调整已批复的表：生成新版本（草稿），须重新送审批复");
         documents.MapGet("/versions", Versions).RequireAccess(Access.Read).WithSummary("各版本：已批复的和正在修改的");

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using Jixiao.Domain.Workflow;
+using Jixiao.Web.Tests.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Tests;
+
+/// <summary>Decisions with weight: 撤回 before review, 送审 with errors open, 批复 confirmed with an opinion.</summary>
+public sealed class DecisionTests : IDisposable
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private readonly string _rules = Path.Combine(Path.GetTempPath(), $"jixiao-block-{Guid.NewGuid():N}.json");
+
+    public void Dispose() => File.Delete(_rules);
+
+    private static Task<WorkState> StateAsync(JixiaoApp app, int document) =>
+        app.QueryAsync(db => db.Documents.Where(d => d.Id == document).Select(d => d.Status).SingleAsync(Cancel));
+
+    private static Task SetErrorsAsync(JixiaoApp app, int document, int errors) =>
+        app.QueryAsync(db => db.Documents.Where(d => d.Id == document).ExecuteUpdateAsync(s => s.SetProperty(d => d.ErrorCount, errors), Cancel));
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string handler, params (string Name, string Value)[] fields)
+    {
+        var html = await client.GetStringAsync(page, Cancel);
+        var form = fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", Tenants.FormToken(html)));
+        return await client.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(form), Cancel);
+    }
+
+    [Fact]
+    public async Task Withdraw_TakesASubmittedTableBackAsADraft_ForTheFillerOnly()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        var (document, _) = await tenants.AddDocumentAsync(Tenants.UnitA, WorkState.Submitted);
+        using var reviewer = app.ClientWithToken(app.TokenFor(Tenants.FinanceReviewer));
+        using var refused = await reviewer.PostAsync($"/api/documents/{document}/withdraw", null, Cancel);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        using var officer = app.ClientWithToken(app.TokenFor(Tenants.Officer));
+        using var withdrawn = await officer.PostAsync($"/api/documents/{document}/withdraw", null, Cancel);
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal("draft", (await withdrawn.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancel)).GetProperty("state").GetString());
+        Assert.Equal(WorkState.Draft, await StateAsync(app, document));
+        using var again = await officer.PostAsync($"/api/documents/{document}/withdraw", null, Cancel);
+        Assert.Equal(HttpStatusCode.Forbidden, again.StatusCode);
+        Assert.Contains("撤回", await app.QueryAsync(db => db.Audit.Where(a => a.DocumentId == document && a.Action == "document.withdraw").Select(a => a.Summary).SingleAsync(Cancel)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_WithErrorsOpen_AsksTheOfficerToConfirm_AndARulesFileCanBlockIt()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        var (document, _) = await tenants.AddDocumentAsync(Tenants.UnitA);
+        await SetErrorsAsync(app, document, 2);
+        using var officer = await tenants.SignInAsync(Tenants.Officer);
+        var page = await officer.GetStringAsync($"/documents/{document}", Cancel);
+        Assert.Contains("该表还有 2 个审核错误", page, StringComparison.Ordinal);
+
+        using var unconfirmed = await PostFormAsync(officer, $"/documents/{document}", "Submit", ("errors", "2"));
+        Assert.Equal(WorkState.Draft, await StateAsync(app, document));
+        Assert.Contains("已知悉仍有审核错误", await officer.GetStringAsync($"/documents/{document}", Cancel), StringComparison.Ordinal);
+        using var confirmed = await PostFormAsync(officer, $"/documents/{document}", "Submit", ("errors", "2"), ("acknowledged", "true"));
+        Assert.Equal(WorkState.Submitted, await StateAsync(app, document));
+
+        File.WriteAllText(_rules, """{ "blockSubmitWithErrors": true }""");
+        await using var strict = JixiaoApp.Start("sqlite", settings: new Dictionary<string, string> { ["Jixiao:RulesFile"] = _rules });
+        var strictTenants = await Tenants.CreateAsync(strict);
+        var (blocked, _) = await strictTenants.AddDocumentAsync(Tenants.UnitA);
+        await SetErrorsAsync(strict, blocked, 1);
+        using var api = strict.ClientWithToken(strict.TokenFor(Tenants.Officer));
+        using var answer = await api.PostAsync($"/api/documents/{blocked}/submit", null, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains("须改正后才能送审", await answer.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(WorkState.Draft, await StateAsync(strict, blocked));
+    }
+
+    [Fact]
+    public async Task Approve_OnThePage_NeedsConfirmation_AndKeepsTheOpinion()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        var (document, _) = await tenants.AddDocumentAsync(Tenants.UnitA, WorkState.Submitted);
+        using var reviewer = await tenants.SignInAsync(Tenants.FinanceReviewer);
+        using var unconfirmed = await PostFormAsync(reviewer, $"/documents/{document}", "Approve", ("comment", "同意。"));
+        Assert.Equal(WorkState.Submitted, await StateAsync(app, document));
+        using var confirmed = await PostFormAsync(reviewer, $"/documents/{document}", "Approve", ("comment", "同意，按此执行。"), ("confirmed", "true"));
+        Assert.Equal(WorkState.Approved, await StateAsync(app, document));
+        Assert.Equal(["同意，按此执行。"], await app.QueryAsync(db => db.Comments.Where(c => c.DocumentId == document).Select(c => c.Text).ToListAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task Delete_ADraftFromItsPage_IsConfirmedAndAudited()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        var (document, _) = await tenants.AddDocumentAsync(Tenants.UnitA);
+        using var officer = await tenants.SignInAsync(Tenants.Officer);
+        Assert.Contains("确认删除这张表", await officer.GetStringAsync($"/documents/{document}", Cancel), StringComparison.Ordinal);
+        using var unconfirmed = await PostFormAsync(officer, $"/documents/{document}", "Delete");
+        Assert.Equal(1, await app.QueryAsync(db => db.Documents.CountAsync(Cancel)));
+        using var confirmed = await PostFormAsync(officer, $"/documents/{document}", "Delete", ("confirmed", "true"));
+        Assert.Equal(0, await app.QueryAsync(db => db.Documents.CountAsync(Cancel)));
+        Assert.Contains("document.delete", await app.QueryAsync(db => db.Audit.Select(a => a.Action).ToListAsync(Cancel)));
+    }
+
+    [Fact]
+    public async Task Opinion_OfAReturnedTable_GivesTheDecisionOpinionsFindingsWithBasisAndTheReviewer()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        var (document, project) = await tenants.AddDocumentAsync(Tenants.UnitA, WorkState.Submitted);
+        await app.QueryAsync(async db =>
+        {
+            db.Findings.Add(new Data.Records.FindingRecord { DocumentId = document, ProjectId = project, IndicatorSeq = 2, Code = "IND-QUESTION", Severity = "error", Message = "指标值是问句。" });
+            return await db.SaveChangesAsync(Cancel);
+        });
+        using var reviewer = app.ClientWithToken(app.TokenFor(Tenants.FinanceReviewer));
+        using var back = await reviewer.PostAsJsonAsync($"/api/documents/{document}/return", new
+        {
+            comments = new object[] { new { projectId = (int?)project, indicatorSeq = (int?)2, text = "请把问句改为可考核的目标值。" } },
+        }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+
+        using var officer = await tenants.SignInAsync(Tenants.Officer);
+        Assert.Contains($"/documents/{document}/opinion", await officer.GetStringAsync($"/documents/{document}", Cancel), StringComparison.Ordinal);
+        var opinion = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(await officer.GetStringAsync($"/documents/{document}/opinion", Cancel), "<[^>]*>", ""));
+        Assert.Contains("已退回", opinion, StringComparison.Ordinal);
+        Assert.Contains("第 2 个指标：请把问句改为可考核的目标值。", opinion, StringComparison.Ordinal);
+        Assert.Contains("指标值是问句", opinion, StringComparison.Ordinal);
+        Assert.Contains("《中央部门预算绩效目标管理办法》", opinion, StringComparison.Ordinal);
+        Assert.Contains(Tenants.FinanceReviewer, opinion, StringComparison.Ordinal);
+        Assert.Contains("（盖章）", opinion, StringComparison.Ordinal);
+    }
+}
