@@ -41,6 +41,8 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
 
     public DbSet<CommentRecord> Comments => Set<CommentRecord>();
 
+    public DbSet<SeasonRecord> Seasons => Set<SeasonRecord>();
+
     public DbSet<AuditRecord> Audit => Set<AuditRecord>();
 
     /// <summary>Read by the query filters at each query (EF parameterises context members).</summary>

@@ -34,6 +34,7 @@ builder.Services.AddScoped<Jixiao.Web.Features.Search.ProjectSearch>();
 builder.Services.AddScoped<Jixiao.Web.Features.Overview.OverviewQueries>();
 builder.Services.AddScoped<WorkflowHistory>();
 builder.Services.AddScoped<ReportProjects>();
+builder.Services.AddScoped<Jixiao.Web.Features.Seasons.SeasonService>();
 builder.Services.AddJixiaoSecurity(builder.Configuration);
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ChineseProblems.Fill);
 builder.Services.AddOpenApi();
@@ -128,6 +129,7 @@ app.MapMonitoringApi();
 app.MapWorkflowApi();
 app.MapAccountsApi();
 app.MapAdminApi();
+Jixiao.Web.Features.Seasons.SeasonsApi.MapSeasonsApi(app);
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -219,6 +219,15 @@ namespace Jixiao.Data.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Answer")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
@@ -238,6 +247,9 @@ namespace Jixiao.Data.Postgres.Migrations
 
                     b.Property<int?>("ProjectId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -789,6 +801,45 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.HasIndex("DocumentId", "Position");
 
                     b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Records.SeasonRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("MonitoringDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("SelfEvaluationDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("TargetsDue")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "RegionId")
+                        .IsUnique();
+
+                    b.ToTable("seasons", (string)null);
                 });
 
             modelBuilder.Entity("Jixiao.Data.Records.SelfEvaluationRecord", b =>

@@ -204,6 +204,15 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Answer")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("TEXT");
 
@@ -222,6 +231,9 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Resolved")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Subject")
@@ -758,6 +770,43 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.HasIndex("DocumentId", "Position");
 
                     b.ToTable("projects", (string)null);
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Records.SeasonRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("MonitoringDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SelfEvaluationDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TargetsDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "RegionId")
+                        .IsUnique();
+
+                    b.ToTable("seasons", (string)null);
                 });
 
             modelBuilder.Entity("Jixiao.Data.Records.SelfEvaluationRecord", b =>

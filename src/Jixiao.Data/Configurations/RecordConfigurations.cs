@@ -190,3 +190,13 @@ internal sealed class AuditConfiguration : IEntityTypeConfiguration<AuditRecord>
         builder.HasIndex(a => a.At);
     }
 }
+
+internal sealed class SeasonConfiguration : IEntityTypeConfiguration<SeasonRecord>
+{
+    public void Configure(EntityTypeBuilder<SeasonRecord> builder)
+    {
+        builder.ToTable("seasons");
+        builder.HasIndex(s => new { s.Year, s.RegionId }).IsUnique();
+        builder.Property(s => s.OpenedBy).HasMaxLength(200);
+    }
+}

@@ -95,6 +95,44 @@ public sealed class CommentRecord
     public required string AuthorName { get; set; }
 
     public DateTimeOffset At { get; set; }
+
+    /// <summary>The unit's answer to the comment, null until someone answers.</summary>
+    public string? Answer { get; set; }
+
+    /// <summary>Who answered (their name).</summary>
+    public string? AnsweredBy { get; set; }
+
+    public DateTimeOffset? AnsweredAt { get; set; }
+
+    /// <summary>True once the unit has marked the comment done (dealt with in the table).</summary>
+    public bool Resolved { get; set; }
+}
+
+/// <summary>
+/// A budget year's season (填报季): the deadline for the targets to be sent for review, and the windows of
+/// monitoring and self-evaluation; for every unit, or for the units under one region where it differs.
+/// </summary>
+public sealed class SeasonRecord
+{
+    public int Id { get; set; }
+
+    public int Year { get; set; }
+
+    /// <summary>The region (a node of the unit tree) the season is for; null for every unit.</summary>
+    public int? RegionId { get; set; }
+
+    /// <summary>The last day the year's targets may be sent for review (送审).</summary>
+    public DateOnly TargetsDue { get; set; }
+
+    /// <summary>The last day of the mid-year monitoring reports, null when not set.</summary>
+    public DateOnly? MonitoringDue { get; set; }
+
+    /// <summary>The last day of the self-evaluations, null when not set.</summary>
+    public DateOnly? SelfEvaluationDue { get; set; }
+
+    public DateTimeOffset OpenedAt { get; set; }
+
+    public required string OpenedBy { get; set; }
 }
 
 /// <summary>

@@ -35,6 +35,9 @@ public enum Access
 
     /// <summary>Manage users and the unit tree; read the whole audit trail.</summary>
     Admin,
+
+    /// <summary>Open a budget year's season and set its deadlines (财政).</summary>
+    Season,
 }
 
 /// <summary>Declares the <see cref="Access"/> an endpoint or page needs.</summary>
@@ -59,6 +62,7 @@ public static class AccessRules
         Access.Adjust => WorkflowRules.RoleMay(role, WorkAction.Adjust),
         Access.Delete => WorkflowRules.RoleMay(role, WorkAction.Delete),
         Access.Admin => role == JixiaoRoles.Administrator,
+        Access.Season => role is JixiaoRoles.Administrator or JixiaoRoles.FinanceReviewer,
     };
 
     /// <summary>Declares <paramref name="access"/> on a minimal API endpoint.</summary>

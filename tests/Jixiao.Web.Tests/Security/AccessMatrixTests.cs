@@ -134,6 +134,12 @@ public class AccessMatrixTests
         ["GET /api/users"] = new(Target.None, Setup.Draft, _ => Get("/api/users")),
         ["POST /api/users"] = new(Target.None, Setup.Draft, c => Send(HttpMethod.Post, "/api/users", new { userName = "u" + Guid.NewGuid().ToString("N")[..8], role = "unit-officer", unitIds = new[] { c.UnitId } })),
         ["GET /api/audit"] = new(Target.None, Setup.Draft, _ => Get("/api/audit")),
+        ["GET /api/seasons/"] = new(Target.None, Setup.Draft, _ => Get("/api/seasons")),
+        ["POST /api/seasons/"] = new(Target.None, Setup.Draft, _ => Send(HttpMethod.Post, "/api/seasons", new { year = 2040, targetsDue = "2040-03-31" })),
+        ["GET /api/seasons/{year:int}/progress"] = new(Target.None, Setup.Draft, _ => Get("/api/seasons/2040/progress")),
+        ["GET /seasons"] = new(Target.None, Setup.Draft, _ => Get("/seasons")),
+        ["GET /seasons/{year:int}"] = new(Target.None, Setup.Draft, _ => Get("/seasons/2040")),
+        ["POST /seasons"] = new(Target.None, Setup.Draft, _ => Form("/seasons", ("Form.Year", "2040"), ("Form.TargetsDue", "2040-03-31"))),
 
         ["GET /"] = new(Target.None, Setup.Draft, _ => Get("/")),
         ["GET /error"] = new(Target.None, Setup.Draft, _ => Get("/error"), IsErrorPage: true),

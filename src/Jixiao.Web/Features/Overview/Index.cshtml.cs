@@ -2,7 +2,7 @@ namespace Jixiao.Web.Features.Overview;
 
 /// <summary>The home page: what waits for the user (待办), what is stored, funds by source, findings by severity.</summary>
 [Access(Access.Read)]
-public sealed class IndexModel(OverviewQueries overview) : PageModel
+public sealed class IndexModel(OverviewQueries overview, Seasons.SeasonService seasons) : PageModel
 {
     public int Documents { get; private set; }
 
@@ -27,8 +27,12 @@ public sealed class IndexModel(OverviewQueries overview) : PageModel
     /// <summary>How many of each kind wait (the lists show the oldest <see cref="OverviewQueries.MaxListed"/>).</summary>
     public (int Drafts, int Returned, int ToReview) ToDoCounts { get; private set; }
 
+    /// <summary>Deadlines near or past for the user's units whose table is not yet sent.</summary>
+    public IReadOnlyList<Seasons.Reminder> Reminders { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Reminders = await seasons.RemindersAsync(cancellationToken);
         (Documents, Units, Projects, Indicators, Funds, Errors, Warnings, Infos) = await overview.CountAsync(cancellationToken);
         var (toDo, drafts, returned, toReview) = await overview.ToDoAsync(cancellationToken);
         (ToDo, ToDoCounts) = (toDo, (drafts, returned, toReview));

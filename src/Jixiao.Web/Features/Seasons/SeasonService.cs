@@ -1,0 +1,179 @@
+using Jixiao.Web.Features.Shared;
+
+namespace Jixiao.Web.Features.Seasons;
+
+/// <summary>A season as listed: the year, the region it is for (null for every unit) and its deadlines.</summary>
+public sealed record SeasonDto(int Id, int Year, int? RegionId, string? Region, DateOnly TargetsDue, DateOnly? MonitoringDue, DateOnly? SelfEvaluationDue, string OpenedBy);
+
+/// <summary>A season to open (or to change).</summary>
+public sealed record SeasonRequest(int Year, int? RegionId, DateOnly? TargetsDue, DateOnly? MonitoringDue, DateOnly? SelfEvaluationDue);
+
+/// <summary>
+/// Where one unit stands in a year's season: its table for the year (the furthest along; null when it has
+/// none) with its state, quality score and errors, the deadline of the unit's season, and whether it is late
+/// (the deadline passed and the table not sent, or no table at all).
+/// </summary>
+public sealed record UnitProgress(int UnitId, string Unit, string? Department, int? DocumentId, WorkState? State, decimal? Score, int? Errors, DateOnly? Due, bool Late);
+
+/// <summary>A year's progress over the visible units, with the counts by where they stand.</summary>
+public sealed record SeasonProgress(int Year, IReadOnlyList<UnitProgress> Units)
+{
+    /// <summary>True when the year has been opened (has a season with deadlines).</summary>
+    public bool Opened => Units.Any(u => u.Due is not null);
+
+    public int Approved => Units.Count(u => u.State == WorkState.Approved);
+
+    public int Submitted => Units.Count(u => u.State == WorkState.Submitted);
+
+    public int NotSubmitted => Units.Count(u => u.State is null or WorkState.Draft or WorkState.Returned);
+
+    public int Late => Units.Count(u => u.Late);
+}
+
+/// <summary>A deadline near or past for a unit that has not sent its table.</summary>
+public sealed record Reminder(int Year, string Unit, DateOnly Due, int DaysLeft, int? DocumentId);
+
+/// <summary>
+/// The seasons of the budget years (填报季): 财政 opens a year with the deadline for the targets and the
+/// monitoring and self-evaluation windows, for every unit or one region where it differs; the progress of
+/// the year over the unit tree; reminders for the units whose deadline nears.
+/// </summary>
+public sealed class SeasonService(JixiaoDbContext db, CurrentUser user, AuditLog audit, TimeProvider time, LocalTime local)
+{
+    /// <summary>How many days before the deadline a unit that has not sent its table is reminded.</summary>
+    public const int RemindDays = 14;
+
+    /// <summary>Today in the zone the pages show.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), local.Zone).DateTime);
+
+    public async Task<List<SeasonDto>> ListAsync(CancellationToken cancellationToken)
+    {
+        var regions = await db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => u.Kind == UnitKinds.Region).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var seasons = await db.Seasons.AsNoTracking().OrderByDescending(s => s.Year).ThenBy(s => s.RegionId).ToListAsync(cancellationToken);
+        return [.. seasons.Select(s => new SeasonDto(s.Id, s.Year, s.RegionId, s.RegionId is { } r ? regions.GetValueOrDefault(r) : null,
+            s.TargetsDue, s.MonitoringDue, s.SelfEvaluationDue, s.OpenedBy))];
+    }
+
+    /// <summary>The regions of the unit tree, for choosing the one a season is for.</summary>
+    public async Task<List<(int Id, string Name)>> RegionsAsync(CancellationToken cancellationToken) =>
+        [.. (await db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => u.Kind == UnitKinds.Region).OrderBy(u => u.Name)
+            .Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.Name))];
+
+    /// <summary>Opens the year (or changes its deadlines) for every unit, or for one region; audited.</summary>
+    public async Task<Outcome<SeasonDto>> OpenAsync(SeasonRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>();
+        if (request.Year is < 1990 or > 2100)
+        {
+            errors["year"] = ["预算年度应在 1990–2100 之间。"];
+        }
+
+        if (request.TargetsDue is null)
+        {
+            errors["targetsDue"] = ["请填写绩效目标送审的截止日期。"];
+        }
+
+        string? region = null;
+        if (request.RegionId is { } regionId)
+        {
+            region = await db.Units.IgnoreQueryFilters().Where(u => u.Id == regionId && u.Kind == UnitKinds.Region).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
+            if (region is null)
+            {
+                errors["regionId"] = ["所选的不是单位树中的地区。"];
+            }
+        }
+
+        foreach (var (field, date, name) in new[] { ("monitoringDue", request.MonitoringDue, "运行监控"), ("selfEvaluationDue", request.SelfEvaluationDue, "绩效自评") })
+        {
+            if (date is { } d && request.TargetsDue is { } due && d < due)
+            {
+                errors[field] = [$"{name}的截止日期不应早于绩效目标送审的截止日期。"];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Outcome<SeasonDto>.Invalid(errors);
+        }
+
+        var season = await db.Seasons.FirstOrDefaultAsync(s => s.Year == request.Year && s.RegionId == request.RegionId, cancellationToken);
+        var before = season is null ? null : new { season.TargetsDue, season.MonitoringDue, season.SelfEvaluationDue };
+        season ??= db.Seasons.Add(new SeasonRecord { Year = request.Year, RegionId = request.RegionId, OpenedBy = user.DisplayName }).Entity;
+        season.TargetsDue = request.TargetsDue!.Value;
+        season.MonitoringDue = request.MonitoringDue;
+        season.SelfEvaluationDue = request.SelfEvaluationDue;
+        season.OpenedAt = time.GetUtcNow();
+        season.OpenedBy = user.DisplayName;
+        audit.Change(before is null ? "season.open" : "season.change",
+            $"{(before is null ? "开启" : "调整")} {request.Year} 年度填报（{region ?? "全部单位"}）：绩效目标 {season.TargetsDue:yyyy-MM-dd} 前送审"
+            + (season.MonitoringDue is { } m ? $"，运行监控 {m:yyyy-MM-dd} 前" : "") + (season.SelfEvaluationDue is { } e ? $"，绩效自评 {e:yyyy-MM-dd} 前" : ""),
+            request.RegionId, before: before, after: new { season.TargetsDue, season.MonitoringDue, season.SelfEvaluationDue });
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<SeasonDto>.Done(new SeasonDto(season.Id, season.Year, season.RegionId, region, season.TargetsDue, season.MonitoringDue, season.SelfEvaluationDue, season.OpenedBy));
+    }
+
+    /// <summary>Where each unit the user sees stands in <paramref name="year"/>, late ones first (a year not opened has no deadlines, so nobody is late).</summary>
+    public async Task<SeasonProgress> ProgressAsync(int year, CancellationToken cancellationToken)
+    {
+        var seasons = await db.Seasons.AsNoTracking().Where(s => s.Year == year).ToListAsync(cancellationToken);
+
+        var tree = await db.Units.IgnoreQueryFilters().AsNoTracking().Select(u => new { u.Id, u.Name, u.Kind, u.ParentId }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var visible = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKinds.Unit).Select(u => u.Id).ToListAsync(cancellationToken);
+        var tables = await db.Documents.AsNoTracking().Where(d => d.Year == year)
+            .Select(d => new { d.Id, d.UnitId, d.Status, d.Score, d.ErrorCount }).ToListAsync(cancellationToken);
+        var today = Today;
+        var rows = new List<UnitProgress>();
+        foreach (var unitId in visible)
+        {
+            var unit = tree[unitId];
+            var ancestors = new List<int>();
+            for (int? next = unit.ParentId, depth = 0; next is { } id && depth < 16 && tree.ContainsKey(id); next = tree[id].ParentId, depth++)
+            {
+                ancestors.Add(id);
+            }
+
+            var season = seasons.FirstOrDefault(s => s.RegionId is { } r && ancestors.Contains(r)) ?? seasons.FirstOrDefault(s => s.RegionId is null);
+            var table = tables.Where(t => t.UnitId == unitId).OrderByDescending(t => Rank(t.Status)).ThenByDescending(t => t.Id).FirstOrDefault();
+            var sent = table?.Status is WorkState.Submitted or WorkState.Approved;
+            var department = unit.ParentId is { } parent && tree.TryGetValue(parent, out var p) && p.Kind == UnitKinds.Department ? p.Name : null;
+            rows.Add(new UnitProgress(unitId, unit.Name, department, table?.Id, table?.Status, table?.Score, table?.ErrorCount, season?.TargetsDue,
+                season is not null && !sent && today > season.TargetsDue));
+        }
+
+        return new SeasonProgress(year, [.. rows.OrderByDescending(r => r.Late).ThenBy(r => Rank(r.State)).ThenBy(r => r.Department).ThenBy(r => r.Unit)]);
+    }
+
+    /// <summary>For a unit's officer: the deadlines within <see cref="RemindDays"/> days, or past, of the units whose table is not yet sent.</summary>
+    public async Task<List<Reminder>> RemindersAsync(CancellationToken cancellationToken)
+    {
+        if (!user.May(WorkAction.Submit, WorkState.Draft) || user.AllUnits)
+        {
+            return [];
+        }
+
+        var today = Today;
+        var years = await db.Seasons.AsNoTracking().Where(s => s.TargetsDue >= today.AddDays(-366)).Select(s => s.Year).Distinct().ToListAsync(cancellationToken);
+        var reminders = new List<Reminder>();
+        foreach (var year in years)
+        {
+            var progress = await ProgressAsync(year, cancellationToken);
+            reminders.AddRange(progress.Units
+                .Where(u => u.Due is { } due && u.State is not (WorkState.Submitted or WorkState.Approved) && due.DayNumber - today.DayNumber <= RemindDays)
+                .Select(u => new Reminder(year, u.Unit, u.Due!.Value, u.Due.Value.DayNumber - today.DayNumber, u.DocumentId)));
+        }
+
+        return [.. reminders.OrderBy(r => r.DaysLeft)];
+    }
+
+    private static int Rank(WorkState? state) => state is { } known ? Rank(known) : 0;
+
+    private static int Rank(WorkState state) => state switch
+    {
+        WorkState.Deleted => 0,
+        WorkState.Draft => 1,
+        WorkState.Returned => 2,
+        WorkState.Submitted => 3,
+        WorkState.Approved => 4,
+    };
+}

@@ -1,0 +1,32 @@
+namespace Jixiao.Web.Features.Seasons;
+
+/// <summary>The seasons API: the budget years opened with their deadlines, opening one, a year's progress over the units.</summary>
+internal static class SeasonsApi
+{
+    public static IEndpointRouteBuilder MapSeasonsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/seasons").WithTags("Seasons");
+        group.MapGet("/", (SeasonService seasons, CancellationToken ct) => seasons.ListAsync(ct)).RequireAccess(Access.Read).WithSummary("已开启的填报年度及截止日期");
+        group.MapPost("/", Open).RequireAccess(Access.Season).WithSummary("开启（或调整）一个预算年度的填报：绩效目标送审、运行监控、绩效自评的截止日期，可按地区设置");
+        group.MapGet("/{year:int}/progress", Progress).RequireAccess(Access.Read).WithSummary("该年度各单位的填报进度：是否送审、是否逾期、质量分和错误");
+        return routes;
+    }
+
+    private static async Task<IResult> Open(SeasonRequest body, SeasonService seasons, CancellationToken cancellationToken) =>
+        (await seasons.OpenAsync(body, cancellationToken)).ToHttp(TypedResults.Ok);
+
+    private static async Task<IResult> Progress(int year, SeasonService seasons, CancellationToken cancellationToken)
+    {
+        if (year is < 1990 or > 2100)
+        {
+            return Documents.DocumentsApi.Problem(StatusCodes.Status400BadRequest, "参数错误", "预算年度应在 1990–2100 之间。");
+        }
+
+        var progress = await seasons.ProgressAsync(year, cancellationToken);
+        return TypedResults.Ok(new
+        {
+            progress.Year, progress.Opened, progress.Approved, progress.Submitted, progress.NotSubmitted, progress.Late,
+            Units = progress.Units.Select(u => new { u.UnitId, u.Unit, u.Department, u.DocumentId, State = u.State?.JsonName(), StateName = u.State?.Chinese(), u.Score, u.Errors, u.Due, u.Late }),
+        });
+    }
+}

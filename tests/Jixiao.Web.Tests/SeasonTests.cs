@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Jixiao.Domain.Workflow;
+using Jixiao.Web.Tests.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Jixiao.Web.Tests;
+
+/// <summary>A season per budget year: 财政 opens it with deadlines (per region where it differs); the progress over the units; reminders to officers.</summary>
+public class SeasonTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+
+    [Fact]
+    public async Task Season_OpenedByFinance_ShowsWhoHasSentAndWhoIsLate_AndRemindsTheOfficer()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        await tenants.AddDocumentAsync(Tenants.UnitA);
+        await tenants.AddDocumentAsync(Tenants.UnitB, WorkState.Submitted);
+        var north = await app.QueryAsync(db => db.Units.Where(u => u.Name == "北川县").Select(u => u.Id).SingleAsync(Cancel));
+
+        using var officer = app.ClientWithToken(app.TokenFor(Tenants.Officer));
+        using var refused = await officer.PostAsJsonAsync("/api/seasons", new { year = 2026, targetsDue = Today.AddDays(-1) }, Cancel);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        using var finance = app.ClientWithToken(app.TokenFor(Tenants.FinanceReviewer));
+        using var opened = await finance.PostAsJsonAsync("/api/seasons", new { year = 2026, targetsDue = Today.AddDays(-1), selfEvaluationDue = Today.AddDays(200) }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        using var admin = app.Client();
+        using var regional = await admin.PostAsJsonAsync("/api/seasons", new { year = 2026, regionId = north, targetsDue = Today.AddDays(10) }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, regional.StatusCode);
+        using var invalid = await admin.PostAsJsonAsync("/api/seasons", new { year = 2026, targetsDue = Today, monitoringDue = Today.AddDays(-3) }, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+
+        using var all = JsonDocument.Parse(await admin.GetStringAsync("/api/seasons/2026/progress", Cancel));
+        var units = all.RootElement.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("unit").GetString()!);
+        Assert.True(units[Tenants.UnitA].GetProperty("late").GetBoolean());
+        Assert.Equal("draft", units[Tenants.UnitA].GetProperty("state").GetString());
+        Assert.False(units[Tenants.UnitB].GetProperty("late").GetBoolean());
+        Assert.False(units[Tenants.UnitC].GetProperty("late").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, units[Tenants.UnitC].GetProperty("documentId").ValueKind);
+        Assert.Equal(1, all.RootElement.GetProperty("late").GetInt32());
+
+        using var reviewer = await tenants.SignInAsync(Tenants.FinanceReviewer);
+        var page = WebUtility.HtmlDecode(await reviewer.GetStringAsync("/seasons/2026", Cancel));
+        Assert.Contains(Tenants.UnitA, page, StringComparison.Ordinal);
+        Assert.Contains("（逾期）", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(Tenants.UnitC, page, StringComparison.Ordinal);
+
+        using var signedIn = await tenants.SignInAsync(Tenants.Officer);
+        var overview = WebUtility.HtmlDecode(await signedIn.GetStringAsync("/", Cancel));
+        Assert.Contains("id=\"reminders\"", overview, StringComparison.Ordinal);
+        Assert.Contains("已逾期 1 天", overview, StringComparison.Ordinal);
+        Assert.Contains("season.open", await app.QueryAsync(db => db.Audit.Select(a => a.Action).ToListAsync(Cancel)));
+    }
+}
