@@ -134,4 +134,58 @@ public sealed class DecisionTests : IDisposable
         Assert.Contains(Tenants.FinanceReviewer, opinion, StringComparison.Ordinal);
         Assert.Contains("（盖章）", opinion, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Conversation_TheOfficerAnswersEachComment_AndTheReviewerSeesWhatChangedSinceTheReturn()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        var (document, project) = await tenants.AddDocumentAsync(Tenants.UnitA, WorkState.Submitted);
+        using var reviewerApi = app.ClientWithToken(app.TokenFor(Tenants.FinanceReviewer));
+        using var back = await reviewerApi.PostAsJsonAsync($"/api/documents/{document}/return", new
+        {
+            comments = new object[]
+            {
+                new { projectId = (int?)project, indicatorSeq = (int?)1, text = "培训人次偏低。" },
+                new { projectId = (int?)project, indicatorSeq = (int?)2, text = "合格率口径不清。" },
+                new { projectId = (int?)project, indicatorSeq = (int?)3, text = "满意度应有调查方式。" },
+            },
+        }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        var ids = await app.QueryAsync(db => db.Comments.Where(c => c.DocumentId == document).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(Cancel));
+        Assert.Equal(3, ids.Count);
+
+        using var officerApi = app.ClientWithToken(app.TokenFor(Tenants.Officer));
+        using var answered = await officerApi.PostAsJsonAsync($"/api/documents/{document}/comments/{ids[0]}/answer", new { answer = "已提高到不少于120人次。", done = true }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        using var empty = await officerApi.PostAsJsonAsync($"/api/documents/{document}/comments/{ids[1]}/answer", new { answer = "", done = false }, Cancel);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        using var reviewerAnswer = await reviewerApi.PostAsJsonAsync($"/api/documents/{document}/comments/{ids[1]}/answer", new { answer = "x", done = true }, Cancel);
+        Assert.Equal(HttpStatusCode.Forbidden, reviewerAnswer.StatusCode);
+
+        using var officer = await tenants.SignInAsync(Tenants.Officer);
+        using var marked = await PostFormAsync(officer, $"/documents/{document}", "Answer", ("commentId", ids[1].ToString(System.Globalization.CultureInfo.InvariantCulture)), ("done", "true"));
+        var version = await app.QueryAsync(db => db.Projects.Where(p => p.Id == project).Select(p => p.Version).SingleAsync(Cancel));
+        using var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/projects/{project}") { Content = JsonContent.Create(Tenants.ProjectEdit(Tenants.UnitA, "不少于120人次")) };
+        edit.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        using var saved = await officerApi.SendAsync(edit, Cancel);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        using var resubmitted = await officerApi.PostAsync($"/api/documents/{document}/submit", null, Cancel);
+        Assert.Equal(HttpStatusCode.OK, resubmitted.StatusCode);
+
+        using var comments = System.Text.Json.JsonDocument.Parse(await reviewerApi.GetStringAsync($"/api/documents/{document}/comments", Cancel));
+        var list = comments.RootElement.EnumerateArray().ToList();
+        Assert.Equal("已提高到不少于120人次。", list[0].GetProperty("answer").GetString());
+        Assert.True(list[0].GetProperty("resolved").GetBoolean());
+        Assert.True(list[1].GetProperty("resolved").GetBoolean());
+        Assert.False(list[2].GetProperty("resolved").GetBoolean());
+
+        using var reviewer = await tenants.SignInAsync(Tenants.FinanceReviewer);
+        var page = WebUtility.HtmlDecode(await reviewer.GetStringAsync($"/documents/{document}", Cancel));
+        Assert.Contains("退回后的修改", page, StringComparison.Ordinal);
+        Assert.Contains("不少于120人次", page, StringComparison.Ordinal);
+        var projectPage = WebUtility.HtmlDecode(await reviewer.GetStringAsync($"/projects/{project}", Cancel));
+        Assert.Contains("审核意见（", projectPage, StringComparison.Ordinal);
+        Assert.Contains("满意度应有调查方式。", projectPage, StringComparison.Ordinal);
+    }
 }

@@ -42,7 +42,7 @@ public class AccessMatrixTests
     }
 
     /// <summary>What a case knows when it builds its request.</summary>
-    private sealed record Case(string Unit, int UnitId, int Document, int Project, int ProjectVersion, int Token, string User);
+    private sealed record Case(string Unit, int UnitId, int Document, int Project, int ProjectVersion, int Token, string User, int Comment);
 
     /// <summary>How to call one endpoint.</summary>
     /// <param name="Target">What the request acts on.</param>
@@ -106,6 +106,8 @@ public class AccessMatrixTests
         ["POST /api/documents/{id:int}/adjust"] = new(Target.Unit, Setup.Approved, c => Send(HttpMethod.Post, $"/api/documents/{c.Document}/adjust")),
         ["GET /api/documents/{id:int}/versions"] = new(Target.Unit, Setup.Draft, c => Get($"/api/documents/{c.Document}/versions")),
         ["GET /api/documents/{id:int}/diff"] = new(Target.Unit, Setup.Draft, c => Get($"/api/documents/{c.Document}/diff?from=1&to=1")),
+        ["POST /api/documents/{id:int}/comments/{commentId:int}/answer"] = new(Target.Unit, Setup.Draft,
+            c => Send(HttpMethod.Post, $"/api/documents/{c.Document}/comments/{c.Comment}/answer", new { answer = "已按意见修改。", done = true })),
         ["GET /api/documents/{id:int}/comments"] = new(Target.Unit, Setup.Draft, c => Get($"/api/documents/{c.Document}/comments")),
         ["GET /api/documents/{id:int}/history"] = new(Target.Unit, Setup.Draft, c => Get($"/api/documents/{c.Document}/history")),
         ["GET /api/projects/"] = new(Target.None, Setup.Draft, c => Get("/api/projects?q=" + Uri.EscapeDataString("教师培训")), ListsOwnUnit: true),
@@ -184,6 +186,8 @@ public class AccessMatrixTests
         ["POST /import?handler=Confirm"] = new(Target.None, Setup.Draft, _ => Form("/import?handler=Confirm", ("Token", "none"), ("FileName", "a.txt"))),
         ["POST /import?handler=Cancel"] = new(Target.None, Setup.Draft, _ => Form("/import?handler=Cancel", ("Token", "none"))),
         ["POST /documents/{id:int}?handler=Submit"] = new(Target.Unit, Setup.Draft, c => Form($"/documents/{c.Document}?handler=Submit", ("acknowledged", "true"))),
+        ["POST /documents/{id:int}?handler=Answer"] = new(Target.Unit, Setup.Draft, c => Form($"/documents/{c.Document}?handler=Answer",
+            ("commentId", c.Comment.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("answer", "已修改。"), ("done", "true"))),
         ["POST /documents/{id:int}?handler=Delete"] = new(Target.Unit, Setup.Draft, c => Form($"/documents/{c.Document}?handler=Delete", ("confirmed", "true"))),
         ["POST /documents/{id:int}?handler=Withdraw"] = new(Target.Unit, Setup.Submitted, c => Form($"/documents/{c.Document}?handler=Withdraw")),
         ["POST /documents/{id:int}?handler=Approve"] = new(Target.Unit, Setup.Submitted, c => Form($"/documents/{c.Document}?handler=Approve", ("confirmed", "true"))),
@@ -382,7 +386,17 @@ public class AccessMatrixTests
             await db.SaveChangesAsync();
             return record.Id;
         });
-        return new Case(unit, tenants.UnitIds[unit], document, project, version, tokenId, user);
+        var commentId = await app.QueryAsync(async db =>
+        {
+            var comment = new Data.Records.CommentRecord
+            {
+                DocumentId = document, Subject = "targets", Version = 1, Text = "矩阵意见", AuthorId = "", AuthorName = "审核员", At = DateTimeOffset.UtcNow,
+            };
+            db.Comments.Add(comment);
+            await db.SaveChangesAsync();
+            return comment.Id;
+        });
+        return new Case(unit, tenants.UnitIds[unit], document, project, version, tokenId, user, commentId);
     }
 
     private static string Short(string body) => body.StartsWith("<!DOCTYPE", StringComparison.Ordinal)

@@ -25,6 +25,9 @@ public sealed class DetailsModel(DocumentQueries documents, DocumentWorkflow flo
     /// <summary>The table's workflow steps and other changes, oldest first.</summary>
     public IReadOnlyList<HistoryDto> History => _view.History;
 
+    /// <summary>The edits since the table was last returned, for the reviewer to see what changed.</summary>
+    public IReadOnlyList<HistoryDto> ChangesSinceReturn => _view.ChangesSinceReturn;
+
     /// <summary>Approved versions (number, approver) for the difference links.</summary>
     public IReadOnlyList<DocumentVersionRecord> Versions => _view.Versions;
 
@@ -113,6 +116,19 @@ public sealed class DetailsModel(DocumentQueries documents, DocumentWorkflow flo
             return Redirect($"/documents/{id}");
         });
     }
+
+    /// <summary>The unit's answer to a comment, or marking it done.</summary>
+    [Access(Access.Edit)]
+    public async Task<IActionResult> OnPostAnswerAsync(int id, int commentId, string? answer, bool done, CancellationToken cancellationToken) =>
+        (await flow.AnswerAsync(id, commentId, answer, done, cancellationToken)).ToPage(this, _ =>
+        {
+            Message = done ? "已保存答复，并标记为已处理。" : "已保存答复。";
+            return Redirect($"/documents/{id}#comment-{commentId}");
+        }, failed =>
+        {
+            Message = failed.Message;
+            return Redirect($"/documents/{id}");
+        });
 
     [Access(Access.Adjust)]
     public async Task<IActionResult> OnPostAdjustAsync(int id, CancellationToken cancellationToken) =>

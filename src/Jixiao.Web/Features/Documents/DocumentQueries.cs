@@ -22,7 +22,11 @@ public sealed record DocumentView(
     IReadOnlyList<CommentRecord> Comments,
     IReadOnlyList<HistoryDto> History,
     IReadOnlyList<DocumentVersionRecord> Versions,
-    IReadOnlyList<(int Id, string Name)> ProjectNames);
+    IReadOnlyList<(int Id, string Name)> ProjectNames)
+{
+    /// <summary>The edits of the table's projects since it was last returned (none when it never was).</summary>
+    public IReadOnlyList<HistoryDto> ChangesSinceReturn { get; init; } = [];
+}
 
 /// <summary>Which stored tables a list shows; every part optional.</summary>
 /// <param name="State">Only tables in this workflow state.</param>
@@ -209,7 +213,14 @@ public sealed class DocumentQueries(JixiaoDbContext db, CurrentUser user, Workfl
         var projects = await query.Skip((page - 1) * listing.PageSize).Take(listing.PageSize)
             .Select(p => new ProjectRow(p.Id, p.Position + 1, p.Name, p.TotalFen, p.FiscalFen, p.SpecialFen, p.OtherFen, p.Indicators.Count, p.Score, p.FindingCount))
             .ToListAsync(cancellationToken);
-        return new DocumentView(document, unitFindings, projects, matching, page, evaluations, comments, steps, versions, names);
+        var returnedAt = steps.LastOrDefault(h => h.Action == "document.return")?.Id;
+        var changes = returnedAt is { } since && document.Status is WorkState.Submitted or WorkState.Returned
+            ? await history.OfDocumentAsync(id, stepsOnly: false, cancellationToken) ?? []
+            : [];
+        return new DocumentView(document, unitFindings, projects, matching, page, evaluations, comments, steps, versions, names)
+        {
+            ChangesSinceReturn = [.. changes.Where(h => h.Id > returnedAt && h.Action == "project.edit")],
+        };
     }
 
     /// <summary>The unit of a table; null when there is no such table.</summary>

@@ -61,6 +61,53 @@ public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, Audit
     public Task<Outcome<WorkState>> AdjustAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, WorkAction.Adjust, [], cancellationToken);
 
+    /// <summary>
+    /// The unit's answer to a reviewer's comment on the table, and whether it is done; only while the table
+    /// may be changed (a draft, or returned). Done with the comment's id; audited.
+    /// </summary>
+    public async Task<Outcome<int>> AnswerAsync(int id, int commentId, string? answer, bool done, CancellationToken cancellationToken)
+    {
+        var comment = await db.Comments.Include(c => c.Document).FirstOrDefaultAsync(c => c.Id == commentId && c.DocumentId == id, cancellationToken);
+        if (comment?.Document is not { } document)
+        {
+            return Outcome<int>.NotFound($"第 {id} 号表没有第 {commentId} 条审核意见。");
+        }
+
+        if (!user.May(WorkAction.Edit, document.Status))
+        {
+            var reason = WorkflowRules.Refusal(user.Role, document.Status, WorkAction.Edit);
+            await audit.SecurityAsync("workflow.refused", $"答复第 {id} 号表的审核意见被拒绝：{reason}");
+            return Outcome<int>.Refused(reason);
+        }
+
+        var text = (answer ?? "").Trim();
+        if (text.Length == 0 && !done)
+        {
+            return Outcome<int>.Invalid(new Dictionary<string, string[]> { ["answer"] = ["请填写答复，或标记为已处理。"] });
+        }
+
+        if (text.Length > MaxCommentLength)
+        {
+            return Outcome<int>.Invalid(new Dictionary<string, string[]> { ["answer"] = [$"答复不超过 {MaxCommentLength} 字。"] });
+        }
+
+        var before = new { comment.Answer, comment.Resolved };
+        if (text.Length > 0)
+        {
+            comment.Answer = text;
+            comment.AnsweredBy = user.DisplayName;
+            comment.AnsweredAt = time.GetUtcNow();
+        }
+
+        comment.Resolved = done;
+        audit.Change("comment.answer", $"答复审核意见「{Shorten(comment.Text)}」" + (text.Length > 0 ? $"：{Shorten(text)}" : "") + (done ? "（已处理）" : ""),
+            document.UnitId, id, comment.ProjectId, before, new { comment.Answer, comment.Resolved });
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome<int>.Done(commentId);
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+
     /// <summary>Deletes a table that was never approved, with its review, in one transaction; done with its id.</summary>
     public async Task<Outcome<int>> DeleteAsync(int id, CancellationToken cancellationToken)
     {

@@ -14,8 +14,20 @@ public sealed record StateDto(string State, string StateName);
 /// <summary>An approved version, or the one being worked on (no approval yet).</summary>
 public sealed record VersionDto(int Number, DateTimeOffset? ApprovedAt, string? ApprovedBy, bool Current);
 
-/// <summary>A stored comment.</summary>
-public sealed record CommentDto(int Id, int? ProjectId, int? IndicatorSeq, string Subject, int Version, string Text, string Author, DateTimeOffset At);
+/// <summary>A stored comment, with the unit's answer and whether it is done.</summary>
+public sealed record CommentDto(int Id, int? ProjectId, int? IndicatorSeq, string Subject, int Version, string Text, string Author, DateTimeOffset At)
+{
+    public string? Answer { get; init; }
+
+    public string? AnsweredBy { get; init; }
+
+    public DateTimeOffset? AnsweredAt { get; init; }
+
+    public bool Resolved { get; init; }
+}
+
+/// <summary>The unit's answer to a comment: text (optional when marking it done) and whether it is done.</summary>
+public sealed record AnswerRequest(string? Answer, bool Done);
 
 /// <summary>One line of a project's or document's history.</summary>
 public sealed record HistoryDto(long Id, DateTimeOffset At, string Action, string User, string Address, string Summary, string? Before, string? After);
@@ -39,6 +51,9 @@ internal static class WorkflowApi
             .RequireAccess(Access.Adjust).WithSummary("调整已批复的表：生成新版本（草稿），须重新送审批复");
         documents.MapGet("/versions", Versions).RequireAccess(Access.Read).WithSummary("各版本：已批复的和正在修改的");
         documents.MapGet("/diff", Diff).RequireAccess(Access.Read).WithSummary("两个版本之间目标的差异（from、to 为版本号）");
+        documents.MapPost("/comments/{commentId:int}/answer", (int id, int commentId, AnswerRequest body, DocumentWorkflow flow, CancellationToken ct) =>
+                Answer(flow.AnswerAsync(id, commentId, body.Answer, body.Done, ct)))
+            .RequireAccess(Access.Edit).WithSummary("答复一条审核意见或标记为已处理（表为草稿或已退回时）");
         documents.MapGet("/comments", Comments).RequireAccess(Access.Read).WithSummary("审核意见");
         documents.MapGet("/history", DocumentHistory).RequireAccess(Access.Read).WithSummary("表的变更记录：谁、何时、做了什么、之前→之后、来自哪个地址");
 
@@ -65,6 +80,10 @@ internal static class WorkflowApi
 
     private static int? Month(HttpContext http) =>
         http.Request.RouteValues.TryGetValue("month", out var value) && int.TryParse(value?.ToString(), out var month) ? month : null;
+
+    /// <summary>An answer's outcome as the API answers it: the comment as it now stands.</summary>
+    private static async Task<IResult> Answer(Task<Outcome<int>> answering) =>
+        (await answering).ToHttp(commentId => TypedResults.Ok(new { id = commentId }));
 
     /// <summary>A step's outcome as the API answers it: the state after it.</summary>
     internal static async Task<IResult> Answer(Task<Outcome<WorkState>> step) =>
@@ -107,7 +126,10 @@ internal static class WorkflowApi
         }
 
         return TypedResults.Ok(await db.Comments.AsNoTracking().Where(c => c.DocumentId == id).OrderBy(c => c.Id)
-            .Select(c => new CommentDto(c.Id, c.ProjectId, c.IndicatorSeq, c.Subject, c.Version, c.Text, c.AuthorName, c.At)).ToListAsync(cancellationToken));
+            .Select(c => new CommentDto(c.Id, c.ProjectId, c.IndicatorSeq, c.Subject, c.Version, c.Text, c.AuthorName, c.At)
+            {
+                Answer = c.Answer, AnsweredBy = c.AnsweredBy, AnsweredAt = c.AnsweredAt, Resolved = c.Resolved,
+            }).ToListAsync(cancellationToken));
     }
 
     private static async Task<Results<Ok<List<HistoryDto>>, ProblemHttpResult>> DocumentHistory(int id, WorkflowHistory history, CancellationToken cancellationToken) =>
