@@ -188,4 +188,42 @@ public sealed class DecisionTests : IDisposable
         Assert.Contains("审核意见（", projectPage, StringComparison.Ordinal);
         Assert.Contains("满意度应有调查方式。", projectPage, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Batch_ApprovesOrReturnsEachSelectedTableOnItsOwn()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        var (first, _) = await tenants.AddDocumentAsync(Tenants.UnitA, WorkState.Submitted);
+        var (second, _) = await tenants.AddDocumentAsync(Tenants.UnitB, WorkState.Submitted);
+        var (draft, _) = await tenants.AddDocumentAsync(Tenants.UnitA);
+        var (third, _) = await tenants.AddDocumentAsync(Tenants.UnitA, WorkState.Submitted);
+
+        using var reviewer = app.ClientWithToken(app.TokenFor(Tenants.FinanceReviewer));
+        using var answer = await reviewer.PostAsJsonAsync("/api/documents/approve", new { ids = new[] { first, second, draft }, comment = "同意。" }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        using var results = System.Text.Json.JsonDocument.Parse(await answer.Content.ReadAsStringAsync(Cancel));
+        var byId = results.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("id").GetInt32());
+        Assert.True(byId[first].GetProperty("done").GetBoolean());
+        Assert.True(byId[second].GetProperty("done").GetBoolean());
+        Assert.False(byId[draft].GetProperty("done").GetBoolean());
+        Assert.Contains("草稿", byId[draft].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, await app.QueryAsync(db => db.Audit.CountAsync(a => a.Action == "document.approve", Cancel)));
+
+        using var noReason = await reviewer.PostAsJsonAsync("/api/documents/return", new { ids = new[] { third } }, Cancel);
+        Assert.False(System.Text.Json.JsonDocument.Parse(await noReason.Content.ReadAsStringAsync(Cancel)).RootElement[0].GetProperty("done").GetBoolean());
+        Assert.Equal(WorkState.Submitted, await StateAsync(app, third));
+
+        using var page = await tenants.SignInAsync(Tenants.FinanceReviewer);
+        var list = await page.GetStringAsync("/documents?status=submitted", Cancel);
+        Assert.Contains($"name=\"ids\" value=\"{third}\"", list, StringComparison.Ordinal);
+        using var returned = await page.PostAsync("/documents?handler=Batch&status=submitted", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["ids"] = third.ToString(System.Globalization.CultureInfo.InvariantCulture), ["decision"] = "return", ["comment"] = "请补充绩效目标。",
+            ["confirmed"] = "true", ["__RequestVerificationToken"] = Tenants.FormToken(list),
+        }), Cancel);
+        Assert.Equal(WorkState.Returned, await StateAsync(app, third));
+        // The client follows the redirect: the list it lands on says what was done.
+        Assert.Contains("已退回 1 张表", WebUtility.HtmlDecode(await returned.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+    }
 }

@@ -51,7 +51,8 @@ public class AccessMatrixTests
     /// <param name="ListsOwnUnit">A list whose answer must include the user's own unit.</param>
     /// <param name="IsErrorPage">The error page answers with the status it describes; it succeeds when it is shown rather than refused.</param>
     /// <param name="OwnSession">The request ends the session it is sent in (sign-out), so it is sent in a session of its own.</param>
-    private sealed record Sample(Target Target, Setup Setup, Func<Case, HttpRequestMessage> Request, bool ListsOwnUnit = false, bool IsErrorPage = false, bool OwnSession = false);
+    /// <param name="BatchOf">A batch decision: the request succeeds for anyone with the access, and says table by table whether each was decided; the table of a unit the user cannot see must not be.</param>
+    private sealed record Sample(Target Target, Setup Setup, Func<Case, HttpRequestMessage> Request, bool ListsOwnUnit = false, bool IsErrorPage = false, bool OwnSession = false, bool BatchOf = false);
 
     /// <summary>A page's form post (the anti-forgery token is added when it is sent).</summary>
     private static HttpRequestMessage Form(string url, params (string Name, string Value)[] fields) =>
@@ -104,6 +105,8 @@ public class AccessMatrixTests
         ["POST /api/documents/{id:int}/approve"] = new(Target.Unit, Setup.Submitted, c => Send(HttpMethod.Post, $"/api/documents/{c.Document}/approve", new { comment = "" })),
         ["POST /api/documents/{id:int}/withdraw"] = new(Target.Unit, Setup.Submitted, c => Send(HttpMethod.Post, $"/api/documents/{c.Document}/withdraw")),
         ["POST /api/documents/{id:int}/adjust"] = new(Target.Unit, Setup.Approved, c => Send(HttpMethod.Post, $"/api/documents/{c.Document}/adjust")),
+        ["POST /api/documents/approve"] = new(Target.Unit, Setup.Submitted, c => Send(HttpMethod.Post, "/api/documents/approve", new { ids = new[] { c.Document }, comment = "" }), BatchOf: true),
+        ["POST /api/documents/return"] = new(Target.Unit, Setup.Submitted, c => Send(HttpMethod.Post, "/api/documents/return", new { ids = new[] { c.Document }, comment = "请补充。" }), BatchOf: true),
         ["GET /api/documents/{id:int}/versions"] = new(Target.Unit, Setup.Draft, c => Get($"/api/documents/{c.Document}/versions")),
         ["GET /api/documents/{id:int}/diff"] = new(Target.Unit, Setup.Draft, c => Get($"/api/documents/{c.Document}/diff?from=1&to=1")),
         ["POST /api/documents/{id:int}/comments/{commentId:int}/answer"] = new(Target.Unit, Setup.Draft,
@@ -186,6 +189,8 @@ public class AccessMatrixTests
         ["POST /import?handler=Confirm"] = new(Target.None, Setup.Draft, _ => Form("/import?handler=Confirm", ("Token", "none"), ("FileName", "a.txt"))),
         ["POST /import?handler=Cancel"] = new(Target.None, Setup.Draft, _ => Form("/import?handler=Cancel", ("Token", "none"))),
         ["POST /documents/{id:int}?handler=Submit"] = new(Target.Unit, Setup.Draft, c => Form($"/documents/{c.Document}?handler=Submit", ("acknowledged", "true"))),
+        ["POST /documents?handler=Batch"] = new(Target.Unit, Setup.Submitted, c => Form("/documents?handler=Batch",
+            ("ids", c.Document.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("decision", "approve"), ("confirmed", "true")), BatchOf: true),
         ["POST /documents/{id:int}?handler=Answer"] = new(Target.Unit, Setup.Draft, c => Form($"/documents/{c.Document}?handler=Answer",
             ("commentId", c.Comment.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("answer", "已修改。"), ("done", "true"))),
         ["POST /documents/{id:int}?handler=Delete"] = new(Target.Unit, Setup.Draft, c => Form($"/documents/{c.Document}?handler=Delete", ("confirmed", "true"))),
@@ -250,12 +255,22 @@ public class AccessMatrixTests
                     var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
                     var status = (int)response.StatusCode;
 
+                    var sees = Tenants.Sees[user].Contains(unit);
                     var allowed = access == Access.Anonymous || (AccessRules.RoleHas(role, access!.Value) && sample.Target switch
                     {
-                        Target.Unit => Tenants.Sees[user].Contains(unit),
+                        Target.Unit => sees || sample.BatchOf,
                         Target.OwnToken => own,
                         _ => true,
                     });
+                    if (sample.BatchOf && status is >= 200 and < 400)
+                    {
+                        // A batch answers for the whole selection; a table of a unit the user cannot see is simply not decided.
+                        var decided = await app.QueryAsync(db => db.Documents.Where(d => d.Id == c.Document).Select(d => d.Status).SingleAsync()) != WorkState.Submitted;
+                        if (decided != sees)
+                        {
+                            failures.Add($"{user} {key} ({(own ? "own" : "other")} {unit}): the table was {(decided ? "" : "not ")}decided.");
+                        }
+                    }
                     var label = $"{user} {key} ({(own ? "own" : "other")} {unit}) → {status}{(response.Headers.Location is { } location ? " " + location : "")}";
                     if (sample.IsErrorPage)
                     {

@@ -4,7 +4,7 @@ namespace Jixiao.Web.Features.Documents;
 
 /// <summary>The stored tables, filtered by state, year, unit (with what is under it), errors and quality score; sortable and paged.</summary>
 [Access(Access.Read)]
-public sealed class IndexModel(DocumentQueries documents, CurrentUser user) : PageModel
+public sealed class IndexModel(DocumentQueries documents, DocumentWorkflow flow, CurrentUser user) : PageModel
 {
     public const int PageSize = 50;
 
@@ -56,6 +56,42 @@ public sealed class IndexModel(DocumentQueries documents, CurrentUser user) : Pa
         ("newest", DocumentSort.Newest, "最新导入"), ("unit", DocumentSort.Unit, "单位"), ("year", DocumentSort.Year, "年度"),
         ("state", DocumentSort.State, "状态"), ("score", DocumentSort.Score, "质量分从低到高"), ("errors", DocumentSort.Errors, "错误从多到少"),
     ];
+
+    /// <summary>True when the user may decide submitted tables here (批量批复 / 退回).</summary>
+    public bool MayDecide => user.May(WorkAction.Approve, WorkState.Submitted);
+
+    /// <summary>What the last batch decision did, table by table.</summary>
+    [TempData]
+    public string? BatchMessage { get; set; }
+
+    /// <summary>
+    /// 批量批复 or 退回 the tables ticked on the list (<paramref name="decision"/> <c>approve</c> or <c>return</c>),
+    /// confirmed on the form, each table decided and recorded on its own.
+    /// </summary>
+    [Access(Access.Review)]
+    public async Task<IActionResult> OnPostBatchAsync(List<int> ids, string? decision, string? comment, bool confirmed, CancellationToken cancellationToken)
+    {
+        var back = "/documents" + (Query.Length > 0 ? "?" + Query : "");
+        if (!confirmed)
+        {
+            BatchMessage = "未处理：请勾选“确认”后再提交。";
+            return Redirect(back);
+        }
+
+        var action = decision == "return" ? WorkAction.Return : WorkAction.Approve;
+        var outcome = await flow.BatchAsync(ids, action, comment, cancellationToken);
+        if (!outcome.IsDone)
+        {
+            BatchMessage = outcome.Message;
+            return Redirect(back);
+        }
+
+        var results = outcome.Value!;
+        var done = results.Count(r => r.Outcome.IsDone);
+        var failed = results.Where(r => !r.Outcome.IsDone).Select(r => $"第 {r.Id} 号表：{r.Outcome.Message}").ToList();
+        BatchMessage = $"已{action.Chinese()} {done} 张表。" + (failed.Count > 0 ? $"{failed.Count} 张未能{action.Chinese()}：" + string.Join("；", failed) : "");
+        return Redirect(back);
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {

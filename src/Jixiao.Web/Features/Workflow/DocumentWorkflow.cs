@@ -54,6 +54,38 @@ public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, Audit
     public Task<Outcome<WorkState>> ReturnAsync(int id, IReadOnlyList<CommentInput> comments, CancellationToken cancellationToken) =>
         StepAsync(id, WorkAction.Return, comments, cancellationToken);
 
+    /// <summary>The most tables one batch decision may take.</summary>
+    public const int MaxBatch = 500;
+
+    /// <summary>
+    /// 批复 or 退回 (with <paramref name="comment"/>, required for a return) each of <paramref name="ids"/>, each on
+    /// its own: each is checked, stepped and recorded as if decided alone, and one refused does not stop the rest.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<(int Id, Outcome<WorkState> Outcome)>>> BatchAsync(IReadOnlyList<int> ids, WorkAction action, string? comment, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (action is not (WorkAction.Approve or WorkAction.Return))
+        {
+            return Outcome<IReadOnlyList<(int, Outcome<WorkState>)>>.Invalid("批量操作只能是批复或退回。");
+        }
+
+        if (ids.Count == 0 || ids.Count > MaxBatch)
+        {
+            return Outcome<IReadOnlyList<(int, Outcome<WorkState>)>>.Invalid($"请选择 1 到 {MaxBatch} 张表。");
+        }
+
+        var results = new List<(int, Outcome<WorkState>)>();
+        foreach (var id in ids.Distinct())
+        {
+            results.Add((id, action == WorkAction.Approve
+                ? await ApproveAsync(id, comment, cancellationToken)
+                : await ReturnAsync(id, [new CommentInput(null, null, comment ?? "")], cancellationToken)));
+            db.ChangeTracker.Clear();
+        }
+
+        return Outcome<IReadOnlyList<(int, Outcome<WorkState>)>>.Done(results);
+    }
+
     /// <summary>Takes a submitted table back as a draft, before a reviewer has decided.</summary>
     public Task<Outcome<WorkState>> WithdrawAsync(int id, CancellationToken cancellationToken) =>
         StepAsync(id, WorkAction.Withdraw, [], cancellationToken);

@@ -26,6 +26,12 @@ public sealed record CommentDto(int Id, int? ProjectId, int? IndicatorSeq, strin
     public bool Resolved { get; init; }
 }
 
+/// <summary>A batch decision: the tables and the comment (the 批复意见, or the reason of a return).</summary>
+public sealed record BatchRequest(IReadOnlyList<int>? Ids, string? Comment);
+
+/// <summary>One table of a batch decision: its state after it, or why it was not decided.</summary>
+public sealed record BatchItemDto(int Id, bool Done, string? State, string? StateName, string? Message);
+
 /// <summary>The unit's answer to a comment: text (optional when marking it done) and whether it is done.</summary>
 public sealed record AnswerRequest(string? Answer, bool Done);
 
@@ -49,6 +55,11 @@ internal static class WorkflowApi
             .RequireAccess(Access.Submit).WithSummary("撤回已送审、尚未审核的表（回到草稿）");
         documents.MapPost("/adjust", (int id, DocumentWorkflow flow, CancellationToken ct) => Answer(flow.AdjustAsync(id, ct)))
             .RequireAccess(Access.Adjust).WithSummary("调整已批复的表：生成新版本（草稿），须重新送审批复");
+        var batch = routes.MapGroup("/api/documents").WithTags("Workflow");
+        batch.MapPost("/approve", (BatchRequest body, DocumentWorkflow flow, CancellationToken ct) => Batch(flow.BatchAsync(body.Ids ?? [], WorkAction.Approve, body.Comment, ct)))
+            .RequireAccess(Access.Review).WithSummary("批量批复：每张表各自检查、各自记录；答复中逐表说明结果");
+        batch.MapPost("/return", (BatchRequest body, DocumentWorkflow flow, CancellationToken ct) => Batch(flow.BatchAsync(body.Ids ?? [], WorkAction.Return, body.Comment, ct)))
+            .RequireAccess(Access.Review).WithSummary("批量退回（须有意见）：每张表各自检查、各自记录");
         documents.MapGet("/versions", Versions).RequireAccess(Access.Read).WithSummary("各版本：已批复的和正在修改的");
         documents.MapGet("/diff", Diff).RequireAccess(Access.Read).WithSummary("两个版本之间目标的差异（from、to 为版本号）");
         documents.MapPost("/comments/{commentId:int}/answer", (int id, int commentId, AnswerRequest body, DocumentWorkflow flow, CancellationToken ct) =>
@@ -80,6 +91,11 @@ internal static class WorkflowApi
 
     private static int? Month(HttpContext http) =>
         http.Request.RouteValues.TryGetValue("month", out var value) && int.TryParse(value?.ToString(), out var month) ? month : null;
+
+    /// <summary>A batch's outcome: each table's result.</summary>
+    private static async Task<IResult> Batch(Task<Outcome<IReadOnlyList<(int Id, Outcome<WorkState> Outcome)>>> deciding) =>
+        (await deciding).ToHttp(results => TypedResults.Ok(results.Select(r => new BatchItemDto(r.Id, r.Outcome.IsDone,
+            r.Outcome.IsDone ? r.Outcome.Value.JsonName() : null, r.Outcome.IsDone ? r.Outcome.Value.Chinese() : null, r.Outcome.IsDone ? null : r.Outcome.Message)).ToList()));
 
     /// <summary>An answer's outcome as the API answers it: the comment as it now stands.</summary>
     private static async Task<IResult> Answer(Task<Outcome<int>> answering) =>
