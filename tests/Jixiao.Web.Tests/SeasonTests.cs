@@ -57,4 +57,38 @@ public class SeasonTests
         Assert.Contains("已逾期 1 天", overview, StringComparison.Ordinal);
         Assert.Contains("season.open", await app.QueryAsync(db => db.Audit.Select(a => a.Action).ToListAsync(Cancel)));
     }
+
+    [Fact]
+    public async Task Workbook_OfARegionsYear_HasASummaryAndASheetPerUnit()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        await tenants.AddDocumentAsync(Tenants.UnitA, WorkState.Submitted);
+        await tenants.AddDocumentAsync(Tenants.UnitC);
+        using var admin = app.Client();
+        using var response = await admin.GetAsync("/api/seasons/2026/export?unit=" + Uri.EscapeDataString("南岭市"), Cancel);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var content = await response.Content.ReadAsStreamAsync(Cancel);
+        using var zip = new System.IO.Compression.ZipArchive(content);
+        string Part(string name)
+        {
+            using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+            return reader.ReadToEnd();
+        }
+
+        var workbook = Part("xl/workbook.xml");
+        Assert.Contains("name=\"汇总\"", workbook, StringComparison.Ordinal);
+        Assert.Contains($"name=\"{Tenants.UnitA}\"", workbook, StringComparison.Ordinal);
+        Assert.Contains($"name=\"{Tenants.UnitB}\"", workbook, StringComparison.Ordinal);
+        Assert.DoesNotContain(Tenants.UnitC, workbook, StringComparison.Ordinal);
+        Assert.Equal(3, zip.Entries.Count(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal)));
+        var summary = Part("xl/worksheets/sheet1.xml");
+        Assert.Contains("已送审", summary, StringComparison.Ordinal);
+        Assert.Contains("未导入", summary, StringComparison.Ordinal);
+        Assert.Contains(new[] { "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml" }, name => Part(name).Contains(Tenants.UnitA + "教师培训项目", StringComparison.Ordinal));
+        Assert.Contains(new[] { "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml" }, name => Part(name).Contains("本年度还没有导入绩效目标表", StringComparison.Ordinal));
+
+        using var nowhere = await admin.GetAsync("/api/seasons/2026/export?unit=" + Uri.EscapeDataString("没有这个地区"), Cancel);
+        Assert.Equal(HttpStatusCode.NotFound, nowhere.StatusCode);
+    }
 }

@@ -7,32 +7,77 @@ using System.Xml;
 namespace Jixiao.Export.Xlsx;
 
 /// <summary>
-/// Writes a one-sheet workbook straight into a ZIP archive in create mode, which compresses as it goes:
-/// a sheet of any length is never held in memory. Call in the order the format requires: views,
-/// columns, rows, then filter, merges and page setup; dispose to finish the file.
+/// Writes a workbook straight into a ZIP archive in create mode, which compresses as it goes: a sheet of
+/// any length is never held in memory. The sheets are named up front and written one after another
+/// (<see cref="NextSheet"/>). On each, call in the order the format requires: views, columns, rows, then
+/// filter, merges and page setup; dispose to finish the file.
 /// </summary>
 internal sealed class SheetWriter : IDisposable
 {
     private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     private readonly ZipArchive _zip;
-    private readonly Stream _part;
-    private readonly XmlWriter _xml;
+    private readonly int _sheets;
+    private int _sheet;
+    private Stream _part = null!;
+    private XmlWriter _xml = null!;
     /// <summary>0 before sheetData, 1 while it is open, 2 once it is closed.</summary>
     private int _data;
 
     public SheetWriter(Stream stream, string sheetName, string styles)
+        : this(stream, [sheetName], styles)
     {
+    }
+
+    /// <summary>A workbook of the sheets <paramref name="sheetNames"/> (at least one; names as Excel allows them), the first one begun.</summary>
+    public SheetWriter(Stream stream, IReadOnlyList<string> sheetNames, string styles)
+    {
+        ArgumentNullException.ThrowIfNull(sheetNames);
+        ArgumentOutOfRangeException.ThrowIfZero(sheetNames.Count);
+        _sheets = sheetNames.Count;
         _zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        Part("[Content_Types].xml", ContentTypes);
+        var numbers = Enumerable.Range(1, _sheets).ToList();
+        Part("[Content_Types].xml", ContentTypes.Replace("{sheets}", string.Concat(numbers.Select(n =>
+            $"<Override PartName=\"/xl/worksheets/sheet{n}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>")), StringComparison.Ordinal));
         Part("_rels/.rels", PackageRelationships);
-        Part("xl/workbook.xml", Workbook.Replace("{name}", SecurityElement.Escape(sheetName), StringComparison.Ordinal));
-        Part("xl/_rels/workbook.xml.rels", WorkbookRelationships);
+        Part("xl/workbook.xml", Workbook.Replace("{sheets}", string.Concat(numbers.Select(n =>
+            $"<sheet name=\"{SecurityElement.Escape(sheetNames[n - 1])}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>")), StringComparison.Ordinal));
+        Part("xl/_rels/workbook.xml.rels", WorkbookRelationships.Replace("{sheets}", string.Concat(numbers.Select(n =>
+            $"<Relationship Id=\"rId{n}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{n}.xml\"/>")), StringComparison.Ordinal)
+            .Replace("{styles}", $"rId{_sheets + 1}", StringComparison.Ordinal));
         Part("xl/styles.xml", styles);
-        _part = _zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
+        NextSheet();
+    }
+
+    /// <summary>Finishes the sheet being written (if any) and begins the next; false when there is none left.</summary>
+    public bool NextSheet()
+    {
+        if (_sheet > 0)
+        {
+            FinishSheet();
+        }
+
+        if (_sheet == _sheets)
+        {
+            return false;
+        }
+
+        _sheet++;
+        _data = 0;
+        _part = _zip.CreateEntry($"xl/worksheets/sheet{Number(_sheet)}.xml", CompressionLevel.Fastest).Open();
         _xml = XmlWriter.Create(_part, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
         _xml.WriteStartDocument();
         _xml.WriteStartElement("worksheet", Main);
+        return true;
+    }
+
+    private void FinishSheet()
+    {
+        EndData();
+        _xml.WriteEndElement();
+        _xml.WriteEndDocument();
+        _xml.Dispose();
+        _part.Dispose();
     }
 
     /// <summary>Freezes the first <paramref name="frozenRows"/> rows.</summary>
@@ -183,11 +228,15 @@ internal sealed class SheetWriter : IDisposable
 
     public void Dispose()
     {
-        EndData();
-        _xml.WriteEndElement();
-        _xml.WriteEndDocument();
-        _xml.Dispose();
-        _part.Dispose();
+        FinishSheet();
+
+        // Sheets named but never begun are still written, empty, so the workbook opens.
+        while (_sheet < _sheets)
+        {
+            _sheet++;
+            Part($"xl/worksheets/sheet{Number(_sheet)}.xml", $"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"{Main}\"><sheetData/></worksheet>");
+        }
+
         _zip.Dispose();
     }
 
@@ -302,7 +351,7 @@ internal sealed class SheetWriter : IDisposable
         <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
         <Default Extension="xml" ContentType="application/xml"/>
         <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-        <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+        {sheets}
         <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
         </Types>
         """;
@@ -317,15 +366,15 @@ internal sealed class SheetWriter : IDisposable
     private const string Workbook = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
-        <sheets><sheet name="{name}" sheetId="1" r:id="rId1"/></sheets>
+        <sheets>{sheets}</sheets>
         </workbook>
         """;
 
     private const string WorkbookRelationships = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+        {sheets}
+        <Relationship Id="{styles}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
         </Relationships>
         """;
 }

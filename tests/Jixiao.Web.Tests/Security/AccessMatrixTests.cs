@@ -141,6 +141,7 @@ public class AccessMatrixTests
         ["GET /api/audit"] = new(Target.None, Setup.Draft, _ => Get("/api/audit")),
         ["GET /api/seasons/"] = new(Target.None, Setup.Draft, _ => Get("/api/seasons")),
         ["POST /api/seasons/"] = new(Target.None, Setup.Draft, _ => Send(HttpMethod.Post, "/api/seasons", new { year = 2040, targetsDue = "2040-03-31" })),
+        ["GET /api/seasons/{year:int}/export"] = new(Target.None, Setup.Draft, _ => Get("/api/seasons/2031/export")),
         ["GET /api/seasons/{year:int}/progress"] = new(Target.None, Setup.Draft, _ => Get("/api/seasons/2040/progress")),
         ["GET /seasons"] = new(Target.None, Setup.Draft, _ => Get("/seasons")),
         ["GET /seasons/{year:int}"] = new(Target.None, Setup.Draft, _ => Get("/seasons/2040")),

@@ -141,7 +141,7 @@ public sealed class DocumentQueries(JixiaoDbContext db, CurrentUser user, Workfl
     }
 
     /// <summary>The ids of the node named or numbered <paramref name="unit"/> and everything under it; null when no node is so named.</summary>
-    private async Task<List<int>?> UnitsUnderAsync(string unit, CancellationToken cancellationToken)
+    public async Task<List<int>?> UnitsUnderAsync(string unit, CancellationToken cancellationToken)
     {
         var nodes = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name, u.ParentId }).ToListAsync(cancellationToken);
         var roots = int.TryParse(unit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)

@@ -38,7 +38,7 @@ public sealed record Reminder(int Year, string Unit, DateOnly Due, int DaysLeft,
 /// monitoring and self-evaluation windows, for every unit or one region where it differs; the progress of
 /// the year over the unit tree; reminders for the units whose deadline nears.
 /// </summary>
-public sealed class SeasonService(JixiaoDbContext db, CurrentUser user, AuditLog audit, TimeProvider time, LocalTime local)
+public sealed class SeasonService(JixiaoDbContext db, CurrentUser user, AuditLog audit, TimeProvider time, LocalTime local, Documents.DocumentQueries documents)
 {
     /// <summary>How many days before the deadline a unit that has not sent its table is reminded.</summary>
     public const int RemindDays = 14;
@@ -142,6 +142,44 @@ public sealed class SeasonService(JixiaoDbContext db, CurrentUser user, AuditLog
         }
 
         return new SeasonProgress(year, [.. rows.OrderByDescending(r => r.Late).ThenBy(r => Rank(r.State)).ThenBy(r => r.Department).ThenBy(r => r.Unit)]);
+    }
+
+    /// <summary>
+    /// The tables of <paramref name="year"/> of the visible units under <paramref name="under"/> (a region or
+    /// department by name or id; every visible unit when blank) as one workbook: a summary and a sheet per unit.
+    /// Not found when <paramref name="under"/> names no node.
+    /// </summary>
+    public async Task<Outcome<(string FileName, byte[] Content)>> WorkbookAsync(int year, string? under, CancellationToken cancellationToken)
+    {
+        var progress = await ProgressAsync(year, cancellationToken);
+        var units = progress.Units;
+        var scope = "全部单位";
+        if (!string.IsNullOrWhiteSpace(under))
+        {
+            if (await documents.UnitsUnderAsync(under.Trim(), cancellationToken) is not { } ids)
+            {
+                return Outcome<(string, byte[])>.NotFound($"单位树中没有“{under.Trim()}”。");
+            }
+
+            units = [.. units.Where(u => ids.Contains(u.UnitId))];
+            scope = int.TryParse(under, out var id)
+                ? await db.Units.IgnoreQueryFilters().Where(u => u.Id == id).Select(u => u.Name).FirstAsync(cancellationToken)
+                : under.Trim();
+        }
+
+        var tableIds = units.Where(u => u.DocumentId is not null).Select(u => u.DocumentId!.Value).ToList();
+        var tables = (await Documents.UnitReview.LoadAsync(db.Documents.Where(d => tableIds.Contains(d.Id)), cancellationToken)).ToDictionary(d => d.Id);
+        var findings = (await db.Findings.AsNoTracking().Where(f => tableIds.Contains(f.DocumentId))
+            .Select(f => new { f.DocumentId, f.ProjectId, f.IndicatorSeq, f.Code, f.Severity, f.Message, Project = f.Project == null ? null : f.Project.Name })
+            .ToListAsync(cancellationToken)).ToLookup(f => f.DocumentId);
+        var sheets = units.OrderBy(u => u.Department).ThenBy(u => u.Unit).Select(u => new Jixiao.Export.Documents.UnitSheet(u.Unit, u.Department,
+            u.DocumentId is { } id && tables.TryGetValue(id, out var record) ? DocumentMapping.ToDomain(record) : null, u.State, u.Score,
+            u.DocumentId is { } d ? [.. findings[d].Select(f => new Jixiao.Export.Documents.UnitFinding(
+                f.Project is null ? "整张表" : f.Project + (f.IndicatorSeq is { } seq ? $"（指标 {seq}）" : ""),
+                Shared.Display.Severity(f.Severity), Shared.Display.Rule(f.Code), f.Message))] : [])).ToList();
+        using var stream = new MemoryStream();
+        Jixiao.Export.Documents.RegionWorkbook.Write(stream, $"{scope} {year} 年度项目支出绩效目标汇总", sheets);
+        return Outcome<(string, byte[])>.Done(($"{scope}-{year}年度绩效目标表.xlsx", stream.ToArray()));
     }
 
     /// <summary>For a unit's officer: the deadlines within <see cref="RemindDays"/> days, or past, of the units whose table is not yet sent.</summary>

@@ -8,12 +8,20 @@ internal static class SeasonsApi
         var group = routes.MapGroup("/api/seasons").WithTags("Seasons");
         group.MapGet("/", (SeasonService seasons, CancellationToken ct) => seasons.ListAsync(ct)).RequireAccess(Access.Read).WithSummary("已开启的填报年度及截止日期");
         group.MapPost("/", Open).RequireAccess(Access.Season).WithSummary("开启（或调整）一个预算年度的填报：绩效目标送审、运行监控、绩效自评的截止日期，可按地区设置");
+        group.MapGet("/{year:int}/export", Export).RequireAccess(Access.Read)
+            .WithSummary("该年度各单位的绩效目标表（xlsx）：汇总表加每个单位一张表；unit 为地区或主管部门（名称或编号），不填为全部可见单位");
         group.MapGet("/{year:int}/progress", Progress).RequireAccess(Access.Read).WithSummary("该年度各单位的填报进度：是否送审、是否逾期、质量分和错误");
         return routes;
     }
 
     private static async Task<IResult> Open(SeasonRequest body, SeasonService seasons, CancellationToken cancellationToken) =>
         (await seasons.OpenAsync(body, cancellationToken)).ToHttp(TypedResults.Ok);
+
+    private static async Task<IResult> Export(int year, [Microsoft.AspNetCore.Mvc.FromQuery] string? unit, SeasonService seasons, CancellationToken cancellationToken) =>
+        year is < 1990 or > 2100
+            ? Documents.DocumentsApi.Problem(StatusCodes.Status400BadRequest, "参数错误", "预算年度应在 1990–2100 之间。")
+            : (await seasons.WorkbookAsync(year, unit, cancellationToken)).ToHttp(file =>
+                TypedResults.File(file.Content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.FileName));
 
     private static async Task<IResult> Progress(int year, SeasonService seasons, CancellationToken cancellationToken)
     {
