@@ -226,4 +226,32 @@ public sealed class DecisionTests : IDisposable
         // The client follows the redirect: the list it lands on says what was done.
         Assert.Contains("已退回 1 张表", WebUtility.HtmlDecode(await returned.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task YearOnYear_ShowsLastYearsTargetsBeside_MarkingLoweredAndDropped()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        using var admin = app.Client();
+        async Task<int> UploadAsync(string text)
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text)), "file", "t.txt" } };
+            using var created = await admin.PostAsync("/api/documents?duplicate=keep", form, Cancel);
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            return (await created.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Cancel)).GetProperty("id").GetInt32();
+        }
+
+        await UploadAsync(Tenants.Table(Tenants.UnitA, "2025"));
+        var now = await UploadAsync(Tenants.Table(Tenants.UnitA, "2026")
+            .Replace("不少于100人次", "不少于80人次", StringComparison.Ordinal)
+            .Replace("3、满意度指标：参训满意度，年度指标值：≥90%。", "", StringComparison.Ordinal));
+        var project = await app.QueryAsync(db => db.Projects.Where(p => p.DocumentId == now).Select(p => p.Id).SingleAsync(Cancel));
+
+        using var reviewer = await tenants.SignInAsync(Tenants.FinanceReviewer);
+        var page = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(await reviewer.GetStringAsync($"/projects/{project}/compare", Cancel), "<[^>]*>", "|"));
+        Assert.Contains("2025 年度的同名项目", page, StringComparison.Ordinal);
+        Assert.Matches("培训人次\\|+不少于100人次\\|+不少于80人次\\|+降低", page);
+        Assert.Matches("参训满意度\\|+≥90%\\|+—\\|+删除", page);
+        Assert.Matches("培训合格率\\|+≥95%\\|+≥95%\\|+不变", page);
+    }
 }

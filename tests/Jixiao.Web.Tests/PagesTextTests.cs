@@ -33,7 +33,7 @@ public partial class PagesTextTests
         string[] urls =
         [
             "/", "/documents", $"/documents/{documentId}", $"/documents/{documentId}/print", $"/documents/{documentId}/opinion", $"/projects/{projectId}", $"/projects/{projectId}/edit",
-            $"/projects/{projectId}/history", $"/projects/{projectId}/self-evaluation", $"/projects/{projectId}/monitoring?month=6", "/monitoring",
+            $"/projects/{projectId}/history", $"/projects/{projectId}/compare", $"/projects/{projectId}/self-evaluation", $"/projects/{projectId}/monitoring?month=6", "/monitoring",
             "/search?q=" + Uri.EscapeDataString("培训"), "/import", "/admin/users", "/admin/units", "/admin/audit", "/account/tokens", "/account/password",
             "/no-such-page",
         ];

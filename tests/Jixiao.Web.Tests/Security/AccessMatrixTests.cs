@@ -159,6 +159,7 @@ public class AccessMatrixTests
         ["GET /documents/{id:int}/diff"] = new(Target.Unit, Setup.Draft, c => Get($"/documents/{c.Document}/diff?from=1&to=1")),
         ["GET /projects/{id:int}"] = new(Target.Unit, Setup.Draft, c => Get($"/projects/{c.Project}")),
         ["GET /projects/{id:int}/edit"] = new(Target.Unit, Setup.Draft, c => Get($"/projects/{c.Project}/edit")),
+        ["GET /projects/{id:int}/compare"] = new(Target.Unit, Setup.Draft, c => Get($"/projects/{c.Project}/compare")),
         ["GET /projects/{id:int}/history"] = new(Target.Unit, Setup.Draft, c => Get($"/projects/{c.Project}/history")),
         ["GET /projects/{id:int}/self-evaluation"] = new(Target.Unit, Setup.ReportsDraft, c => Get($"/projects/{c.Project}/self-evaluation")),
         ["GET /projects/{id:int}/self-evaluation/print"] = new(Target.Unit, Setup.ReportsDraft, c => Get($"/projects/{c.Project}/self-evaluation/print")),

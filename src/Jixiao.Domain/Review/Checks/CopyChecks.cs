@@ -263,7 +263,7 @@ internal static class CopyChecks
                 continue;
             }
 
-            if (Lowered(before.Target, indicator.Target))
+            if (Review.YearOnYear.Lowered(before.Target, indicator.Target))
             {
                 sink.Add(ReviewRules.CopyLowered, document, current, indicator, indicator.Location,
                     indicator.Name, earlierYear, before.TargetText, year, indicator.TargetText);
@@ -274,30 +274,5 @@ internal static class CopyChecks
         {
             sink.Add(ReviewRules.CopyUnchanged, document, current, null, current.Location, unchanged, earlierYear);
         }
-    }
-
-    /// <summary>A clause of the same unit and period now asks for less: a lower floor, or a higher ceiling.</summary>
-    private static bool Lowered(Target before, Target now)
-    {
-        if (before.Kind != TargetKind.Quantitative || now.Kind != TargetKind.Quantitative || before.Clauses.Count != now.Clauses.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < now.Clauses.Count; i++)
-        {
-            var (a, b) = (before.Clauses[i], now.Clauses[i]);
-            if (a.Unit != b.Unit || a.Period != b.Period || a.Direction != b.Direction)
-            {
-                continue;
-            }
-
-            if ((b.Direction == Direction.Higher && b.Value < a.Value) || (b.Direction == Direction.Lower && b.Value > a.Value))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

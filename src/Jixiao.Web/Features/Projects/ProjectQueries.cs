@@ -18,6 +18,16 @@ public sealed record ProjectView(ProjectRecord Project, IReadOnlyList<CommentRec
     public ILookup<int, FindingRecord> IndicatorFindings => Project.Findings.OrderBy(f => f.Id).Where(f => f.IndicatorSeq is not null).ToLookup(f => f.IndicatorSeq!.Value);
 }
 
+/// <summary>A project beside the same project of the unit's table the year before.</summary>
+/// <param name="ProjectId">The project.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Unit">Its unit.</param>
+/// <param name="Rows">This year's indicators with last year's beside them, then last year's that are gone.</param>
+/// <param name="Year">This table's budget year.</param>
+/// <param name="EarlierYear">The earlier table's year; null when the unit has no earlier table with this project.</param>
+/// <param name="EarlierProjectId">The earlier project, to link to.</param>
+public sealed record YearOnYearView(int ProjectId, string Name, string Unit, int? Year, int? EarlierYear, int? EarlierProjectId, IReadOnlyList<YearRow> Rows);
+
 /// <summary>Reading one stored project for its page and for the API.</summary>
 public sealed class ProjectQueries(JixiaoDbContext db, CurrentUser user)
 {
@@ -62,6 +72,31 @@ public sealed class ProjectQueries(JixiaoDbContext db, CurrentUser user)
         {
             Attributes = dto.Attributes,
         };
+    }
+
+    /// <summary>
+    /// The project beside the same project (by name, as the review matches it) in the unit's latest table of
+    /// an earlier year; null when there is no such project.
+    /// </summary>
+    public async Task<YearOnYearView?> YearOnYearAsync(int id, CancellationToken cancellationToken)
+    {
+        var record = await db.Projects.AsNoTracking().Include(p => p.Document).ThenInclude(d => d!.Unit).Include(p => p.Indicators)
+            .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (record?.Document is not { } document)
+        {
+            return null;
+        }
+
+        var current = DocumentMapping.ToDomain(record);
+        var key = NameKeys.Key(current.Name);
+        var candidates = document.Year is { } year
+            ? await db.Projects.AsNoTracking().Include(p => p.Indicators).Include(p => p.Document)
+                .Where(p => p.Document!.UnitId == document.UnitId && p.Document.Year < year)
+                .OrderByDescending(p => p.Document!.Year).ThenByDescending(p => p.DocumentId).Take(2000).ToListAsync(cancellationToken)
+            : [];
+        var earlier = candidates.FirstOrDefault(p => NameKeys.Key(p.Name) == key);
+        return new YearOnYearView(id, record.Name, document.Unit!.Name, document.Year, earlier?.Document!.Year, earlier?.Id,
+            earlier is null ? [] : YearOnYear.Compare(DocumentMapping.ToDomain(earlier), current));
     }
 
     /// <summary>The stored version of the project; null when there is no such project.</summary>
