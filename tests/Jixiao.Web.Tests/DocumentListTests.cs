@@ -86,4 +86,28 @@ public class DocumentListTests
         Assert.Equal(HttpStatusCode.Created, with.StatusCode);
         Assert.Equal([2027], await app.QueryAsync(db => db.Documents.Select(d => d.Year).ToListAsync(Cancel)));
     }
+
+    [Fact]
+    public async Task ImportPreview_OfALargeTable_IsSummarised_WithTheFirstProjectsInFull()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        var rows = string.Join("\n", Enumerable.Range(1, 25).Select(n =>
+            $"{Tenants.UnitA}专项{n:00}\t10.00\t10.00\t\t\t完成专项任务{n}。\t1、产出指标：完成任务数，年度指标值：是否完成。2、满意度指标：满意度，年度指标值：≥90%。"));
+        var table = $"{Tenants.UnitA}2027年项目支出绩效目标表\n单位名称：{Tenants.UnitA}\n单位：万元\n项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n{rows}\n";
+        using var officer = await tenants.SignInAsync(Tenants.Officer);
+        var page = await officer.GetStringAsync("/import", Cancel);
+        using var preview = await officer.PostAsync("/import?handler=Preview", new MultipartFormDataContent
+        {
+            { new StringContent(Tenants.FormToken(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(table)), "file", "large.txt" },
+        }, Cancel);
+        var html = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("id=\"findings-by-rule\"", html, StringComparison.Ordinal);
+        Assert.Contains("指标值是问句", html, StringComparison.Ordinal);
+        Assert.Contains("前 20 个项目的指标，共 25 个项目", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"more-projects\"", html, StringComparison.Ordinal);
+        Assert.Contains($"{Tenants.UnitA}专项25", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("完成专项任务25。", html, StringComparison.Ordinal);
+    }
 }

@@ -219,7 +219,9 @@ public sealed class AdminService(JixiaoDbContext db, UserManager<JixiaoUser> use
         }
 
         return query.OrderByDescending(a => a.Id).Skip((Math.Max(page, 1) - 1) * pageSize).Take(pageSize)
-            .Select(a => new AuditDto(a.Id, a.At, a.Kind, a.Action, a.UserName, a.Address, a.UnitId, a.DocumentId, a.ProjectId, a.Summary))
+            .Select(a => new AuditDto(a.Id, a.At, a.Kind, a.Action,
+                a.UserId == null ? (a.UserName == "system" ? "系统" : a.UserName) : (db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName + "（" + u.UserName + "）").FirstOrDefault() ?? a.UserName),
+                a.Address, a.UnitId, a.DocumentId, a.ProjectId, a.Summary))
             .ToListAsync(cancellationToken);
     }
 }

@@ -10,6 +10,12 @@ namespace Jixiao.Web.Features.Documents;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(SecuritySetup.UploadPolicy)]
 public sealed class ImportModel(DocumentImporter importer, PendingUploads pending, CurrentUser user) : PageModel
 {
+    /// <summary>Projects the preview shows with every indicator; the next <see cref="ListedProjects"/> are listed by name, the rest counted.</summary>
+    public const int DetailedProjects = 20;
+
+    /// <summary>Projects the preview lists by name after the detailed ones.</summary>
+    public const int ListedProjects = 200;
+
     /// <summary>A problem to show instead of a preview.</summary>
     public string? Problem { get; private set; }
 

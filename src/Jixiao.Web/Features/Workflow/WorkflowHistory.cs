@@ -32,8 +32,11 @@ public sealed class WorkflowHistory(JixiaoDbContext db)
         return new ProjectHistory(id, project.Name, project.DocumentId, lines);
     }
 
-    private static Task<List<HistoryDto>> LinesAsync(IQueryable<AuditRecord> query, CancellationToken cancellationToken) =>
+    /// <summary>The lines in order, each naming its author by their name (姓名) rather than their sign-in name.</summary>
+    private Task<List<HistoryDto>> LinesAsync(IQueryable<AuditRecord> query, CancellationToken cancellationToken) =>
         query.AsNoTracking().OrderBy(a => a.Id)
-            .Select(a => new HistoryDto(a.Id, a.At, a.Action, a.UserName, a.Address, a.Summary, a.Before, a.After))
+            .Select(a => new HistoryDto(a.Id, a.At, a.Action,
+                a.UserId == null ? (a.UserName == "system" ? "系统" : a.UserName) : db.Users.Where(u => u.Id == a.UserId).Select(u => u.DisplayName).FirstOrDefault() ?? a.UserName,
+                a.Address, a.Summary, a.Before, a.After))
             .ToListAsync(cancellationToken);
 }
