@@ -20,6 +20,65 @@ public partial class PagesTextTests
     [GeneratedRegex(@"[A-Za-z0-9_\-]+\.(md|cs|cshtml|spec)\b|\[(firm|practice)\]|§|\b(src|docs)/", RegexOptions.CultureInvariant)]
     private static partial Regex OurFiles();
 
+    /// <summary>Latin words a Chinese user may meet on a page: the product's name and the names of file kinds.</summary>
+    private static readonly HashSet<string> AllowedWords = new(StringComparer.Ordinal) { "Jixiao", "Excel", "CSV", "JSON", "PDF", "ID", "UTC" };
+
+    [GeneratedRegex(@"<(script|style)\b[\s\S]*?</\1>", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptsAndStyles();
+
+    [GeneratedRegex(@"[A-Za-z]{2,}")]
+    private static partial Regex LatinWord();
+
+    /// <summary>A file's name or kind (<c>qingxi-2025.txt</c>, <c>.xlsx</c>): the user's data, or the kinds of file the page accepts.</summary>
+    [GeneratedRegex(@"[^\s，、：（）()]*\.(txt|xlsx|xls|docx|pdf|html|csv|json)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex FileName();
+
+    [Fact]
+    public async Task Pages_ShowNoEnglishWordToAnyRole()
+    {
+        await using var app = JixiaoApp.Start("sqlite", loadSample: true);
+        var (documentId, projectId) = await app.QueryAsync(async db =>
+        {
+            var project = await db.Projects.AsNoTracking().OrderBy(p => p.Id).FirstAsync(Cancel);
+            return (project.DocumentId, project.Id);
+        });
+        var year = await app.QueryAsync(db => db.Documents.Where(d => d.Id == documentId).Select(d => d.Year).SingleAsync(Cancel));
+        string[] urls =
+        [
+            "/", "/documents", $"/documents/{documentId}", $"/documents/{documentId}/opinion", $"/projects/{projectId}", $"/projects/{projectId}/edit",
+            $"/projects/{projectId}/history", $"/projects/{projectId}/compare", $"/projects/{projectId}/self-evaluation", $"/projects/{projectId}/monitoring?month=6",
+            "/monitoring", "/seasons", $"/seasons/{year}", "/search?q=" + Uri.EscapeDataString("培训"), "/import", "/account/tokens", "/account/password",
+            "/admin/users", "/admin/units", "/admin/audit", "/no-such-page",
+        ];
+        var unit = await app.QueryAsync(db => db.Documents.Where(d => d.Id == documentId).Select(d => d.UnitId).SingleAsync(Cancel));
+        var region = await app.QueryAsync(db => db.Units.Where(u => u.Kind == Data.Records.UnitKinds.Region).Select(u => u.Id).FirstAsync(Cancel));
+        await app.AddUserAsync("texts-officer", Data.JixiaoRoles.UnitOfficer, unit);
+        await app.AddUserAsync("texts-finance", Data.JixiaoRoles.FinanceReviewer, region);
+
+        // Sign-in names are identifiers the users chose; they are data, like the names of uploaded files.
+        var accounts = (await app.QueryAsync(db => db.Users.Select(u => u.UserName!).ToListAsync(Cancel)))
+            .SelectMany(name => LatinWord().Matches(name).Select(m => m.Value)).ToHashSet(StringComparer.Ordinal);
+        var failures = new List<string>();
+        foreach (var user in new[] { Security.Tenants.Admin, "texts-officer", "texts-finance" })
+        {
+            using var client = await Security.Tenants.SignInAsync(app, user);
+            foreach (var url in urls)
+            {
+                using var response = await client.GetAsync(url, Cancel);
+                if (response.StatusCode is HttpStatusCode.Forbidden)
+                {
+                    continue;
+                }
+
+                var html = ScriptsAndStyles().Replace(await response.Content.ReadAsStringAsync(Cancel), " ");
+                var text = FileName().Replace(WebUtility.HtmlDecode(Tag().Replace(html, " ")), " ");
+                failures.AddRange(LatinWord().Matches(text).Select(m => m.Value).Where(w => !AllowedWords.Contains(w) && !accounts.Contains(w)).Distinct().Select(w => $"{url}: {w}"));
+            }
+        }
+
+        Assert.True(failures.Count == 0, "pages show English words: " + string.Join("; ", failures));
+    }
+
     [Fact]
     public async Task Pages_CiteNoFileOrTagOfOurs()
     {
