@@ -133,6 +133,17 @@ public sealed class DecisionTests : IDisposable
         Assert.Contains("《中央部门预算绩效目标管理办法》", opinion, StringComparison.Ordinal);
         Assert.Contains(Tenants.FinanceReviewer, opinion, StringComparison.Ordinal);
         Assert.Contains("（盖章）", opinion, StringComparison.Ordinal);
+
+        using var api = app.ClientWithToken(app.TokenFor(Tenants.Officer));
+        using var xlsx = await api.GetAsync($"/api/documents/{document}/opinion", Cancel);
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        using var zip = new System.IO.Compression.ZipArchive(await xlsx.Content.ReadAsStreamAsync(Cancel));
+        using var sheet = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open());
+        var cells = await sheet.ReadToEndAsync(Cancel);
+        Assert.Contains("项目支出绩效目标审核意见书", cells, StringComparison.Ordinal);
+        Assert.Contains("已退回", cells, StringComparison.Ordinal);
+        Assert.Contains("请把问句改为可考核的目标值。", cells, StringComparison.Ordinal);
+        Assert.Contains(Tenants.FinanceReviewer, cells, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -107,6 +107,7 @@ public class AccessMatrixTests
         ["POST /api/documents/{id:int}/adjust"] = new(Target.Unit, Setup.Approved, c => Send(HttpMethod.Post, $"/api/documents/{c.Document}/adjust")),
         ["POST /api/documents/approve"] = new(Target.Unit, Setup.Submitted, c => Send(HttpMethod.Post, "/api/documents/approve", new { ids = new[] { c.Document }, comment = "" }), BatchOf: true),
         ["POST /api/documents/return"] = new(Target.Unit, Setup.Submitted, c => Send(HttpMethod.Post, "/api/documents/return", new { ids = new[] { c.Document }, comment = "请补充。" }), BatchOf: true),
+        ["GET /api/documents/{id:int}/opinion"] = new(Target.Unit, Setup.Draft, c => Get($"/api/documents/{c.Document}/opinion")),
         ["GET /api/documents/{id:int}/versions"] = new(Target.Unit, Setup.Draft, c => Get($"/api/documents/{c.Document}/versions")),
         ["GET /api/documents/{id:int}/diff"] = new(Target.Unit, Setup.Draft, c => Get($"/api/documents/{c.Document}/diff?from=1&to=1")),
         ["POST /api/documents/{id:int}/comments/{commentId:int}/answer"] = new(Target.Unit, Setup.Draft,

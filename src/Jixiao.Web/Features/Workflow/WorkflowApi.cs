@@ -60,6 +60,7 @@ internal static class WorkflowApi
             .RequireAccess(Access.Review).WithSummary("批量批复：每张表各自检查、各自记录；答复中逐表说明结果");
         batch.MapPost("/return", (BatchRequest body, DocumentWorkflow flow, CancellationToken ct) => Batch(flow.BatchAsync(body.Ids ?? [], WorkAction.Return, body.Comment, ct)))
             .RequireAccess(Access.Review).WithSummary("批量退回（须有意见）：每张表各自检查、各自记录");
+        documents.MapGet("/opinion", Opinion).RequireAccess(Access.Read).WithSummary("审核意见书（xlsx）：审核结论、意见、审核发现及依据和修改建议、审核人、日期");
         documents.MapGet("/versions", Versions).RequireAccess(Access.Read).WithSummary("各版本：已批复的和正在修改的");
         documents.MapGet("/diff", Diff).RequireAccess(Access.Read).WithSummary("两个版本之间目标的差异（from、to 为版本号）");
         documents.MapPost("/comments/{commentId:int}/answer", (int id, int commentId, AnswerRequest body, DocumentWorkflow flow, CancellationToken ct) =>
@@ -91,6 +92,22 @@ internal static class WorkflowApi
 
     private static int? Month(HttpContext http) =>
         http.Request.RouteValues.TryGetValue("month", out var value) && int.TryParse(value?.ToString(), out var month) ? month : null;
+
+    private static async Task<IResult> Opinion(int id, DocumentWorkflow flow, Shared.LocalTime local, CancellationToken cancellationToken)
+    {
+        if (await flow.OpinionAsync(id, cancellationToken) is not { } o)
+        {
+            return NotFound(id);
+        }
+
+        var paper = new Jixiao.Export.Review.OpinionPaper(o.Unit, o.Title, o.Year, o.Version, o.Decision, Shared.Display.Score(o.Score), o.Reviewer,
+            o.DecidedAt is { } at ? local.Date(at) : "",
+            [.. o.Opinions.Select(x => new Jixiao.Export.Review.OpinionLine(x.Where, x.Text, x.Author, local.Date(x.At)))],
+            [.. o.Findings.Select(f => new Jixiao.Export.Review.OpinionFindingLine(f.Where, f.Severity, f.Rule, f.Message, f.Basis, f.Suggestion))]);
+        using var stream = new MemoryStream();
+        Jixiao.Export.Review.OpinionXlsx.Write(stream, paper);
+        return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"审核意见书-{o.Unit}-第{o.Version}版.xlsx");
+    }
 
     /// <summary>A batch's outcome: each table's result.</summary>
     private static async Task<IResult> Batch(Task<Outcome<IReadOnlyList<(int Id, Outcome<WorkState> Outcome)>>> deciding) =>
