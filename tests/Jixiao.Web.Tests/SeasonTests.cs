@@ -91,4 +91,30 @@ public class SeasonTests
         using var nowhere = await admin.GetAsync("/api/seasons/2026/export?unit=" + Uri.EscapeDataString("没有这个地区"), Cancel);
         Assert.Equal(HttpStatusCode.NotFound, nowhere.StatusCode);
     }
+
+    [Fact]
+    public async Task ReportsDue_AreRemindedForTheProjectsOfAnApprovedTable()
+    {
+        await using var app = JixiaoApp.Start("sqlite");
+        var tenants = await Tenants.CreateAsync(app);
+        var (_, project) = await tenants.AddDocumentAsync(Tenants.UnitA, WorkState.Approved);
+        using var admin = app.Client();
+        using var opened = await admin.PostAsJsonAsync("/api/seasons", new
+        {
+            year = 2026, targetsDue = Today.AddDays(-30), monitoringDue = Today.AddDays(5), selfEvaluationDue = Today.AddDays(-2),
+        }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+
+        using var officer = await tenants.SignInAsync(Tenants.Officer);
+        var overview = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(await officer.GetStringAsync("/", Cancel), "<[^>]*>", ""));
+        Assert.Contains("还有 1 个项目的运行监控报告未送审", overview, StringComparison.Ordinal);
+        Assert.Contains("还有 5 天", overview, StringComparison.Ordinal);
+        Assert.Contains("还有 1 个项目的绩效自评报告未送审", overview, StringComparison.Ordinal);
+        Assert.Contains("已逾期 2 天", overview, StringComparison.Ordinal);
+        Assert.DoesNotContain("年度绩效目标应于", overview, StringComparison.Ordinal);
+
+        await tenants.AddReportsAsync(project, WorkState.Submitted);
+        var after = WebUtility.HtmlDecode(await officer.GetStringAsync("/", Cancel));
+        Assert.DoesNotContain("id=\"reminders\"", after, StringComparison.Ordinal);
+    }
 }

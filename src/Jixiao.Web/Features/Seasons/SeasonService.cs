@@ -13,7 +13,14 @@ public sealed record SeasonRequest(int Year, int? RegionId, DateOnly? TargetsDue
 /// none) with its state, quality score and errors, the deadline of the unit's season, and whether it is late
 /// (the deadline passed and the table not sent, or no table at all).
 /// </summary>
-public sealed record UnitProgress(int UnitId, string Unit, string? Department, int? DocumentId, WorkState? State, decimal? Score, int? Errors, DateOnly? Due, bool Late);
+public sealed record UnitProgress(int UnitId, string Unit, string? Department, int? DocumentId, WorkState? State, decimal? Score, int? Errors, DateOnly? Due, bool Late)
+{
+    /// <summary>The last day of the unit's monitoring reports, null when not set.</summary>
+    public DateOnly? MonitoringDue { get; init; }
+
+    /// <summary>The last day of the unit's self-evaluations, null when not set.</summary>
+    public DateOnly? SelfEvaluationDue { get; init; }
+}
 
 /// <summary>A year's progress over the visible units, with the counts by where they stand.</summary>
 public sealed record SeasonProgress(int Year, IReadOnlyList<UnitProgress> Units)
@@ -31,7 +38,14 @@ public sealed record SeasonProgress(int Year, IReadOnlyList<UnitProgress> Units)
 }
 
 /// <summary>A deadline near or past for a unit that has not sent its table.</summary>
-public sealed record Reminder(int Year, string Unit, DateOnly Due, int DaysLeft, int? DocumentId);
+public sealed record Reminder(int Year, string Unit, DateOnly Due, int DaysLeft, int? DocumentId)
+{
+    /// <summary>What is due: 绩效目标 (the table to be sent), 运行监控 or 绩效自评 (the projects' reports).</summary>
+    public string What { get; init; } = "绩效目标";
+
+    /// <summary>For reports: how many projects still have none sent.</summary>
+    public int Pending { get; init; }
+}
 
 /// <summary>
 /// The seasons of the budget years (填报季): 财政 opens a year with the deadline for the targets and the
@@ -138,7 +152,11 @@ public sealed class SeasonService(JixiaoDbContext db, CurrentUser user, AuditLog
             var sent = table?.Status is WorkState.Submitted or WorkState.Approved;
             var department = unit.ParentId is { } parent && tree.TryGetValue(parent, out var p) && p.Kind == UnitKinds.Department ? p.Name : null;
             rows.Add(new UnitProgress(unitId, unit.Name, department, table?.Id, table?.Status, table?.Score, table?.ErrorCount, season?.TargetsDue,
-                season is not null && !sent && today > season.TargetsDue));
+                season is not null && !sent && today > season.TargetsDue)
+            {
+                MonitoringDue = season?.MonitoringDue,
+                SelfEvaluationDue = season?.SelfEvaluationDue,
+            });
         }
 
         return new SeasonProgress(year, [.. rows.OrderByDescending(r => r.Late).ThenBy(r => Rank(r.State)).ThenBy(r => r.Department).ThenBy(r => r.Unit)]);
@@ -199,10 +217,33 @@ public sealed class SeasonService(JixiaoDbContext db, CurrentUser user, AuditLog
             reminders.AddRange(progress.Units
                 .Where(u => u.Due is { } due && u.State is not (WorkState.Submitted or WorkState.Approved) && due.DayNumber - today.DayNumber <= RemindDays)
                 .Select(u => new Reminder(year, u.Unit, u.Due!.Value, u.Due.Value.DayNumber - today.DayNumber, u.DocumentId)));
+
+            // An approved table's projects owe their reports by the season's monitoring and self-evaluation deadlines.
+            foreach (var unit in progress.Units.Where(u => u is { State: WorkState.Approved, DocumentId: not null }))
+            {
+                if (unit.MonitoringDue is { } monitoring && monitoring.DayNumber - today.DayNumber <= RemindDays
+                    && await PendingAsync(unit.DocumentId!.Value, monthly: true, cancellationToken) is > 0 and var pendingMonitoring)
+                {
+                    reminders.Add(new Reminder(year, unit.Unit, monitoring, monitoring.DayNumber - today.DayNumber, unit.DocumentId) { What = "运行监控", Pending = pendingMonitoring });
+                }
+
+                if (unit.SelfEvaluationDue is { } evaluation && evaluation.DayNumber - today.DayNumber <= RemindDays
+                    && await PendingAsync(unit.DocumentId!.Value, monthly: false, cancellationToken) is > 0 and var pendingEvaluation)
+                {
+                    reminders.Add(new Reminder(year, unit.Unit, evaluation, evaluation.DayNumber - today.DayNumber, unit.DocumentId) { What = "绩效自评", Pending = pendingEvaluation });
+                }
+            }
         }
 
         return [.. reminders.OrderBy(r => r.DaysLeft)];
     }
+
+    /// <summary>How many projects of the table have no monitoring report (<paramref name="monthly"/>) or self-evaluation sent or approved.</summary>
+    private Task<int> PendingAsync(int documentId, bool monthly, CancellationToken cancellationToken) => monthly
+        ? db.Projects.CountAsync(p => p.DocumentId == documentId
+            && !db.MonitoringReports.Any(r => r.ProjectId == p.Id && (r.Status == WorkState.Submitted || r.Status == WorkState.Approved)), cancellationToken)
+        : db.Projects.CountAsync(p => p.DocumentId == documentId
+            && !db.SelfEvaluations.Any(r => r.ProjectId == p.Id && (r.Status == WorkState.Submitted || r.Status == WorkState.Approved)), cancellationToken);
 
     private static int Rank(WorkState? state) => state is { } known ? Rank(known) : 0;
 
