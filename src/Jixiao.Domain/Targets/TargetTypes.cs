@@ -138,10 +138,28 @@ public static class TargetNames
         clause.Comparator is Comparator.LessOrEqual or Comparator.Less
         || (clause.Comparator is Comparator.Equal or Comparator.Approximately && clause.Direction == Direction.Lower);
 
-    /// <summary>The clause as pages and explanations show it: <c>每年 ≥ 30 门</c>, <c>≤ 10 分钟</c>.</summary>
+    /// <summary>
+    /// The clause as pages and explanations show it: <c>每年 ≥ 30 门</c>, <c>≤ 10 分钟</c>, and large counts
+    /// the way officials write them, <c>≥ 50万 次</c> rather than <c>≥ 500000 次</c>.
+    /// </summary>
     public static string Describe(this TargetClause clause) =>
         (clause.Period is null ? "" : "每" + clause.Period + " ") + clause.Comparator.Display() + " "
-        + clause.Value.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture) + (clause.Unit.Length > 0 ? " " + clause.Unit : "");
+        + Figure(clause.Value) + (clause.Unit.Length > 0 ? " " + clause.Unit : "");
+
+    /// <summary>A number as officials write it: 万 and 亿 for large round figures (<c>360000</c> → <c>36万</c>, <c>120000000</c> → <c>1.2亿</c>), as written otherwise.</summary>
+    public static string Figure(decimal value)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        var size = Math.Abs(value);
+        if (size >= 100_000_000m && value % 1_000_000m == 0)
+        {
+            return (value / 100_000_000m).ToString("0.##", culture) + "亿";
+        }
+
+        return size >= 10_000m && value % 100m == 0
+            ? (value / 10_000m).ToString("0.##", culture) + "万"
+            : value.ToString("0.######", culture);
+    }
 
     /// <summary>
     /// How a target reads, in Chinese: each clause with its direction (<c>≥ 95 %（正向）</c>, joined by

@@ -205,4 +205,14 @@ public class TargetGrammarTests
     [InlineData("", null)]
     public void UnitInName_BracketHoldsAUnit_ReturnsIt(string name, string? expected) =>
         Assert.Equal(expected, TargetGrammar.UnitInName(name));
+
+    [Theory]
+    [InlineData("不少于60个教学班，线上访问不少于50万次", "≥ 60 个（正向）；≥ 50万 次（正向）")]
+    [InlineData("参与人次不少于36万", "≥ 36万 人次（正向）")]
+    [InlineData("不少于1.5亿人次", "≥ 1.5亿 人次（正向）")]
+    [InlineData(">1.2亿元", "> 1.2 亿元（正向）")]
+    [InlineData("≥12345人", "≥ 12345 人（正向）")]
+    [InlineData("≥95%", "≥ 95 %（正向）")]
+    public void Reading_WritesLargeRoundFiguresIn万And亿(string text, string reading) =>
+        Assert.Equal(reading, TargetGrammar.Parse(text).Reading());
 }
