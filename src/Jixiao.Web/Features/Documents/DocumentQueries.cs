@@ -1,3 +1,4 @@
+using Jixiao.Web.Infrastructure;
 
 namespace Jixiao.Web.Features.Documents;
 
@@ -141,33 +142,8 @@ public sealed class DocumentQueries(JixiaoDbContext db, CurrentUser user, Workfl
     }
 
     /// <summary>The ids of the node named or numbered <paramref name="unit"/> and everything under it; null when no node is so named.</summary>
-    public async Task<List<int>?> UnitsUnderAsync(string unit, CancellationToken cancellationToken)
-    {
-        var nodes = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name, u.ParentId }).ToListAsync(cancellationToken);
-        var roots = int.TryParse(unit, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-            ? nodes.Where(n => n.Id == id).Select(n => n.Id).ToList()
-            : nodes.Where(n => n.Name == unit).Select(n => n.Id).ToList();
-        if (roots.Count == 0)
-        {
-            return null;
-        }
-
-        var children = nodes.Where(n => n.ParentId is not null).ToLookup(n => n.ParentId!.Value, n => n.Id);
-        var result = new HashSet<int>(roots);
-        var queue = new Queue<int>(roots);
-        while (queue.TryDequeue(out var next))
-        {
-            foreach (var child in children[next])
-            {
-                if (result.Add(child))
-                {
-                    queue.Enqueue(child);
-                }
-            }
-        }
-
-        return [.. result];
-    }
+    public async Task<List<int>?> UnitsUnderAsync(string unit, CancellationToken cancellationToken) =>
+        (await UnitNodes.LoadAsync(db, cancellationToken)).Subtree(unit) is { } ids ? [.. ids] : null;
 
     /// <summary>One table's page; null when there is no such table (or it is not visible).</summary>
     public async Task<DocumentView?> ViewAsync(int id, ProjectListing listing, CancellationToken cancellationToken)

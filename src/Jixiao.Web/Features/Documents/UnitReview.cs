@@ -9,33 +9,19 @@ namespace Jixiao.Web.Features.Documents;
 /// </summary>
 public sealed class UnitReview(JixiaoDbContext db, RegionRules rules, ImportSettings settings)
 {
-    /// <summary>How far up the unit tree a region's rules are looked for (the tree is region → department → unit).</summary>
-    private const int MaxDepth = 16;
+    private UnitNodes? _tree;
 
     /// <summary>The rules of the unit <paramref name="unitId"/> (the defaults for a unit not yet stored).</summary>
     public async Task<RulesInForce> RulesForAsync(int? unitId, CancellationToken cancellationToken)
     {
-        if (unitId is null || rules.Regions.Count == 0)
+        if (unitId is not { } id || rules.Regions.Count == 0)
         {
             return rules.Default;
         }
 
-        var names = new List<string>();
-        int? next = unitId;
-        for (var depth = 0; next is { } id && depth < MaxDepth; depth++)
-        {
-            var unit = await db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => u.Id == id)
-                .Select(u => new { u.Name, u.ParentId }).FirstOrDefaultAsync(cancellationToken);
-            if (unit is null)
-            {
-                break;
-            }
-
-            names.Add(unit.Name);
-            next = unit.ParentId;
-        }
-
-        return rules.For(names);
+        // The tree is read once per request (or per start-up review), however many units are asked about.
+        _tree ??= await UnitNodes.LoadAsync(db, cancellationToken);
+        return rules.For(_tree.SelfAndAncestors(id).Select(node => node.Name));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Jixiao.Web.Infrastructure;
 using Jixiao.Web.Features.Shared;
 
 namespace Jixiao.Web.Features.Seasons;
@@ -132,7 +133,7 @@ public sealed class SeasonService(JixiaoDbContext db, CurrentUser user, AuditLog
     {
         var seasons = await db.Seasons.AsNoTracking().Where(s => s.Year == year).ToListAsync(cancellationToken);
 
-        var tree = await db.Units.IgnoreQueryFilters().AsNoTracking().Select(u => new { u.Id, u.Name, u.Kind, u.ParentId }).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var tree = await UnitNodes.LoadAsync(db, cancellationToken);
         var visible = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKinds.Unit).Select(u => u.Id).ToListAsync(cancellationToken);
         var tables = await db.Documents.AsNoTracking().Where(d => d.Year == year)
             .Select(d => new { d.Id, d.UnitId, d.Status, d.Score, d.ErrorCount }).ToListAsync(cancellationToken);
@@ -140,18 +141,13 @@ public sealed class SeasonService(JixiaoDbContext db, CurrentUser user, AuditLog
         var rows = new List<UnitProgress>();
         foreach (var unitId in visible)
         {
-            var unit = tree[unitId];
-            var ancestors = new List<int>();
-            for (int? next = unit.ParentId, depth = 0; next is { } id && depth < 16 && tree.ContainsKey(id); next = tree[id].ParentId, depth++)
-            {
-                ancestors.Add(id);
-            }
-
+            var path = tree.SelfAndAncestors(unitId).ToList();
+            var ancestors = path.Skip(1).Select(node => node.Id).ToList();
             var season = seasons.FirstOrDefault(s => s.RegionId is { } r && ancestors.Contains(r)) ?? seasons.FirstOrDefault(s => s.RegionId is null);
             var table = tables.Where(t => t.UnitId == unitId).OrderByDescending(t => Rank(t.Status)).ThenByDescending(t => t.Id).FirstOrDefault();
             var sent = table?.Status is WorkState.Submitted or WorkState.Approved;
-            var department = unit.ParentId is { } parent && tree.TryGetValue(parent, out var p) && p.Kind == UnitKinds.Department ? p.Name : null;
-            rows.Add(new UnitProgress(unitId, unit.Name, department, table?.Id, table?.Status, table?.Score, table?.ErrorCount, season?.TargetsDue,
+            var department = path.Skip(1).Where(node => node.Kind == UnitKinds.Department).Select(node => node.Name).FirstOrDefault();
+            rows.Add(new UnitProgress(unitId, path[0].Name, department, table?.Id, table?.Status, table?.Score, table?.ErrorCount, season?.TargetsDue,
                 season is not null && !sent && today > season.TargetsDue)
             {
                 MonitoringDue = season?.MonitoringDue,
@@ -180,9 +176,7 @@ public sealed class SeasonService(JixiaoDbContext db, CurrentUser user, AuditLog
             }
 
             units = [.. units.Where(u => ids.Contains(u.UnitId))];
-            scope = int.TryParse(under, out var id)
-                ? await db.Units.IgnoreQueryFilters().Where(u => u.Id == id).Select(u => u.Name).FirstAsync(cancellationToken)
-                : under.Trim();
+            scope = int.TryParse(under, out var id) ? (await UnitNodes.LoadAsync(db, cancellationToken)).NameOf(id) ?? under.Trim() : under.Trim();
         }
 
         var tableIds = units.Where(u => u.DocumentId is not null).Select(u => u.DocumentId!.Value).ToList();
