@@ -49,5 +49,10 @@ total=$(count total); failed=$(count failed); passed=$(count succeeded); skipped
 if [ "$total" = 0 ] && [ "$status" != 0 ]; then
   failed=1   # the build or the test host failed before any test ran
 fi
+# The failures again, last, so that a log read from its end names them.
+if grep -qE "^failed " "$log"; then
+  echo "Failed tests:"
+  grep -E -A 12 "^failed " "$log" | head -n 200
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

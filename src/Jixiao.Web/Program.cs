@@ -17,6 +17,8 @@ builder.Services.AddSingleton<ImportGate>();
 // The rules in force: the bundled national default, under the deployment's rules files (Jixiao:RulesFile,
 // Jixiao:RegionRules). The only place the default is named; everything else is given its region's rules.
 builder.Services.AddSingleton(RegionRules.Load(builder.Configuration, Jixiao.Domain.Review.ReviewSettings.National, builder.Environment.ContentRootPath));
+// One review stage, or two (主管部门 → 财政): Jixiao:ReviewStages.
+builder.Services.AddSingleton(WorkflowSetup.Table(builder.Configuration));
 builder.Services.AddScoped<UnitReview>();
 builder.Services.AddScoped<DocumentImporter>();
 builder.Services.AddSingleton<PendingUploads>();

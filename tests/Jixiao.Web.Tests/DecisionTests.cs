@@ -92,6 +92,52 @@ public sealed class DecisionTests : IDisposable
     }
 
     [Fact]
+    public async Task TwoStages_TheDepartmentPassesTheTableOn_FinanceApproves_AndThePaperKeepsBothDecisions()
+    {
+        await using var app = JixiaoApp.Start("sqlite", settings: new Dictionary<string, string> { ["Jixiao:ReviewStages"] = "2" });
+        var tenants = await Tenants.CreateAsync(app);
+        var (document, _) = await tenants.AddDocumentAsync(Tenants.UnitA, WorkState.Submitted);
+        using var finance = app.ClientWithToken(app.TokenFor(Tenants.FinanceReviewer));
+        using var department = app.ClientWithToken(app.TokenFor(Tenants.DepartmentReviewer));
+
+        // Finance waits for the department: nothing in its queue yet, and a decision now is refused.
+        using var financeSignedIn = await tenants.SignInAsync(Tenants.FinanceReviewer);
+        Assert.DoesNotContain($"/documents/{document}\"", await financeSignedIn.GetStringAsync("/", Cancel), StringComparison.Ordinal);
+        using var early = await finance.PostAsJsonAsync($"/api/documents/{document}/approve", new { comment = "同意。" }, Cancel);
+        Assert.Equal(HttpStatusCode.Forbidden, early.StatusCode);
+        Assert.Contains("须先经主管部门审核通过", await early.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+
+        using var departmentSignedIn = await tenants.SignInAsync(Tenants.DepartmentReviewer);
+        var page = await departmentSignedIn.GetStringAsync($"/documents/{document}", Cancel);
+        Assert.Contains(">审核通过</button>", page, StringComparison.Ordinal);
+        using var passed = await PostFormAsync(departmentSignedIn, $"/documents/{document}", "Approve", ("comment", "经主管部门审核，同意报送。"), ("confirmed", "true"));
+        Assert.Equal(WorkState.Endorsed, await StateAsync(app, document));
+        using var twice = await department.PostAsJsonAsync($"/api/documents/{document}/approve", new { comment = "" }, Cancel);
+        Assert.Equal(HttpStatusCode.Forbidden, twice.StatusCode);
+
+        Assert.Contains($"/documents/{document}", await financeSignedIn.GetStringAsync("/", Cancel), StringComparison.Ordinal);
+        using var listed = await finance.GetAsync("/api/documents?status=endorsed", Cancel);
+        Assert.Contains("\"endorsed\"", await listed.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        using var approved = await finance.PostAsJsonAsync($"/api/documents/{document}/approve", new { comment = "同意。" }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal(WorkState.Approved, await StateAsync(app, document));
+
+        var opinion = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(await financeSignedIn.GetStringAsync($"/documents/{document}/opinion", Cancel), "<[^>]*>", " "));
+        Assert.Matches(@"主管部门\s+审核通过\s+" + Tenants.DepartmentReviewer, opinion);
+        Assert.Matches(@"财政\s+批复\s+" + Tenants.FinanceReviewer, opinion);
+        Assert.Contains("经主管部门审核，同意报送。", opinion, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReviewStages_OtherThanOneOrTwo_StopTheServerWithTheReason()
+    {
+        var settings = Microsoft.Extensions.Configuration.MemoryConfigurationBuilderExtensions.AddInMemoryCollection(
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder(), new Dictionary<string, string?> { ["Jixiao:ReviewStages"] = "3" }).Build();
+        var error = Assert.Throws<InvalidOperationException>(() => Jixiao.Web.Infrastructure.WorkflowSetup.Table(settings));
+        Assert.Contains("只能是 1 或 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Delete_ADraftFromItsPage_IsConfirmedAndAudited()
     {
         await using var app = JixiaoApp.Start("sqlite");

@@ -21,7 +21,11 @@ public sealed record OpinionFindingLine(string Where, string Severity, string Ru
 /// <param name="Opinions">The opinions.</param>
 /// <param name="Findings">The open findings.</param>
 public sealed record OpinionPaper(string Unit, string Title, int? Year, int Version, string Decision, string Score, string Reviewer, string Date,
-    IReadOnlyList<OpinionLine> Opinions, IReadOnlyList<OpinionFindingLine> Findings);
+    IReadOnlyList<OpinionLine> Opinions, IReadOnlyList<OpinionFindingLine> Findings)
+{
+    /// <summary>Each stage's decision, in order: the stage as Where, the decision as Text.</summary>
+    public IReadOnlyList<OpinionLine> Stages { get; init; } = [];
+}
 
 /// <summary>The 项目支出绩效目标审核意见书 as a one-sheet workbook (A4 landscape), the same content as the printable page.</summary>
 public static class OpinionXlsx
@@ -43,6 +47,16 @@ public static class OpinionXlsx
         form.Next([("审核结论", Header), (paper.Decision, Text), (null, Text), ("质量分", Header), (paper.Score, Text), (null, Text)]);
         form.Merge(form.Row, 2, form.Row, 3);
         form.Merge(form.Row, 5, form.Row, 6);
+
+        if (paper.Stages.Count > 0)
+        {
+            form.Skip();
+            form.Next([("审核环节", Header), ("结论", Header), ("审核人", Header), ("日期", Header)]);
+            foreach (var stage in paper.Stages)
+            {
+                form.Next([(stage.Where, Text), (stage.Text, Text), (stage.Author, Text), (stage.Date, Text)]);
+            }
+        }
 
         form.Skip();
         form.Next([("审核意见", Bold)]);

@@ -7,7 +7,7 @@ namespace Jixiao.Web.Security;
 /// them and everything under those. Filled once per request by <see cref="AccessMiddleware"/>; until then,
 /// and for an anonymous request, nothing is visible.
 /// </summary>
-public sealed class CurrentUser : IDataScope
+public sealed class CurrentUser(WorkflowTable workflow) : IDataScope
 {
     private HashSet<int> _units = [];
 
@@ -35,7 +35,22 @@ public sealed class CurrentUser : IDataScope
     public bool Sees(int unitId) => AllUnits || _units.Contains(unitId);
 
     /// <summary>True when the user may do <paramref name="action"/> on something in <paramref name="state"/>.</summary>
-    public bool May(WorkAction action, WorkState state) => WorkflowRules.Allows(Role, state, action);
+    public bool May(WorkAction action, WorkState state) => WorkflowRules.Allows(Role, state, action, workflow.Chain);
+
+    /// <summary>True when the user may do <paramref name="action"/> on a monitoring or self-evaluation report in <paramref name="state"/> (reports take one review stage).</summary>
+    public bool MayReport(WorkAction action, WorkState state) => WorkflowRules.Allows(Role, state, action);
+
+    /// <summary>The review chain of this deployment.</summary>
+    public ReviewChain Chain => workflow.Chain;
+
+    /// <summary>The refusal of <paramref name="action"/> in <paramref name="state"/> for this user, in Chinese.</summary>
+    public string Refusal(WorkAction action, WorkState state) => WorkflowRules.Refusal(Role, state, action, workflow.Chain);
+
+    /// <summary>What <paramref name="action"/> is called for this deployment's chain in <paramref name="state"/> (批复, or 审核通过 at a first stage).</summary>
+    public string ActionName(WorkAction action, WorkState state) => workflow.ActionName(state, action);
+
+    /// <summary>The states in which tables wait for this user's decision.</summary>
+    public IReadOnlyList<WorkState> AwaitingDecision => WorkflowRules.AwaitingDecision(Role, workflow.Chain);
 
     internal async Task LoadAsync(HttpContext context, JixiaoDbContext db)
     {

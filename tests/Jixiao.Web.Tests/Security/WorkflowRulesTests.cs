@@ -40,11 +40,42 @@ public class WorkflowRulesTests
     [Fact]
     public void Transitions_LeadWhereTheWorkflowSays()
     {
-        Assert.Equal(WorkState.Submitted, WorkflowTable.Next(WorkState.Draft, WorkAction.Submit));
-        Assert.Equal(WorkState.Returned, WorkflowTable.Next(WorkState.Submitted, WorkAction.Return));
-        Assert.Equal(WorkState.Submitted, WorkflowTable.Next(WorkState.Returned, WorkAction.Submit));
-        Assert.Equal(WorkState.Approved, WorkflowTable.Next(WorkState.Submitted, WorkAction.Approve));
-        Assert.Equal(WorkState.Draft, WorkflowTable.Next(WorkState.Approved, WorkAction.Adjust));
+        Assert.Equal(WorkState.Submitted, WorkflowTable.OneStage.Next(WorkState.Draft, WorkAction.Submit));
+        Assert.Equal(WorkState.Returned, WorkflowTable.OneStage.Next(WorkState.Submitted, WorkAction.Return));
+        Assert.Equal(WorkState.Submitted, WorkflowTable.OneStage.Next(WorkState.Returned, WorkAction.Submit));
+        Assert.Equal(WorkState.Approved, WorkflowTable.OneStage.Next(WorkState.Submitted, WorkAction.Approve));
+        Assert.Equal(WorkState.Draft, WorkflowTable.OneStage.Next(WorkState.Approved, WorkAction.Adjust));
+    }
+
+    [Theory]
+    [InlineData(JixiaoRoles.DepartmentReviewer, WorkState.Submitted, WorkAction.Approve, true)]
+    [InlineData(JixiaoRoles.DepartmentReviewer, WorkState.Submitted, WorkAction.Return, true)]
+    [InlineData(JixiaoRoles.DepartmentReviewer, WorkState.Endorsed, WorkAction.Approve, false)]
+    [InlineData(JixiaoRoles.DepartmentReviewer, WorkState.Endorsed, WorkAction.Return, false)]
+    [InlineData(JixiaoRoles.FinanceReviewer, WorkState.Submitted, WorkAction.Approve, false)]
+    [InlineData(JixiaoRoles.FinanceReviewer, WorkState.Submitted, WorkAction.Return, false)]
+    [InlineData(JixiaoRoles.FinanceReviewer, WorkState.Endorsed, WorkAction.Approve, true)]
+    [InlineData(JixiaoRoles.FinanceReviewer, WorkState.Endorsed, WorkAction.Return, true)]
+    [InlineData(JixiaoRoles.UnitOfficer, WorkState.Endorsed, WorkAction.Withdraw, false)]
+    [InlineData(JixiaoRoles.UnitOfficer, WorkState.Endorsed, WorkAction.Edit, false)]
+    [InlineData(JixiaoRoles.UnitOfficer, WorkState.Submitted, WorkAction.Withdraw, true)]
+    public void TwoStages_TheDepartmentPassesOnAndFinanceDecides(string role, WorkState state, WorkAction action, bool allowed) =>
+        Assert.Equal(allowed, WorkflowRules.Allows(role, state, action, ReviewChain.TwoStage));
+
+    [Fact]
+    public void TwoStages_LeadThroughTheDepartmentToFinance()
+    {
+        var table = WorkflowTable.TwoStage;
+        Assert.Equal(WorkState.Endorsed, table.Next(WorkState.Submitted, WorkAction.Approve));
+        Assert.Equal(WorkState.Approved, table.Next(WorkState.Endorsed, WorkAction.Approve));
+        Assert.Equal(WorkState.Returned, table.Next(WorkState.Endorsed, WorkAction.Return));
+        Assert.Equal("审核通过", table.ActionName(WorkState.Submitted, WorkAction.Approve));
+        Assert.Equal("批复", table.ActionName(WorkState.Endorsed, WorkAction.Approve));
+        Assert.Equal("批复", WorkflowTable.OneStage.ActionName(WorkState.Submitted, WorkAction.Approve));
+        Assert.Equal([WorkState.Endorsed], WorkflowRules.AwaitingDecision(JixiaoRoles.FinanceReviewer, ReviewChain.TwoStage));
+        Assert.Equal([WorkState.Submitted], WorkflowRules.AwaitingDecision(JixiaoRoles.FinanceReviewer, ReviewChain.OneStage));
+        Assert.Equal("该表须先经主管部门审核通过，再由财政批复。",
+            WorkflowRules.Refusal(JixiaoRoles.FinanceReviewer, WorkState.Submitted, WorkAction.Approve, ReviewChain.TwoStage));
     }
 
     [Fact]
@@ -62,7 +93,7 @@ public class WorkflowRulesTests
         var begin = doc.IndexOf(Begin, StringComparison.Ordinal);
         var end = doc.IndexOf(End, StringComparison.Ordinal);
         Assert.True(begin >= 0 && end > begin, "docs/workflow.md has no generated workflow section");
-        var generated = WorkflowRules.Markdown();
+        var generated = WorkflowRules.Markdown() + "\n两级审核（`Jixiao:ReviewStages` 为 2）时：\n\n" + WorkflowRules.Markdown(ReviewChain.TwoStage);
         if (Environment.GetEnvironmentVariable("JIXIAO_BLESS") == "1")
         {
             doc = doc[..(begin + Begin.Length)] + generated + doc[end..];
@@ -72,6 +103,8 @@ public class WorkflowRulesTests
 
         Assert.Equal(generated, doc[(begin + Begin.Length)..end]);
         Assert.Contains("| 已送审 | 批复 | 主管部门审核员、财政审核员 | 已批复 |", generated, StringComparison.Ordinal);
+        Assert.Contains("| 已送审 | 审核通过 | 主管部门审核员 | 主管部门已审核 |", generated, StringComparison.Ordinal);
+        Assert.Contains("| 主管部门已审核 | 批复 | 财政审核员 | 已批复 |", generated, StringComparison.Ordinal);
     }
 
     [Fact]

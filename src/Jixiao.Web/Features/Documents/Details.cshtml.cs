@@ -81,11 +81,12 @@ public sealed class DetailsModel(DocumentQueries documents, DocumentWorkflow flo
     {
         if (!confirmed)
         {
-            Message = "未批复：请勾选“确认批复”后再提交。";
+            Message = "未提交：请勾选确认后再提交。";
             return Redirect($"/documents/{id}");
         }
 
-        return Step(id, await flow.ApproveAsync(id, comment, cancellationToken), "已批复。");
+        var outcome = await flow.ApproveAsync(id, comment, cancellationToken);
+        return Step(id, outcome, outcome is { IsDone: true, Value: WorkState.Endorsed } ? "已审核通过，报财政批复。" : "已批复。");
     }
 
     [Access(Access.Review)]

@@ -190,7 +190,7 @@ public sealed class DocumentQueries(JixiaoDbContext db, CurrentUser user, Workfl
             .Select(p => new ProjectRow(p.Id, p.Position + 1, p.Name, p.TotalFen, p.FiscalFen, p.SpecialFen, p.OtherFen, p.Indicators.Count, p.Score, p.FindingCount))
             .ToListAsync(cancellationToken);
         var returnedAt = steps.LastOrDefault(h => h.Action == "document.return")?.Id;
-        var changes = returnedAt is { } since && document.Status is WorkState.Submitted or WorkState.Returned
+        var changes = returnedAt is { } since && document.Status is WorkState.Submitted or WorkState.Endorsed or WorkState.Returned
             ? await history.OfDocumentAsync(id, stepsOnly: false, cancellationToken) ?? []
             : [];
         return new DocumentView(document, unitFindings, projects, matching, page, evaluations, comments, steps, versions, names)

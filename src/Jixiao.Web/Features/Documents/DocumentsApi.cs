@@ -23,7 +23,7 @@ public sealed record ImportedDto(int Id, int Projects, int Indicators, IReadOnly
 public sealed record DocumentSummaryDto(int Id, string UnitName, string Title, int? Year, string FileName, DateTimeOffset ImportedAt,
     int Projects, decimal Score, int Errors, int Warnings, int Infos)
 {
-    /// <summary>The workflow state: <c>draft</c>, <c>submitted</c>, <c>returned</c> or <c>approved</c>.</summary>
+    /// <summary>The workflow state: <c>draft</c>, <c>submitted</c>, <c>endorsed</c>, <c>returned</c> or <c>approved</c>.</summary>
     public string State { get; init; } = "";
 
     /// <summary>The state in Chinese (草稿, 已送审…).</summary>

@@ -58,7 +58,7 @@ public sealed class IndexModel(DocumentQueries documents, DocumentWorkflow flow,
     ];
 
     /// <summary>True when the user may decide submitted tables here (批量批复 / 退回).</summary>
-    public bool MayDecide => user.May(WorkAction.Approve, WorkState.Submitted);
+    public bool MayDecide => user.AwaitingDecision.Count > 0;
 
     /// <summary>What the last batch decision did, table by table.</summary>
     [TempData]

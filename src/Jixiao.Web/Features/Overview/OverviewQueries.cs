@@ -62,7 +62,14 @@ public sealed class OverviewQueries(JixiaoDbContext db, CurrentUser user)
         var empty = (Items: new List<ToDoItem>(), Count: 0);
         var drafts = user.May(WorkAction.Submit, WorkState.Draft) ? await ListAsync(WorkState.Draft, "document.adjust", cancellationToken) : empty;
         var returned = user.May(WorkAction.Submit, WorkState.Returned) ? await ListAsync(WorkState.Returned, "document.return", cancellationToken) : empty;
-        var review = user.May(WorkAction.Approve, WorkState.Submitted) ? await ListAsync(WorkState.Submitted, "document.submit", cancellationToken) : empty;
+        var review = empty;
+        foreach (var state in user.AwaitingDecision)
+        {
+            // A table waits for the first stage since it was sent, for the second since the first passed it on.
+            var stage = await ListAsync(state, state == WorkState.Endorsed ? "document.approve" : "document.submit", cancellationToken);
+            review = ([.. review.Items.Concat(stage.Items).OrderBy(i => i.Since).Take(MaxListed)], review.Count + stage.Count);
+        }
+
         return (new ToDo(drafts.Items, returned.Items, review.Items), drafts.Count, returned.Count, review.Count);
     }
 

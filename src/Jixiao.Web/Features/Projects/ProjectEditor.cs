@@ -42,7 +42,7 @@ public sealed class ProjectEditor(JixiaoDbContext db, UnitReview reviews, Curren
 
         if (!user.May(WorkAction.Edit, project.Document!.Status))
         {
-            var reason = WorkflowRules.Refusal(user.Role, project.Document.Status, WorkAction.Edit);
+            var reason = user.Refusal(WorkAction.Edit, project.Document.Status);
             await audit.SecurityAsync("workflow.refused", $"修改第 {id} 号项目被拒绝：{reason}");
             return Outcome<int>.Refused(reason);
         }

@@ -31,7 +31,7 @@ public sealed record SeasonProgress(int Year, IReadOnlyList<UnitProgress> Units)
 
     public int Approved => Units.Count(u => u.State == WorkState.Approved);
 
-    public int Submitted => Units.Count(u => u.State == WorkState.Submitted);
+    public int Submitted => Units.Count(u => u.State is WorkState.Submitted or WorkState.Endorsed);
 
     public int NotSubmitted => Units.Count(u => u.State is null or WorkState.Draft or WorkState.Returned);
 
@@ -145,7 +145,7 @@ public sealed class SeasonService(JixiaoDbContext db, CurrentUser user, AuditLog
             var ancestors = path.Skip(1).Select(node => node.Id).ToList();
             var season = seasons.FirstOrDefault(s => s.RegionId is { } r && ancestors.Contains(r)) ?? seasons.FirstOrDefault(s => s.RegionId is null);
             var table = tables.Where(t => t.UnitId == unitId).OrderByDescending(t => Rank(t.Status)).ThenByDescending(t => t.Id).FirstOrDefault();
-            var sent = table?.Status is WorkState.Submitted or WorkState.Approved;
+            var sent = table?.Status is WorkState.Submitted or WorkState.Endorsed or WorkState.Approved;
             var department = path.Skip(1).Where(node => node.Kind == UnitKinds.Department).Select(node => node.Name).FirstOrDefault();
             rows.Add(new UnitProgress(unitId, path[0].Name, department, table?.Id, table?.Status, table?.Score, table?.ErrorCount, season?.TargetsDue,
                 season is not null && !sent && today > season.TargetsDue)
@@ -209,7 +209,7 @@ public sealed class SeasonService(JixiaoDbContext db, CurrentUser user, AuditLog
         {
             var progress = await ProgressAsync(year, cancellationToken);
             reminders.AddRange(progress.Units
-                .Where(u => u.Due is { } due && u.State is not (WorkState.Submitted or WorkState.Approved) && due.DayNumber - today.DayNumber <= RemindDays)
+                .Where(u => u.Due is { } due && u.State is not (WorkState.Submitted or WorkState.Endorsed or WorkState.Approved) && due.DayNumber - today.DayNumber <= RemindDays)
                 .Select(u => new Reminder(year, u.Unit, u.Due!.Value, u.Due.Value.DayNumber - today.DayNumber, u.DocumentId)));
 
             // An approved table's projects owe their reports by the season's monitoring and self-evaluation deadlines.
@@ -247,6 +247,7 @@ public sealed class SeasonService(JixiaoDbContext db, CurrentUser user, AuditLog
         WorkState.Draft => 1,
         WorkState.Returned => 2,
         WorkState.Submitted => 3,
-        WorkState.Approved => 4,
+        WorkState.Endorsed => 4,
+        WorkState.Approved => 5,
     };
 }

@@ -18,7 +18,14 @@ public sealed record OpinionFinding(string Where, string Severity, string Rule, 
 /// <param name="Opinions">The comments on the table's current version, in order: (where, text, author, when).</param>
 public sealed record Opinion(int DocumentId, string Unit, string Title, int? Year, int Version, WorkState State, string Decision, decimal Score,
     string Reviewer, DateTimeOffset? DecidedAt, IReadOnlyList<(string Where, string Text, string Author, DateTimeOffset At)> Opinions,
-    IReadOnlyList<OpinionFinding> Findings);
+    IReadOnlyList<OpinionFinding> Findings)
+{
+    /// <summary>Each review decision on the current version, in order: the stage (主管部门, 财政, or 审核 with one stage), what it decided, by whom, when.</summary>
+    public IReadOnlyList<StageDecision> Stages { get; init; } = [];
+}
+
+/// <summary>One stage's decision on a table: <paramref name="Stage"/> (主管部门, 财政 or 审核), <paramref name="Decision"/> (审核通过, 批复, 退回).</summary>
+public sealed record StageDecision(string Stage, string Decision, string Reviewer, DateTimeOffset At);
 
 /// <summary>A reviewer's comment on the document (no project), a project, or one indicator (project and seq).</summary>
 public sealed record CommentInput(int? ProjectId, int? IndicatorSeq, string Text);
@@ -107,7 +114,7 @@ public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, Audit
 
         if (!user.May(WorkAction.Edit, document.Status))
         {
-            var reason = WorkflowRules.Refusal(user.Role, document.Status, WorkAction.Edit);
+            var reason = user.Refusal(WorkAction.Edit, document.Status);
             await audit.SecurityAsync("workflow.refused", $"答复第 {id} 号表的审核意见被拒绝：{reason}");
             return Outcome<int>.Refused(reason);
         }
@@ -175,7 +182,7 @@ public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, Audit
     /// <summary>The refusal of <paramref name="action"/>, recorded in the audit trail.</summary>
     private async Task<Outcome<WorkState>> RefusedAsync(int id, WorkState state, WorkAction action)
     {
-        var reason = WorkflowRules.Refusal(user.Role, state, action);
+        var reason = user.Refusal(action, state);
         await audit.SecurityAsync("workflow.refused", $"第 {id} 号表{action.Chinese()}被拒绝：{reason}");
         return Outcome<WorkState>.Refused(reason);
     }
@@ -201,9 +208,10 @@ public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, Audit
 
         var before = document.Status;
         var now = time.GetUtcNow();
-        document.Status = WorkflowTable.Next(before, action);
-        if (action == WorkAction.Approve)
+        document.Status = WorkflowTable.For(user.Chain).Next(before, action);
+        if (document.Status == WorkState.Approved)
         {
+            // The version's targets are kept when the last stage approves them.
             var full = await db.Documents.AsNoTracking().AsSplitQuery().Include(d => d.Projects).ThenInclude(p => p.Indicators)
                 .FirstAsync(d => d.Id == id, cancellationToken);
             db.DocumentVersions.Add(new DocumentVersionRecord
@@ -299,23 +307,34 @@ public sealed class DocumentWorkflow(JixiaoDbContext db, CurrentUser user, Audit
         var comments = await db.Comments.AsNoTracking().Where(c => c.DocumentId == id && c.Version == document.VersionNumber && c.Subject == "targets")
             .OrderBy(c => c.Id).ToListAsync(cancellationToken);
         var findings = await db.Findings.AsNoTracking().Where(f => f.DocumentId == id).OrderBy(f => f.ProjectId == null ? 0 : 1).ThenBy(f => f.Id).ToListAsync(cancellationToken);
-        var decision = await db.Audit.AsNoTracking()
-            .Where(a => a.DocumentId == id && a.Kind == "change" && (a.Action == "document.approve" || a.Action == "document.return"))
-            .OrderByDescending(a => a.Id).Select(a => new { a.UserId, a.UserName, a.At }).FirstOrDefaultAsync(cancellationToken);
-        var reviewer = decision?.UserId is { } userId
-            ? await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? decision.UserName
-            : decision?.UserName ?? "";
+        // The decisions on this version: those after the last 调整 that opened it.
+        var opened = await db.Audit.AsNoTracking().Where(a => a.DocumentId == id && a.Kind == "change" && a.Action == "document.adjust")
+            .OrderByDescending(a => a.Id).Select(a => (long?)a.Id).FirstOrDefaultAsync(cancellationToken) ?? 0;
+        var decisions = await db.Audit.AsNoTracking()
+            .Where(a => a.DocumentId == id && a.Id > opened && a.Kind == "change" && (a.Action == "document.approve" || a.Action == "document.return"))
+            .OrderBy(a => a.Id).Select(a => new { a.UserId, a.UserName, a.At, a.Before, a.After }).ToListAsync(cancellationToken);
+        var userIds = decisions.Select(d => d.UserId).OfType<string>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        string NameOf(string? userId, string userName) => userId is not null && names.TryGetValue(userId, out var name) ? name : userName;
+        var endorsed = WorkState.Endorsed.Chinese();
+        var stages = decisions.Select(d => new StageDecision(
+            d.After == endorsed ? "主管部门" : d.Before == endorsed ? "财政" : "审核",
+            d.After == endorsed ? "审核通过" : d.After == WorkState.Approved.Chinese() ? "批复" : "退回",
+            NameOf(d.UserId, d.UserName), d.At)).ToList();
+        var decision = decisions.LastOrDefault();
+        var reviewer = decision is null ? "" : NameOf(decision.UserId, decision.UserName);
         return new Opinion(id, document.Unit!.Name, document.Title, document.Year, document.VersionNumber, document.Status,
             document.Status switch
             {
                 WorkState.Approved => "已批复",
                 WorkState.Returned => "已退回，请按意见修改后重新送审",
                 WorkState.Submitted => "审核中",
+                WorkState.Endorsed => "主管部门已审核通过，待财政批复",
                 WorkState.Draft or WorkState.Deleted => document.Status.Chinese(),
             },
             document.Score, reviewer, decision?.At,
             [.. comments.Select(c => (Where(c.ProjectId, c.IndicatorSeq), c.Text, c.AuthorName, c.At))],
-            [.. findings.Select(f => Display(f, Where(f.ProjectId, f.IndicatorSeq)))]);
+            [.. findings.Select(f => Display(f, Where(f.ProjectId, f.IndicatorSeq)))]) { Stages = stages };
     }
 
     private static OpinionFinding Display(FindingRecord finding, string where)

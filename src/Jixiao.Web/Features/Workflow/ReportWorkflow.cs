@@ -29,7 +29,7 @@ public sealed class ReportWorkflow(JixiaoDbContext db, CurrentUser user, AuditLo
     {
         var state = await StateAsync(projectId, month, cancellationToken);
         return state is not { } known ? NotFound(projectId)
-            : user.May(WorkAction.Edit, known) ? Outcome<WorkState>.Done(known)
+            : user.MayReport(WorkAction.Edit, known) ? Outcome<WorkState>.Done(known)
             : await RefusedAsync(projectId, month, known, WorkAction.Edit);
     }
 
@@ -73,7 +73,7 @@ public sealed class ReportWorkflow(JixiaoDbContext db, CurrentUser user, AuditLo
             return Outcome<WorkState>.Invalid($"该项目还没有保存{Name(month)}，请先填写并保存。");
         }
 
-        if (!user.May(action, state))
+        if (!user.MayReport(action, state))
         {
             return await RefusedAsync(projectId, month, state, action);
         }
@@ -88,7 +88,7 @@ public sealed class ReportWorkflow(JixiaoDbContext db, CurrentUser user, AuditLo
             return Outcome<WorkState>.Invalid($"意见不超过 {DocumentWorkflow.MaxCommentLength} 字。");
         }
 
-        var next = WorkflowTable.Next(state, action);
+        var next = WorkflowTable.OneStage.Next(state, action);
         if (monitoring is not null)
         {
             monitoring.Status = next;

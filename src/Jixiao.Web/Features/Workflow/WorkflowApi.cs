@@ -103,7 +103,10 @@ internal static class WorkflowApi
         var paper = new Jixiao.Export.Review.OpinionPaper(o.Unit, o.Title, o.Year, o.Version, o.Decision, Shared.Display.Score(o.Score), o.Reviewer,
             o.DecidedAt is { } at ? local.Date(at) : "",
             [.. o.Opinions.Select(x => new Jixiao.Export.Review.OpinionLine(x.Where, x.Text, x.Author, local.Date(x.At)))],
-            [.. o.Findings.Select(f => new Jixiao.Export.Review.OpinionFindingLine(f.Where, f.Severity, f.Rule, f.Message, f.Basis, f.Suggestion))]);
+            [.. o.Findings.Select(f => new Jixiao.Export.Review.OpinionFindingLine(f.Where, f.Severity, f.Rule, f.Message, f.Basis, f.Suggestion))])
+        {
+            Stages = [.. o.Stages.Select(s => new Jixiao.Export.Review.OpinionLine(s.Stage, s.Decision, s.Reviewer, local.Date(s.At)))],
+        };
         using var stream = new MemoryStream();
         Jixiao.Export.Review.OpinionXlsx.Write(stream, paper);
         return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"审核意见书-{o.Unit}-第{o.Version}版.xlsx");
