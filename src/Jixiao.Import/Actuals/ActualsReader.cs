@@ -182,24 +182,10 @@ public static class ActualsReader
             return null;
         }
 
-        var values = new List<Quantity>();
-        foreach (var part in actual.Split(['；', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        if (ActualValues.Read(actual, indicator.Target, out var problem) is not { } values)
         {
-            var parsed = TargetGrammar.Parse(part);
-            if (parsed.Kind != TargetKind.Quantitative || parsed.Clauses.Count != 1 || !ChineseText.Normalize(part).Any(char.IsAsciiDigit))
-            {
-                errors.Add($"{label}的实际完成值“{part}”应为数字，可带单位，如 92%、120人。");
-                return null;
-            }
-
-            var clause = parsed.Clauses[0];
-            if (clause.Unit.Length > 0 && indicator.Target.Clauses.All(c => c.Unit != clause.Unit))
-            {
-                errors.Add($"{label}的实际完成值“{part}”的单位“{clause.Unit}”与指标值的单位（{string.Join("、", indicator.Target.Clauses.Select(c => c.Unit.Length > 0 ? c.Unit : "无"))}）不符。");
-                return null;
-            }
-
-            values.Add(new Quantity(clause.Value, clause.Unit));
+            errors.Add($"{label}的实际完成值{problem}");
+            return null;
         }
 
         if (values.Count == 0)

@@ -151,20 +151,17 @@ public sealed class MonitoringService(JixiaoDbContext db, TimeProvider time, Rep
                 continue;
             }
 
-            var projected = new List<Quantity>();
+            IReadOnlyList<Quantity> projected = [];
             var projectedText = (input.Projected ?? "").Trim();
             if (projectedText.Length > 0 && indicator.Target.Kind == TargetKind.Quantitative)
             {
-                foreach (var part in projectedText.Split(['；', ';'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                if (ActualValues.Read(projectedText, indicator.Target, out var problem) is { } values)
                 {
-                    var parsed = TargetGrammar.Parse(part);
-                    if (parsed.Kind != TargetKind.Quantitative || parsed.Clauses.Count != 1 || !part.Any(char.IsAsciiDigit))
-                    {
-                        errors.Add($"{label}的全年预计完成值“{part}”应为数字，可带单位。");
-                        break;
-                    }
-
-                    projected.Add(new Quantity(parsed.Clauses[0].Value, parsed.Clauses[0].Unit));
+                    projected = values;
+                }
+                else
+                {
+                    errors.Add($"{label}的全年预计完成值{problem}");
                 }
             }
 
