@@ -29,6 +29,9 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
     private readonly IReadOnlyDictionary<string, string> _settings;
     private string? _adminToken;
 
+    /// <summary>The clock the app is given instead of the system's, when a test needs every stored instant to be one it knows.</summary>
+    public TimeProvider? Clock { get; init; }
+
     private JixiaoApp(string provider, string connectionString, string? sqliteFile, bool loadSample, long maxUploadBytes, IReadOnlyDictionary<string, string>? settings)
     {
         _settings = settings ?? new Dictionary<string, string>();
@@ -44,7 +47,7 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
     public static TheoryData<string> Providers() => ["sqlite", "postgres"];
 
     /// <summary>Starts the app on <paramref name="provider"/>, or skips the test with the reason when that database is not available.</summary>
-    public static JixiaoApp Start(string provider, bool loadSample = false, long maxUploadBytes = 2 * 1024 * 1024, string? sqliteFile = null, IReadOnlyDictionary<string, string>? settings = null)
+    public static JixiaoApp Start(string provider, bool loadSample = false, long maxUploadBytes = 2 * 1024 * 1024, string? sqliteFile = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null)
     {
         JixiaoApp app;
         if (provider == "postgres")
@@ -55,13 +58,13 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
                 Assert.Skip($"{PostgresVariable} is not set: no PostgreSQL server was started for the tests (./test.sh starts one when run as root with PostgreSQL 15 installed).");
             }
 
-            app = new JixiaoApp("Postgres", $"{server};Database=jixiao_test_{Guid.NewGuid():N}", null, loadSample, maxUploadBytes, settings);
+            app = new JixiaoApp("Postgres", $"{server};Database=jixiao_test_{Guid.NewGuid():N}", null, loadSample, maxUploadBytes, settings) { Clock = clock };
         }
         else
         {
             // A file the caller names outlives this app (to start a second one on it); the caller deletes it.
             var file = sqliteFile ?? Path.Combine(Path.GetTempPath(), $"jixiao-test-{Guid.NewGuid():N}.db");
-            app = new JixiaoApp("Sqlite", $"Data Source={file};Pooling=False", sqliteFile is null ? file : null, loadSample, maxUploadBytes, settings);
+            app = new JixiaoApp("Sqlite", $"Data Source={file};Pooling=False", sqliteFile is null ? file : null, loadSample, maxUploadBytes, settings) { Clock = clock };
         }
 
         app.StartServer();
@@ -139,6 +142,11 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Clock is { } clock)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(clock));
         }
     }
 

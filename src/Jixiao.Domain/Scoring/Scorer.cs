@@ -103,7 +103,7 @@ public static class Scorer
         var rate = (decimal)executed.Value.Fen / b.Fen;
         var score = Round(Math.Min(rate, 1m) * settings.ExecutionPoints);
         return (rate, score, string.Create(CultureInfo.InvariantCulture,
-            $"执行率 = 全年执行数 {executed.Value.ToWanYuan()} / 全年预算数 {b.ToWanYuan()} 万元 = {Percent(rate)}；得分 = min(执行率, 100%) × {N(settings.ExecutionPoints)} = {N(score)}"));
+            $"执行率 = 全年执行数 {executed.Value.ToWanYuan()} / 全年预算数 {b.ToWanYuan()} 万元 = {Percent(rate)}；得分 = 执行率（超过 100% 按 100% 计）× {N(settings.ExecutionPoints)} = {N(score)}"));
     }
 
     /// <summary>Each indicator's points: category points, redistributed from empty categories, shared or as set.</summary>

@@ -95,7 +95,7 @@ public sealed class MonitoringService(JixiaoDbContext db, TimeProvider time, Rep
             Seq = p.Seq, SoFar = (p.SoFar ?? "").Trim(), Projected = (p.Projected ?? "").Trim(), Cause = (p.Cause ?? "").Trim(),
             Note = (p.Note ?? "").Trim(), Likelihood = (p.Likelihood ?? "").Trim(),
         }));
-        audit.Change("monitoring.save", $"保存 1~{month}月绩效运行监控：{record.Light}", view.Record.Document!.UnitId, view.Record.DocumentId, projectId,
+        audit.Change("monitoring.save", $"保存 1~{month}月绩效运行监控：{result.Light.Chinese()}", view.Record.Document!.UnitId, view.Record.DocumentId, projectId,
             after: new { input.ExecutedSoFar, input.ProjectedExecution, Progress = entered });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
