@@ -33,7 +33,7 @@ public class WorkflowBrowserTests
         await Expect(r.Locator("#state")).ToHaveTextAsync("已送审");
         await r.FillAsync("#return-comment", "培训人次偏低，请提高到不少于120人次。");
         await r.SelectOptionAsync("#return-project", new SelectOptionValue { Label = Tenants.UnitA + "教师培训项目" });
-        await r.FillAsync("input[name=indicatorSeq]", "1");
+        await r.FillAsync("#return-seq", "1");
         await r.ClickAsync("#return");
         await Expect(r.Locator("#state")).ToHaveTextAsync("已退回");
 

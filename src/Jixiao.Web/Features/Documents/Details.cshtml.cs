@@ -89,9 +89,20 @@ public sealed class DetailsModel(DocumentQueries documents, DocumentWorkflow flo
         return Step(id, outcome, outcome is { IsDone: true, Value: WorkState.Endorsed } ? "已审核通过，报财政批复。" : "已批复。");
     }
 
+    /// <summary>The most comments one return takes from the page (the API takes any number).</summary>
+    public const int ReturnRows = 5;
+
+    /// <summary>退回 with up to <see cref="ReturnRows"/> comments, each on the table, a project or one of its indicators; rows left blank are ignored.</summary>
     [Access(Access.Review)]
-    public async Task<IActionResult> OnPostReturnAsync(int id, string? comment, int? projectId, int? indicatorSeq, CancellationToken cancellationToken) =>
-        Step(id, await flow.ReturnAsync(id, [new CommentInput(projectId, projectId is null ? null : indicatorSeq, comment ?? "")], cancellationToken), "已退回。");
+    public async Task<IActionResult> OnPostReturnAsync(int id, string[]? comment, string[]? projectId, string[]? indicatorSeq, CancellationToken cancellationToken)
+    {
+        static int? Number(string[]? values, int i) =>
+            values is not null && i < values.Length && int.TryParse(values[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        var comments = (comment ?? []).Take(ReturnRows)
+            .Select((text, i) => (Text: text ?? "", Project: Number(projectId, i), Seq: Number(indicatorSeq, i)))
+            .Select(row => new CommentInput(row.Project, row.Project is null ? null : row.Seq, row.Text)).ToList();
+        return Step(id, await flow.ReturnAsync(id, comments, cancellationToken), comments.Count(c => !string.IsNullOrWhiteSpace(c.Text)) is var n and > 1 ? $"已退回，意见 {n} 条。" : "已退回。");
+    }
 
     [Access(Access.Submit)]
     public async Task<IActionResult> OnPostWithdrawAsync(int id, CancellationToken cancellationToken) =>

@@ -60,6 +60,12 @@ public sealed class IndexModel(DocumentQueries documents, DocumentWorkflow flow,
     /// <summary>True when the user may decide submitted tables here (批量批复 / 退回).</summary>
     public bool MayDecide => user.AwaitingDecision.Count > 0;
 
+    /// <summary>True when the user may decide a table in <paramref name="state"/> (its JSON name).</summary>
+    public bool MayDecideOn(string state) => WorkflowTable.ParseState(state) is { } parsed && user.May(WorkAction.Approve, parsed);
+
+    /// <summary>What the user's approval is called: 批复, or 审核通过 at the first of two stages.</summary>
+    public string ApproveName => user.AwaitingDecision.Count > 0 ? user.ActionName(WorkAction.Approve, user.AwaitingDecision[0]) : WorkAction.Approve.Chinese();
+
     /// <summary>What the last batch decision did, table by table.</summary>
     [TempData]
     public string? BatchMessage { get; set; }

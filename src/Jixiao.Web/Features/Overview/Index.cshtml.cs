@@ -2,8 +2,11 @@ namespace Jixiao.Web.Features.Overview;
 
 /// <summary>The home page: what waits for the user (待办), what is stored, funds by source, findings by severity.</summary>
 [Access(Access.Read)]
-public sealed class IndexModel(OverviewQueries overview, Seasons.SeasonService seasons) : PageModel
+public sealed class IndexModel(OverviewQueries overview, Seasons.SeasonService seasons, CurrentUser user) : PageModel
 {
+    /// <summary>The list of the tables waiting for the user's decision: the first stage's, or the second's.</summary>
+    public string ReviewLink => "/documents?status=" + (user.AwaitingDecision.Count > 0 ? user.AwaitingDecision[0] : WorkState.Submitted).JsonName() + "&sort=unit";
+
     public int Documents { get; private set; }
 
     public int Units { get; private set; }
