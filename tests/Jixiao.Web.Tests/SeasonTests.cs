@@ -113,8 +113,20 @@ public class SeasonTests
         Assert.Contains("已逾期 2 天", overview, StringComparison.Ordinal);
         Assert.DoesNotContain("年度绩效目标应于", overview, StringComparison.Ordinal);
 
+        // The reviewer's progress shows the approved table's reports owed, then sent.
+        using var reviewer = app.ClientWithToken(app.TokenFor(Tenants.FinanceReviewer));
+        async Task<System.Text.Json.JsonElement> ReportsAsync() =>
+            (await reviewer.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/seasons/2026/progress", Cancel)).GetProperty("units").EnumerateArray()
+                .Single(u => u.GetProperty("unit").GetString() == Tenants.UnitA).GetProperty("reports");
+        var owed = await ReportsAsync();
+        Assert.Equal((1, 0, 0), (owed.GetProperty("projects").GetInt32(), owed.GetProperty("monitored").GetInt32(), owed.GetProperty("evaluated").GetInt32()));
+
         await tenants.AddReportsAsync(project, WorkState.Submitted);
         var after = WebUtility.HtmlDecode(await officer.GetStringAsync("/", Cancel));
         Assert.DoesNotContain("id=\"reminders\"", after, StringComparison.Ordinal);
+        var sent = await ReportsAsync();
+        Assert.Equal((1, 1), (sent.GetProperty("monitored").GetInt32(), sent.GetProperty("evaluated").GetInt32()));
+        using var page = await tenants.SignInAsync(Tenants.FinanceReviewer);
+        Assert.Contains("1 / 1", await page.GetStringAsync("/seasons/2026", Cancel), StringComparison.Ordinal);
     }
 }

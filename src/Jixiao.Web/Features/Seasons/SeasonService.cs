@@ -19,9 +19,15 @@ public sealed record UnitProgress(int UnitId, string Unit, string? Department, i
     /// <summary>The last day of the unit's monitoring reports, null when not set.</summary>
     public DateOnly? MonitoringDue { get; init; }
 
+    /// <summary>Of an approved table: how many projects it has, how many have sent a monitoring report, how many their self-evaluation; null before approval.</summary>
+    public ReportProgress? Reports { get; init; }
+
     /// <summary>The last day of the unit's self-evaluations, null when not set.</summary>
     public DateOnly? SelfEvaluationDue { get; init; }
 }
+
+/// <summary>The reports of an approved table's projects: sent (or approved) of all.</summary>
+public sealed record ReportProgress(int Projects, int Monitored, int Evaluated);
 
 /// <summary>A year's progress over the visible units, with the counts by where they stand.</summary>
 public sealed record SeasonProgress(int Year, IReadOnlyList<UnitProgress> Units)
@@ -137,6 +143,17 @@ public sealed class SeasonService(JixiaoDbContext db, CurrentUser user, AuditLog
         var visible = await db.Units.AsNoTracking().Where(u => u.Kind == UnitKinds.Unit).Select(u => u.Id).ToListAsync(cancellationToken);
         var tables = await db.Documents.AsNoTracking().Where(d => d.Year == year)
             .Select(d => new { d.Id, d.UnitId, d.Status, d.Score, d.ErrorCount }).ToListAsync(cancellationToken);
+        var approved = tables.Where(t => t.Status == WorkState.Approved).Select(t => t.Id).ToList();
+        var reports = approved.Count == 0 ? [] : await db.Projects.AsNoTracking().Where(p => approved.Contains(p.DocumentId))
+            .GroupBy(p => p.DocumentId)
+            .Select(g => new
+            {
+                DocumentId = g.Key,
+                Projects = g.Count(),
+                Monitored = g.Count(p => db.MonitoringReports.Any(r => r.ProjectId == p.Id && (r.Status == WorkState.Submitted || r.Status == WorkState.Approved))),
+                Evaluated = g.Count(p => db.SelfEvaluations.Any(r => r.ProjectId == p.Id && (r.Status == WorkState.Submitted || r.Status == WorkState.Approved))),
+            })
+            .ToDictionaryAsync(r => r.DocumentId, r => new ReportProgress(r.Projects, r.Monitored, r.Evaluated), cancellationToken);
         var today = Today;
         var rows = new List<UnitProgress>();
         foreach (var unitId in visible)
@@ -152,6 +169,7 @@ public sealed class SeasonService(JixiaoDbContext db, CurrentUser user, AuditLog
             {
                 MonitoringDue = season?.MonitoringDue,
                 SelfEvaluationDue = season?.SelfEvaluationDue,
+                Reports = table is { Status: WorkState.Approved } && reports.TryGetValue(table.Id, out var owed) ? owed : null,
             });
         }
 

@@ -10,7 +10,7 @@ internal static class SeasonsApi
         group.MapPost("/", Open).RequireAccess(Access.Season).WithSummary("开启（或调整）一个预算年度的填报：绩效目标送审、运行监控、绩效自评的截止日期，可按地区设置");
         group.MapGet("/{year:int}/export", Export).RequireAccess(Access.Read)
             .WithSummary("该年度各单位的绩效目标表（xlsx）：汇总表加每个单位一张表；unit 为地区或主管部门（名称或编号），不填为全部可见单位");
-        group.MapGet("/{year:int}/progress", Progress).RequireAccess(Access.Read).WithSummary("该年度各单位的填报进度：是否送审、是否逾期、质量分和错误");
+        group.MapGet("/{year:int}/progress", Progress).RequireAccess(Access.Read).WithSummary("该年度各单位的填报进度：是否送审、是否逾期、质量分和错误；已批复的表中已报运行监控、绩效自评的项目数");
         return routes;
     }
 
@@ -34,7 +34,7 @@ internal static class SeasonsApi
         return TypedResults.Ok(new
         {
             progress.Year, progress.Opened, progress.Approved, progress.Submitted, progress.NotSubmitted, progress.Late,
-            Units = progress.Units.Select(u => new { u.UnitId, u.Unit, u.Department, u.DocumentId, State = u.State?.JsonName(), StateName = u.State?.Chinese(), u.Score, u.Errors, u.Due, u.Late }),
+            Units = progress.Units.Select(u => new { u.UnitId, u.Unit, u.Department, u.DocumentId, State = u.State?.JsonName(), StateName = u.State?.Chinese(), u.Score, u.Errors, u.Due, u.Late, u.Reports }),
         });
     }
 }
