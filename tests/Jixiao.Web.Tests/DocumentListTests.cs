@@ -105,9 +105,30 @@ public class DocumentListTests
         var html = WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync(Cancel));
         Assert.Contains("id=\"findings-by-rule\"", html, StringComparison.Ordinal);
         Assert.Contains("指标值是问句", html, StringComparison.Ordinal);
-        Assert.Contains("前 20 个项目的指标，共 25 个项目", html, StringComparison.Ordinal);
+        Assert.Contains("第 1–20 个项目的指标，共 25 个项目", html, StringComparison.Ordinal);
         Assert.Contains("id=\"more-projects\"", html, StringComparison.Ordinal);
         Assert.Contains($"{Tenants.UnitA}专项25", html, StringComparison.Ordinal);
         Assert.DoesNotContain("完成专项任务25。", html, StringComparison.Ordinal);
+        Assert.Contains("第 1 / 2 页", html, StringComparison.Ordinal);
+
+        // The next page reads the held upload again and shows the last five in full; nothing is stored.
+        var token = System.Text.RegularExpressions.Regex.Match(html, "name=\"Token\" value=\"([0-9a-f]+)\"").Groups[1].Value;
+        using var next = await officer.PostAsync("/import?handler=Turn", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Tenants.FormToken(html), ["Token"] = token, ["FileName"] = "large.txt", ["p"] = "2",
+        }), Cancel);
+        var second = WebUtility.HtmlDecode(await next.Content.ReadAsStringAsync(Cancel));
+        Assert.Contains("第 21–25 个项目的指标，共 25 个项目", second, StringComparison.Ordinal);
+        Assert.Contains("完成专项任务25。", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("完成专项任务20。", second, StringComparison.Ordinal);
+        Assert.Contains("第 2 / 2 页", second, StringComparison.Ordinal);
+        Assert.Equal(0, await app.QueryAsync(db => db.Documents.CountAsync(Cancel)));
+
+        // And the upload can still be confirmed from there.
+        using var confirmed = await officer.PostAsync("/import?handler=Confirm", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Tenants.FormToken(second), ["Token"] = token, ["FileName"] = "large.txt",
+        }), Cancel);
+        Assert.Equal(1, await app.QueryAsync(db => db.Documents.CountAsync(Cancel)));
     }
 }

@@ -191,6 +191,7 @@ public class AccessMatrixTests
         ["POST /import?handler=Preview"] = new(Target.Unit, Setup.Draft, PreviewForm),
         ["POST /import?handler=Confirm"] = new(Target.None, Setup.Draft, _ => Form("/import?handler=Confirm", ("Token", "none"), ("FileName", "a.txt"))),
         ["POST /import?handler=Cancel"] = new(Target.None, Setup.Draft, _ => Form("/import?handler=Cancel", ("Token", "none"))),
+        ["POST /import?handler=Turn"] = new(Target.None, Setup.Draft, _ => Form("/import?handler=Turn", ("Token", "none"), ("FileName", "a.txt"), ("p", "2"))),
         ["POST /documents/{id:int}?handler=Submit"] = new(Target.Unit, Setup.Draft, c => Form($"/documents/{c.Document}?handler=Submit", ("acknowledged", "true"))),
         ["POST /documents?handler=Batch"] = new(Target.Unit, Setup.Submitted, c => Form("/documents?handler=Batch",
             ("ids", c.Document.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("decision", "approve"), ("confirmed", "true")), BatchOf: true),

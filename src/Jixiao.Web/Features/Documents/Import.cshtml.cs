@@ -34,8 +34,37 @@ public sealed class ImportModel(DocumentImporter importer, PendingUploads pendin
 
     public TargetDocument? Document => Read?.Document;
 
+    /// <summary>The page of the preview shown: <see cref="DetailedProjects"/> projects with their indicators on each.</summary>
+    public int PreviewPage { get; private set; } = 1;
+
+    /// <summary>How many pages the preview has.</summary>
+    public int PreviewPages => Review is null ? 1 : Math.Max(1, (Review.Projects.Count + DetailedProjects - 1) / DetailedProjects);
+
     public void OnGet()
     {
+    }
+
+    /// <summary>Another page of the preview of the held upload: read and reviewed again, nothing stored.</summary>
+    [Access(Access.Import)]
+    public async Task<IActionResult> OnPostTurnAsync(int? p, int? go, CancellationToken cancellationToken)
+    {
+        await using var content = pending.Open(Token, user.Id ?? "");
+        if (content is null || string.IsNullOrWhiteSpace(FileName))
+        {
+            Problem = "预览已过期或不存在，请重新上传文件。";
+            return Page();
+        }
+
+        var outcome = await importer.PreviewAsync(content, Path.GetFileName(FileName), cancellationToken);
+        if (outcome is { IsDone: true, Value: { } preview })
+        {
+            Read = preview.Read;
+            Review = preview.Review;
+            DuplicateOf = preview.DuplicateOf;
+            PreviewPage = Math.Clamp(go ?? p ?? 1, 1, PreviewPages);
+        }
+
+        return outcome.ToPage(this, _ => Page(), Shown, showRefusal: true);
     }
 
     [Access(Access.Import)]
