@@ -21,6 +21,9 @@ internal static class SecuritySetup
     public static IServiceCollection AddJixiaoSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<TokenUse>();
+        services.AddSingleton<TokenPrincipals>();
+        services.AddHostedService<TokenUseWriter>();
         services.AddScoped<IDataScope>(provider => provider.GetRequiredService<CurrentUser>());
         services.AddScoped<AuditLog>();
         services.AddIdentity<JixiaoUser, IdentityRole>(Accounts.Configure)

@@ -13,7 +13,7 @@ namespace Jixiao.Web.Security;
 /// </summary>
 public sealed class TokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    JixiaoDbContext db, UserManager<JixiaoUser> users, IUserClaimsPrincipalFactory<JixiaoUser> claims, TimeProvider time)
+    JixiaoDbContext db, UserManager<JixiaoUser> users, IUserClaimsPrincipalFactory<JixiaoUser> claims, TimeProvider time, TokenUse uses, TokenPrincipals principals)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Token";
@@ -45,23 +45,46 @@ public sealed class TokenAuthentication(
 
         var hash = Hash(token);
         var now = time.GetUtcNow();
-        var record = await db.AccessTokens.AsNoTracking().FirstOrDefaultAsync(t => t.Hash == hash, Context.RequestAborted);
-        if (record is null || record.RevokedAt is not null || record.ExpiresAt <= now)
+
+        // One read per request, always from the database, so that a revoked token, a locked account or a
+        // changed role (a new security stamp) takes effect at once on every node; no write.
+        var row = await Lookup(db, hash).FirstOrDefaultAsync(Context.RequestAborted);
+        if (row is null || row.RevokedAt is not null || row.ExpiresAt <= now)
         {
             return AuthenticateResult.Fail("令牌无效、已过期或已撤销。");
         }
 
-        var user = await users.FindByIdAsync(record.UserId);
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (row.UserId is null || (row.LockoutEnabled && row.LockoutEnd > now))
         {
             return AuthenticateResult.Fail("令牌的用户不存在或已被锁定。");
         }
 
-        await db.AccessTokens.Where(t => t.Id == record.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
-        var principal = await claims.CreateAsync(user);
-        var identity = new System.Security.Claims.ClaimsIdentity(principal.Claims, SchemeName, principal.Identities.First().NameClaimType, principal.Identities.First().RoleClaimType);
-        return AuthenticateResult.Success(new AuthenticationTicket(new System.Security.Claims.ClaimsPrincipal(identity), SchemeName));
+        uses.Note(row.Id, row.LastUsedAt, now);
+        var principal = await principals.GetAsync(row.UserId, row.SecurityStamp ?? "", async () =>
+        {
+            var user = await users.FindByIdAsync(row.UserId);
+            if (user is null)
+            {
+                return null;
+            }
+
+            var created = await claims.CreateAsync(user);
+            var identity = new System.Security.Claims.ClaimsIdentity(created.Claims, SchemeName, created.Identities.First().NameClaimType, created.Identities.First().RoleClaimType);
+            return new System.Security.Claims.ClaimsPrincipal(identity);
+        });
+        return principal is null
+            ? AuthenticateResult.Fail("令牌的用户不存在或已被锁定。")
+            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    private sealed record TokenRow(int Id, string? UserId, DateTimeOffset? RevokedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? LastUsedAt, bool LockoutEnabled, DateTimeOffset? LockoutEnd, string? SecurityStamp);
+
+    private static IQueryable<TokenRow> Lookup(JixiaoDbContext db, string hash) =>
+        from t in db.AccessTokens.AsNoTracking()
+        where t.Hash == hash
+        join u in db.Users.AsNoTracking() on t.UserId equals u.Id into owners
+        from u in owners.DefaultIfEmpty()
+        select new TokenRow(t.Id, u == null ? null : u.Id, t.RevokedAt, t.ExpiresAt, t.LastUsedAt, u != null && u.LockoutEnabled, u == null ? null : u.LockoutEnd, u == null ? null : u.SecurityStamp);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
