@@ -259,7 +259,7 @@ public static class CliApp
 
         if (format == "json")
         {
-            stdout.WriteLine(DocumentJson.Serialize(result.ToJson()));
+            DocumentJson.Write(stdout, result.ToJson());
         }
         else
         {

@@ -90,6 +90,18 @@ public static class DocumentJson
     /// <summary>Writes <paramref name="dto"/> as indented UTF-8 JSON.</summary>
     public static void Write(Stream stream, DocumentDto dto) => JsonSerializer.Serialize(stream, dto, Context.DocumentDto);
 
+    /// <summary>Writes <paramref name="dto"/> (indented) to <paramref name="writer"/> as it is serialised, without building the whole text first.</summary>
+    public static void Write(TextWriter writer, DocumentDto dto)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        using (var stream = new BufferedStream(new TextWriterStream(writer), 1 << 16))
+        {
+            Write(stream, dto);
+        }
+
+        writer.WriteLine();
+    }
+
     private static ProjectDto ToDto(Project p, AmountUnit unit) => new(
         p.Name,
         Amount(p.Funding.Total, unit),
