@@ -59,6 +59,32 @@ public static class Reviewer
         return Assemble(documents, settings, sink.Findings);
     }
 
+    /// <summary>
+    /// Reviews <paramref name="document"/> alone under <paramref name="settings"/>, with <paramref name="earlier"/>
+    /// (the unit's tables of earlier years) only as what its targets are compared with year on year: the
+    /// earlier tables are not reviewed again, so the work is the document's whatever the unit's history.
+    /// </summary>
+    public static ReviewReport Review(TargetDocument document, IReadOnlyList<TargetDocument> earlier, ReviewSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(settings);
+        var sink = new FindingSink(settings);
+        var indicatorChecks = new IndicatorChecks(settings, sink);
+        var consistencyChecks = new ConsistencyChecks(settings, sink);
+        FundingChecks.Run(document, settings, sink);
+        foreach (var project in document.Projects)
+        {
+            ProjectChecks.Run(document, project, settings, sink);
+            indicatorChecks.Run(document, project);
+            consistencyChecks.Run(document, project);
+        }
+
+        CopyChecks.SimilarProjects(document, settings, sink);
+        CopyChecks.YearOnYear([document, .. earlier], sink);
+        return Assemble([document], settings, [.. sink.Findings.Where(f => ReferenceEquals(f.Document, document))]);
+    }
+
     private static ReviewReport Assemble(IReadOnlyList<TargetDocument> documents, ReviewSettings settings, List<Finding> findings)
     {
         var ruleOrder = new Dictionary<ReviewRule, int>(ReferenceEqualityComparer.Instance);

@@ -75,4 +75,21 @@ public class CopyTests
         var lowered = Assert.Single(findings, f => f.Code == "COPY-LOWERED");
         Assert.Contains("2023年为“≥200人”，2024年降为“≥100人”", lowered.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OneTable_WithEarlierYears_IsComparedWithThem_ButTheyAreNotReviewedAgain()
+    {
+        var tables = ExampleTables.Parse(
+            "文件：2024年项目支出绩效目标表；青溪学院\n项目：运维项目；10.00/10.00/-/-\n产出：服务人数：≥100人\n效益：服务效果：是否提升\n"
+            + "文件：2025年项目支出绩效目标表；青溪学院\n项目：运维项目；10.00/10.00/-/-\n产出：服务人数：≥80人\n满意度：满意度：≥95%");
+        var report = Reviewer.Review(tables[1], [tables[0]], ReviewSettings.National);
+        var review = Assert.Single(report.Documents);
+        Assert.Same(tables[1], review.Document);
+        Assert.Contains(report.Findings, f => f.Code == "COPY-LOWERED");
+        Assert.All(report.Findings, f => Assert.Same(tables[1], f.Document));
+
+        // Reviewed alone, the earlier table's question-like target is found; as context it is not.
+        Assert.Contains(Reviewer.Review([tables[0]], ReviewSettings.National).Findings, f => f.Code == "IND-QUESTION");
+        Assert.DoesNotContain(report.Findings, f => f.Code == "IND-QUESTION");
+    }
 }

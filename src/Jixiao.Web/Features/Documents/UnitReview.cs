@@ -33,8 +33,8 @@ public sealed class UnitReview(JixiaoDbContext db, RegionRules rules, ImportSett
     {
         ArgumentNullException.ThrowIfNull(document);
         var inForce = await RulesForAsync(unitId, cancellationToken);
-        var others = unitId is { } id ? await ContextAsync(id, leaveOut, cancellationToken) : [];
-        return (Reviewer.Review([document, .. others], inForce.Settings), inForce);
+        var earlier = unitId is { } id && DocumentMapping.YearOf(document) is { } year ? await EarlierAsync(id, year, leaveOut, cancellationToken) : [];
+        return (Reviewer.Review(document, earlier, inForce.Settings), inForce);
     }
 
     /// <summary>The review of the stored table <paramref name="documentId"/> alone (its own findings, year-on-year ones included); null when there is none.</summary>
@@ -97,27 +97,28 @@ public sealed class UnitReview(JixiaoDbContext db, RegionRules rules, ImportSett
     }
 
     /// <summary>
-    /// The stored tables of the unit a table is reviewed with: the latest years first, as many as fit in
-    /// one upload's project limit, so the memory of a review stays bounded however many years a unit has
-    /// stored. The year-on-year rules need the nearest years.
+    /// The stored tables a table of <paramref name="year"/> is compared with: the unit's tables of the nearest
+    /// earlier year (what the year-on-year rules compare with), as many as fit in one upload's project limit.
+    /// However many years and versions the unit has stored, this is one year's tables, so an upload takes the
+    /// same time for a unit with a long history as for a new one.
     /// </summary>
-    private async Task<List<TargetDocument>> ContextAsync(int unitId, int? leaveOut, CancellationToken cancellationToken)
+    private async Task<List<TargetDocument>> EarlierAsync(int unitId, int year, int? leaveOut, CancellationToken cancellationToken)
     {
-        var sizes = await db.Documents
-            .Where(d => d.UnitId == unitId && d.Id != leaveOut)
-            .OrderByDescending(d => d.Year ?? 0).ThenByDescending(d => d.Id)
-            .Select(d => new { d.Id, Projects = d.Projects.Count })
-            .Take(1000)
-            .ToListAsync(cancellationToken);
+        var stored = db.Documents.Where(d => d.UnitId == unitId && d.Id != leaveOut && d.Year < year);
+        var nearest = await stored.MaxAsync(d => d.Year, cancellationToken);
+        if (nearest is null)
+        {
+            return [];
+        }
+
+        var sizes = await stored.Where(d => d.Year == nearest).OrderByDescending(d => d.Id)
+            .Select(d => new { d.Id, Projects = d.Projects.Count }).Take(100).ToListAsync(cancellationToken);
         var chosen = new List<int>();
         var budget = settings.Options.MaxProjects;
-        foreach (var size in sizes)
+        foreach (var size in sizes.Where(size => size.Projects <= budget))
         {
-            if (size.Projects <= budget)
-            {
-                chosen.Add(size.Id);
-                budget -= size.Projects;
-            }
+            chosen.Add(size.Id);
+            budget -= size.Projects;
         }
 
         // Only the domain documents are kept: the records they were read from are let go at once.
