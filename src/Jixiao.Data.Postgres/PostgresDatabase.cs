@@ -10,6 +10,7 @@ public static class PostgresDatabase
     public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
+        BulkRows.Register("Npgsql.EntityFrameworkCore.PostgreSQL", new PostgresBulkRows());
         return options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name));
     }
 }

@@ -10,6 +10,7 @@ public static class SqliteDatabase
     public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
+        BulkRows.Register("Microsoft.EntityFrameworkCore.Sqlite", new SqliteBulkRows());
         return options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name));
     }
 }

@@ -27,6 +27,11 @@ public static class DocumentStore
         await db.SaveChangesAsync(cancellationToken);
         var id = header.Id;
         db.ChangeTracker.Clear();
+        if (BulkRows.For(db) is { } bulk)
+        {
+            await BulkAddAsync(db, bulk, id, projects, cancellationToken);
+            return id;
+        }
 
         // New entities only: nothing to detect beyond what Add already saw.
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -61,5 +66,60 @@ public static class DocumentStore
         }
 
         return id;
+    }
+
+    /// <summary>Projects written per step of the bulk path: their rows are held in memory until written.</summary>
+    private const int BulkChunk = 1000;
+
+    /// <summary>
+    /// The bulk path: each chunk's projects, indicators, clauses and findings get their ids in one step per
+    /// table and are written with the database's own bulk means, no change tracking.
+    /// </summary>
+    private static async Task BulkAddAsync(JixiaoDbContext db, BulkRows bulk, int documentId, IEnumerable<ProjectRecord> projects, CancellationToken cancellationToken)
+    {
+        var projectTable = BulkTable.Of<ProjectRecord>(db);
+        var indicatorTable = BulkTable.Of<IndicatorRecord>(db);
+        var clauseTable = BulkTable.Of<ClauseRecord>(db);
+        var findingTable = BulkTable.Of<FindingRecord>(db);
+        foreach (var chunk in projects.Chunk(BulkChunk))
+        {
+            var indicators = chunk.SelectMany(p => p.Indicators).ToList();
+            var clauses = indicators.SelectMany(i => i.Clauses).ToList();
+            var findings = chunk.SelectMany(p => p.Findings).ToList();
+            var projectIds = await bulk.ReserveIdsAsync(db, projectTable, chunk.Length, cancellationToken);
+            var indicatorIds = await bulk.ReserveIdsAsync(db, indicatorTable, indicators.Count, cancellationToken);
+            var clauseIds = await bulk.ReserveIdsAsync(db, clauseTable, clauses.Count, cancellationToken);
+            var findingIds = await bulk.ReserveIdsAsync(db, findingTable, findings.Count, cancellationToken);
+            int i = 0, c = 0, f = 0;
+            for (var p = 0; p < chunk.Length; p++)
+            {
+                var project = chunk[p];
+                project.Id = checked((int)projectIds[p]);
+                project.DocumentId = documentId;
+                project.Document = null;
+                foreach (var indicator in project.Indicators)
+                {
+                    indicator.Id = checked((int)indicatorIds[i++]);
+                    indicator.ProjectId = project.Id;
+                    foreach (var clause in indicator.Clauses)
+                    {
+                        clause.Id = checked((int)clauseIds[c++]);
+                        clause.IndicatorId = indicator.Id;
+                    }
+                }
+
+                foreach (var finding in project.Findings)
+                {
+                    finding.Id = checked((int)findingIds[f++]);
+                    finding.DocumentId = documentId;
+                    finding.ProjectId = project.Id;
+                }
+            }
+
+            await bulk.WriteAsync(db, projectTable, chunk, cancellationToken);
+            await bulk.WriteAsync(db, indicatorTable, indicators, cancellationToken);
+            await bulk.WriteAsync(db, clauseTable, clauses, cancellationToken);
+            await bulk.WriteAsync(db, findingTable, findings, cancellationToken);
+        }
     }
 }
