@@ -66,6 +66,11 @@ if (args.Length >= 2 && args[0] == "--web")
 }
 
 // `--upload-memory [N]` measures the web server's memory for the largest accepted upload, then N (default 6) at once.
+if (args.Length >= 1 && args[0] == "--store")
+{
+    return await Jixiao.Benchmarks.StoreBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+}
+
 if (args.Length >= 1 && args[0] == "--upload-memory")
 {
     return await UploadMemory.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 6);
