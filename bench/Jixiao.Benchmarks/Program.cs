@@ -66,6 +66,13 @@ if (args.Length >= 2 && args[0] == "--web")
 }
 
 // `--upload-memory [N]` measures the web server's memory for the largest accepted upload, then N (default 6) at once.
+if (args.Length >= 1 && args[0] == "--province")
+{
+    var numbers = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
+    return await Jixiao.Benchmarks.ProvinceBenchmark.RunAsync(numbers.ElementAtOrDefault(0) is > 0 and var u ? u : 200, numbers.ElementAtOrDefault(1) is > 0 and var p ? p : 50,
+        numbers.ElementAtOrDefault(2) is > 0 and var y ? y : 2, args.Contains("--write-doc"));
+}
+
 if (args.Length >= 1 && args[0] == "--store")
 {
     return await Jixiao.Benchmarks.StoreBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);

@@ -48,7 +48,7 @@ public sealed class TokenAuthentication(
 
         // One read per request, always from the database, so that a revoked token, a locked account or a
         // changed role (a new security stamp) takes effect at once on every node; no write.
-        var row = await Lookup(db, hash).FirstOrDefaultAsync(Context.RequestAborted);
+        var row = await LookupQuery.For(db)(db, hash);
         if (row is null || row.RevokedAt is not null || row.ExpiresAt <= now)
         {
             return AuthenticateResult.Fail("令牌无效、已过期或已撤销。");
@@ -79,12 +79,14 @@ public sealed class TokenAuthentication(
 
     private sealed record TokenRow(int Id, string? UserId, DateTimeOffset? RevokedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? LastUsedAt, bool LockoutEnabled, DateTimeOffset? LockoutEnd, string? SecurityStamp);
 
-    private static IQueryable<TokenRow> Lookup(JixiaoDbContext db, string hash) =>
-        from t in db.AccessTokens.AsNoTracking()
-        where t.Hash == hash
-        join u in db.Users.AsNoTracking() on t.UserId equals u.Id into owners
-        from u in owners.DefaultIfEmpty()
-        select new TokenRow(t.Id, u == null ? null : u.Id, t.RevokedAt, t.ExpiresAt, t.LastUsedAt, u != null && u.LockoutEnabled, u == null ? null : u.LockoutEnd, u == null ? null : u.SecurityStamp);
+    /// <summary>The token and its owner's lock and stamp, compiled once: the query runs on every request with a token.</summary>
+    private static readonly CompiledPerModel<Func<JixiaoDbContext, string, Task<TokenRow?>>> LookupQuery = new(() => EF.CompileAsyncQuery((JixiaoDbContext db, string hash) =>
+        (from t in db.AccessTokens.AsNoTracking()
+         where t.Hash == hash
+         join u in db.Users.AsNoTracking() on t.UserId equals u.Id into owners
+         from u in owners.DefaultIfEmpty()
+         select new TokenRow(t.Id, u == null ? null : u.Id, t.RevokedAt, t.ExpiresAt, t.LastUsedAt, u != null && u.LockoutEnabled, u == null ? null : u.LockoutEnd, u == null ? null : u.SecurityStamp))
+        .FirstOrDefault()));
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {

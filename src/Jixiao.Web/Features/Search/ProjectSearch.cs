@@ -20,6 +20,20 @@ public sealed class ProjectSearch(JixiaoDbContext db)
     public async Task<(int Total, int Page, List<ProjectHit> Hits)> FindAsync(ProjectFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        if (filter is { Q: null or "", Unit: null or "", Level1: null, Severity: null, MinTotal: null, MaxTotal: null })
+        {
+            // The unfiltered list is the most asked for: its two queries are compiled once.
+            var all = await CountAll.For(db)(db);
+            page = Math.Clamp(page, 1, Math.Max(1, (all + pageSize - 1) / pageSize));
+            var list = new List<ProjectHit>(pageSize);
+            await foreach (var hit in PageOfAll.For(db)(db, (page - 1) * pageSize, pageSize).WithCancellation(cancellationToken))
+            {
+                list.Add(hit);
+            }
+
+            return (all, page, list);
+        }
+
         var query = Filter(filter);
         var total = await query.CountAsync(cancellationToken);
         page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
@@ -30,6 +44,13 @@ public sealed class ProjectSearch(JixiaoDbContext db)
             .ToListAsync(cancellationToken);
         return (total, page, hits);
     }
+
+    private static readonly CompiledPerModel<Func<JixiaoDbContext, Task<int>>> CountAll = new(() => EF.CompileAsyncQuery((JixiaoDbContext db) => db.Projects.Count()));
+
+    private static readonly CompiledPerModel<Func<JixiaoDbContext, int, int, IAsyncEnumerable<ProjectHit>>> PageOfAll = new(() => EF.CompileAsyncQuery((JixiaoDbContext db, int skip, int take) =>
+        db.Projects.AsNoTracking().OrderBy(p => p.DocumentId).ThenBy(p => p.Position).Skip(skip).Take(take)
+            .Select(p => new ProjectHit(p.Id, p.DocumentId, p.Document!.Unit!.Name, p.Document.Year, p.Document.AmountUnit, p.Name,
+                p.TotalFen, p.FiscalFen, p.SpecialFen, p.OtherFen, p.Indicators.Count, p.Score, p.FindingCount))));
 
     private IQueryable<ProjectRecord> Filter(ProjectFilter filter)
     {
