@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -20,6 +21,13 @@ internal static class SecuritySetup
 
     public static IServiceCollection AddJixiaoSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        // Several web servers behind one proxy must read each other's sign-in cookies and anti-forgery
+        // tokens: they share the key ring through a folder all of them can reach.
+        if (configuration["Jixiao:DataProtectionKeys"] is { Length: > 0 } keys)
+        {
+            services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+
         services.AddScoped<CurrentUser>();
         services.AddSingleton<TokenUse>();
         services.AddSingleton<TokenPrincipals>();
