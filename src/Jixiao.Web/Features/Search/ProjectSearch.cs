@@ -8,7 +8,7 @@ public sealed record ProjectHit(int Id, int DocumentId, string UnitName, int? Ye
     long? TotalFen, long? FiscalFen, long? SpecialFen, long? OtherFen, int Indicators, decimal Score, int Findings);
 
 /// <summary>Finding projects across the visible tables, for the search page and <c>GET /api/projects</c> alike.</summary>
-public sealed class ProjectSearch(JixiaoDbContext db)
+public sealed class ProjectSearch(JixiaoDbContext db, IDataScope scope)
 {
     /// <summary>The level-1 names a filter may give.</summary>
     public static readonly string[] Level1Names = ["output", "benefit", "satisfaction", "cost"];
@@ -20,13 +20,15 @@ public sealed class ProjectSearch(JixiaoDbContext db)
     public async Task<(int Total, int Page, List<ProjectHit> Hits)> FindAsync(ProjectFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        if (filter is { Q: null or "", Unit: null or "", Level1: null, Severity: null, MinTotal: null, MaxTotal: null })
+        if (scope.AllUnits && filter is { Q: null or "", Unit: null or "", Level1: null, Severity: null, MinTotal: null, MaxTotal: null })
         {
-            // The unfiltered list is the most asked for: its two queries are compiled once.
-            var all = await CountAll.For(db)(db);
+            // The unfiltered list of someone who sees every unit is the most asked for: its two queries skip
+            // the unit filter's joins and are compiled once. (A compiled query would keep the unit filter of
+            // the first user it ran for, so the filtered lists are never compiled.)
+            var all = await CountEverything.For(db)(db);
             page = Math.Clamp(page, 1, Math.Max(1, (all + pageSize - 1) / pageSize));
             var list = new List<ProjectHit>(pageSize);
-            await foreach (var hit in PageOfAll.For(db)(db, (page - 1) * pageSize, pageSize).WithCancellation(cancellationToken))
+            await foreach (var hit in PageOfEverything.For(db)(db, (page - 1) * pageSize, pageSize).WithCancellation(cancellationToken))
             {
                 list.Add(hit);
             }
@@ -45,12 +47,12 @@ public sealed class ProjectSearch(JixiaoDbContext db)
         return (total, page, hits);
     }
 
-    private static readonly CompiledPerModel<Func<JixiaoDbContext, Task<int>>> CountAll = new(() => EF.CompileAsyncQuery((JixiaoDbContext db) => db.Projects.Count()));
+    private static readonly CompiledPerModel<Func<JixiaoDbContext, Task<int>>> CountEverything = new(() => EF.CompileAsyncQuery((JixiaoDbContext db) => db.Projects.IgnoreQueryFilters().Count()));
 
-    private static readonly CompiledPerModel<Func<JixiaoDbContext, int, int, IAsyncEnumerable<ProjectHit>>> PageOfAll = new(() => EF.CompileAsyncQuery((JixiaoDbContext db, int skip, int take) =>
-        db.Projects.AsNoTracking().OrderBy(p => p.DocumentId).ThenBy(p => p.Position).Skip(skip).Take(take)
+    private static readonly CompiledPerModel<Func<JixiaoDbContext, int, int, IAsyncEnumerable<ProjectHit>>> PageOfEverything = new(() => EF.CompileAsyncQuery((JixiaoDbContext db, int skip, int take) =>
+        db.Projects.IgnoreQueryFilters().AsNoTracking().OrderBy(p => p.DocumentId).ThenBy(p => p.Position).Skip(skip).Take(take)
             .Select(p => new ProjectHit(p.Id, p.DocumentId, p.Document!.Unit!.Name, p.Document.Year, p.Document.AmountUnit, p.Name,
-                p.TotalFen, p.FiscalFen, p.SpecialFen, p.OtherFen, p.Indicators.Count, p.Score, p.FindingCount))));
+                p.TotalFen, p.FiscalFen, p.SpecialFen, p.OtherFen, db.Indicators.IgnoreQueryFilters().Count(i => i.ProjectId == p.Id), p.Score, p.FindingCount))));
 
     private IQueryable<ProjectRecord> Filter(ProjectFilter filter)
     {
