@@ -208,6 +208,26 @@ public sealed class DocumentQueries(JixiaoDbContext db, CurrentUser user, Workfl
         (await UnitReview.LoadAsync(db.Documents.Where(d => d.Id == id), cancellationToken)).SingleOrDefault() is { } record ? DocumentMapping.ToDomain(record) : null;
 
     /// <summary>The stored table in the JSON shape of the command line, with the ids of table, projects and indicators; null when there is none.</summary>
+    /// <summary>
+    /// The table's entity tag: its id, when it was imported, the rules it was reviewed by, its version and
+    /// the sum of its projects' versions (each edit adds one), so any change to what the JSON says changes
+    /// it. Null when there is no such table the user may see.
+    /// </summary>
+    public async Task<string?> TagAsync(int id, CancellationToken cancellationToken)
+    {
+        var state = await db.Documents.AsNoTracking().Where(d => d.Id == id)
+            .Select(d => new { d.ImportedAt, d.RulesDigest, d.VersionNumber, Projects = d.Projects.Count, Edits = d.Projects.Sum(p => p.Version) })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (state is null)
+        {
+            return null;
+        }
+
+        var text = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{id}|{state.ImportedAt.UtcTicks}|{state.RulesDigest}|{state.VersionNumber}|{state.Projects}|{state.Edits}");
+        return "\"" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16] + "\"";
+    }
+
     public async Task<(DocumentDto Json, TargetDocument Document, string FileName)?> JsonAsync(int id, CancellationToken cancellationToken)
     {
         if ((await UnitReview.LoadAsync(db.Documents.Where(d => d.Id == id).Include(d => d.Diagnostics), cancellationToken)).SingleOrDefault() is not { } record)

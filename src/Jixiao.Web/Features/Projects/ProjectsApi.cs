@@ -51,8 +51,16 @@ internal static class ProjectsApi
         })]));
     }
 
-    private static async Task<Results<Ok<ProjectDetailDto>, ProblemHttpResult>> Get(int id, HttpResponse response, ProjectQueries projects, CancellationToken cancellationToken)
+    private static async Task<IResult> Get(int id, HttpRequest request, HttpResponse response, ProjectQueries projects, CancellationToken cancellationToken)
     {
+        // A client that holds the current version is answered from one small query, without the project.
+        if (request.Headers.IfNoneMatch.Count > 0 && await projects.VersionAsync(id, cancellationToken) is { } version
+            && request.Headers.IfNoneMatch.ToString() == ETag(version))
+        {
+            response.Headers.ETag = ETag(version);
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        }
+
         if (await projects.DetailAsync(id, cancellationToken) is not { } detail)
         {
             return NotFound(id);
