@@ -257,13 +257,53 @@ public class DocumentsApiTests
         Assert.Equal(212, await app.QueryAsync(db => db.Indicators.CountAsync(Cancel)));
     }
 
-    private static async Task<HttpResponseMessage> Upload(HttpClient client, byte[] bytes, string name, string query = "")
+    private static async Task<HttpResponseMessage> Upload(HttpClient client, byte[] bytes, string name, string query = "", string? key = null)
     {
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(file, "file", name);
-        return await client.PostAsync("/api/documents" + query, form, Cancel);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/documents" + query) { Content = form };
+        if (key is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        }
+
+        return await client.SendAsync(request, Cancel);
+    }
+
+    [Theory]
+    [MemberData(nameof(JixiaoApp.Providers), MemberType = typeof(JixiaoApp))]
+    public async Task Upload_RetriedWithTheSameIdempotencyKey_IsStoredOnce(string provider)
+    {
+        await using var app = JixiaoApp.Start(provider);
+        using var client = app.Client();
+        var sample = File.ReadAllBytes(TestPaths.Sample);
+        using var first = await Upload(client, sample, "qingxi-community-college-2025.txt", "?duplicate=keep", "7d3f2a9e-retry-1");
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>(Cancel)).GetProperty("id").GetInt32();
+
+        // The retry (and two more at once) answers the same table, stored once.
+        var retries = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Upload(client, sample, "qingxi-community-college-2025.txt", "?duplicate=keep", "7d3f2a9e-retry-1")));
+        foreach (var retry in retries)
+        {
+            Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+            Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+            var body = await retry.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+            Assert.Equal(id, body.GetProperty("id").GetInt32());
+            Assert.Equal(10, body.GetProperty("projects").GetInt32());
+            retry.Dispose();
+        }
+
+        Assert.Equal(1, await app.QueryAsync(db => db.Documents.CountAsync(Cancel)));
+
+        // Another key is another upload; a bad key is refused in Chinese.
+        using var other = await Upload(client, sample, "qingxi-community-college-2025.txt", "?duplicate=keep", "7d3f2a9e-retry-2");
+        Assert.Equal(HttpStatusCode.Created, other.StatusCode);
+        Assert.Equal(2, await app.QueryAsync(db => db.Documents.CountAsync(Cancel)));
+        using var bad = await Upload(client, sample, "qingxi-community-college-2025.txt", "?duplicate=keep", new string('k', 101));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Idempotency-Key", await bad.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 
     [Theory]

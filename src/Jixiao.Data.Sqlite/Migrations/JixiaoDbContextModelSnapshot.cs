@@ -311,6 +311,10 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset>("ImportedAt")
                         .HasColumnType("TEXT");
 
@@ -379,6 +383,9 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.HasIndex("UnitId", "Title", "Year");
 

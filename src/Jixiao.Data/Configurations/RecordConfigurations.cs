@@ -22,6 +22,8 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<DocumentR
         builder.ToTable("documents");
         builder.HasOne(d => d.Unit).WithMany(u => u.Documents).HasForeignKey(d => d.UnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.UnitId, d.Title, d.Year });
+        builder.Property(d => d.ImportKey).HasMaxLength(300);
+        builder.HasIndex(d => d.ImportKey).IsUnique();
         builder.Property(d => d.Status).HasMaxLength(16);
         builder.Property(d => d.RulesDigest).HasMaxLength(64);
         builder.Property(d => d.Kind).HasMaxLength(24).HasDefaultValue("summary");

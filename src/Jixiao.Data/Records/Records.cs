@@ -69,6 +69,9 @@ public sealed class DocumentRecord
     /// <summary>The fingerprint of the rules the stored review was made by; a table reviewed by other rules is reviewed again at start.</summary>
     public string? RulesDigest { get; set; }
 
+    /// <summary>The importer's account and the <c>Idempotency-Key</c> the upload carried (<c>userId:key</c>), so that a retried upload is stored once; null without one.</summary>
+    public string? ImportKey { get; set; }
+
     /// <summary>Workflow state: <c>draft</c>, <c>submitted</c>, <c>returned</c> or <c>approved</c>.</summary>
     public WorkState Status { get; set; } = WorkState.Draft;
 

@@ -56,7 +56,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
     /// diagnostics), the table not the user's to store (refused) or already stored (conflict); every
     /// refusal is recorded in the audit trail here, whichever door the upload came through.
     /// </summary>
-    public async Task<Outcome<Imported>> ImportAsync(Stream content, string fileName, DuplicateChoice duplicate, CancellationToken cancellationToken, int? year = null)
+    public async Task<Outcome<Imported>> ImportAsync(Stream content, string fileName, DuplicateChoice duplicate, CancellationToken cancellationToken, int? year = null, string? importKey = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         using var turn = await gate.EnterAsync(cancellationToken);
@@ -72,7 +72,23 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
             document.Year = year;
         }
 
+        _importKey = importKey;
         return await StoreAsync(read, fileName, duplicate, cancellationToken);
+    }
+
+    /// <summary>The stored key of this request's upload (<c>userId:Idempotency-Key</c>), null without one.</summary>
+    private string? _importKey;
+
+    /// <summary>The key a retried upload of <paramref name="clientKey"/> by this user is stored under.</summary>
+    public string ImportKeyOf(string clientKey) => $"{user.Id}:{clientKey}";
+
+    /// <summary>The table already stored under <paramref name="importKey"/> with its project and indicator counts; null when none is.</summary>
+    public async Task<(int Id, int Projects, int Indicators)?> StoredUnderAsync(string importKey, CancellationToken cancellationToken)
+    {
+        var found = await db.Documents.AsNoTracking().Where(d => d.ImportKey == importKey)
+            .Select(d => new { d.Id, Projects = d.Projects.Count, Indicators = d.Projects.Sum(p => p.Indicators.Count) })
+            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : (found.Id, found.Projects, found.Indicators);
     }
 
     /// <summary>The stream's bytes; a stream longer than the upload limit is cut one byte past it, which the reader then refuses as too large.</summary>
@@ -217,6 +233,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
         unit ??= db.Units.Add(new UnitRecord { Name = document.Unit.Name }).Entity;
         var header = DocumentMapping.ToHeader(document, unit, read.Diagnostics, review, time.GetUtcNow());
         header.RulesDigest = rules.Digest;
+        header.ImportKey = _importKey;
         var id = await DocumentStore.AddAsync(db, header, review.Projects.Select(DocumentMapping.ToRecord), cancellationToken);
         audit.Change(existing is not null && duplicate == DuplicateChoice.Replace ? "document.replace" : "document.import",
             $"导入「{fileName}」：{document.Projects.Count} 个项目、{document.IndicatorCount} 个指标"

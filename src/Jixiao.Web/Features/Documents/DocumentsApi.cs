@@ -58,6 +58,24 @@ internal static class DocumentsApi
             return Problem(StatusCodes.Status400BadRequest, "参数错误", $"year（预算年度）应在 {DocumentImporter.MinYear}–{DocumentImporter.MaxYear} 之间。");
         }
 
+        // A client that may retry (a dropped connection after the server stored the table) sends a key of
+        // its choosing; the same key from the same account stores the table once and answers the same id.
+        string? importKey = null;
+        if (request.Headers.TryGetValue("Idempotency-Key", out var keyHeader))
+        {
+            var key = keyHeader.ToString().Trim();
+            if (key.Length is 0 or > 100 || key.Any(c => c is < '!' or > '~'))
+            {
+                return Problem(StatusCodes.Status400BadRequest, "参数错误", "Idempotency-Key 应为 1–100 个可见的 ASCII 字符（如 UUID）。");
+            }
+
+            importKey = importer.ImportKeyOf(key);
+            if (await ReplayAsync(request, importer, importKey, cancellationToken) is { } replayed)
+            {
+                return replayed;
+            }
+        }
+
         var choice = duplicate switch
         {
             null or "" => DuplicateChoice.Ask,
@@ -106,7 +124,23 @@ internal static class DocumentsApi
         }
 
         await using var content = file.OpenReadStream();
-        var outcome = await importer.ImportAsync(content, Path.GetFileName(file.FileName), choice.Value, cancellationToken, year);
+        Outcome<Imported> outcome;
+        try
+        {
+            outcome = await importer.ImportAsync(content, Path.GetFileName(file.FileName), choice.Value, cancellationToken, year, importKey);
+        }
+        catch (DbUpdateException) when (importKey is not null)
+        {
+            // The same key arrived twice at once and the other request stored the table first.
+            var replayed = await ReplayAsync(request, importer, importKey, cancellationToken);
+            if (replayed is null)
+            {
+                throw;
+            }
+
+            return replayed;
+        }
+
         if (outcome.Kind == Features.OutcomeKind.Busy)
         {
             request.HttpContext.Response.Headers.RetryAfter = importer.RetryAfter;
@@ -124,6 +158,18 @@ internal static class DocumentsApi
         });
     }
 
+    /// <summary>The answer to an upload already stored under <paramref name="importKey"/>: the same table's id, marked as a replay; null when none is stored.</summary>
+    private static async Task<IResult?> ReplayAsync(HttpRequest request, DocumentImporter importer, string importKey, CancellationToken cancellationToken)
+    {
+        if (await importer.StoredUnderAsync(importKey, CancellationToken.None) is not { } stored)
+        {
+            return null;
+        }
+
+        request.HttpContext.Response.Headers["Idempotent-Replayed"] = "true";
+        return TypedResults.Ok(new ImportedDto(stored.Id, stored.Projects, stored.Indicators, []));
+    }
+
     private static ProblemHttpResult TooLarge(string reason) => Problem(StatusCodes.Status413PayloadTooLarge, "文件过大", reason);
 
     private static async Task<IResult> List(DocumentQueries documents, CancellationToken cancellationToken,
@@ -135,7 +181,7 @@ internal static class DocumentsApi
         {
             if (WorkflowTable.ParseState(status) is not { } parsed || parsed == WorkState.Deleted)
             {
-                return Problem(StatusCodes.Status400BadRequest, "参数错误", "status 只能是 draft（草稿）、submitted（已送审）、returned（已退回）或 approved（已批复）。");
+                return Problem(StatusCodes.Status400BadRequest, "参数错误", "status 只能是 draft（草稿）、submitted（已送审）、endorsed（主管部门已审核）、returned（已退回）或 approved（已批复）。");
             }
 
             state = parsed;
