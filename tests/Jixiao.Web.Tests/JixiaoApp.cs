@@ -32,6 +32,12 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
     /// <summary>The clock the app is given instead of the system's, when a test needs every stored instant to be one it knows.</summary>
     public TimeProvider? Clock { get; init; }
 
+    /// <summary>The PostgreSQL database's name, null on SQLite.</summary>
+    public string? PostgresDatabase { get; private init; }
+
+    /// <summary>False for an app started on another app's PostgreSQL database, which that app drops.</summary>
+    private bool OwnsDatabase { get; init; } = true;
+
     private JixiaoApp(string provider, string connectionString, string? sqliteFile, bool loadSample, long maxUploadBytes, IReadOnlyDictionary<string, string>? settings)
     {
         _settings = settings ?? new Dictionary<string, string>();
@@ -47,7 +53,7 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
     public static TheoryData<string> Providers() => ["sqlite", "postgres"];
 
     /// <summary>Starts the app on <paramref name="provider"/>, or skips the test with the reason when that database is not available.</summary>
-    public static JixiaoApp Start(string provider, bool loadSample = false, long maxUploadBytes = 2 * 1024 * 1024, string? sqliteFile = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null)
+    public static JixiaoApp Start(string provider, bool loadSample = false, long maxUploadBytes = 2 * 1024 * 1024, string? sqliteFile = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null, string? postgresDatabase = null)
     {
         JixiaoApp app;
         if (provider == "postgres")
@@ -58,7 +64,12 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
                 Assert.Skip($"{PostgresVariable} is not set: no PostgreSQL server was started for the tests (./test.sh starts one when run as root with PostgreSQL 15 installed).");
             }
 
-            app = new JixiaoApp("Postgres", $"{server};Database=jixiao_test_{Guid.NewGuid():N}", null, loadSample, maxUploadBytes, settings) { Clock = clock };
+            // A database another app made is that app's to drop (a second web server on the same data).
+            var name = postgresDatabase ?? $"jixiao_test_{Guid.NewGuid():N}";
+            app = new JixiaoApp("Postgres", $"{server};Database={name}", null, loadSample, maxUploadBytes, settings)
+            {
+                Clock = clock, PostgresDatabase = name, OwnsDatabase = postgresDatabase is null,
+            };
         }
         else
         {
@@ -152,7 +163,7 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
 
     public override async ValueTask DisposeAsync()
     {
-        if (_provider == "Postgres")
+        if (_provider == "Postgres" && OwnsDatabase)
         {
             try
             {

@@ -71,4 +71,117 @@ public sealed class TwoNodesTests : IDisposable
         using var after = await replay.SendAsync(stale, Cancel);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
+
+    /// <summary>haproxy from Debian, which ./test.sh installs.</summary>
+    private const string Haproxy = "/usr/sbin/haproxy";
+
+    [Fact]
+    public async Task ThroughARoundRobinProxy_OnPostgres_SessionsHold_SignOutEndsThem_AndARetriedImportIsStoredOnce()
+    {
+        if (!File.Exists(Haproxy))
+        {
+            Assert.Skip($"{Haproxy} is not installed (./test.sh installs Debian's haproxy when run as root); the proxy test needs it.");
+        }
+
+        var settings = new Dictionary<string, string> { ["Jixiao:DataProtectionKeys"] = _keys, ["Jixiao:BehindProxy"] = "true" };
+        await using var first = JixiaoApp.Start("postgres", settings: settings);
+        var tenants = await Tenants.CreateAsync(first);
+        await using var second = JixiaoApp.Start("postgres", settings: settings, postgresDatabase: first.PostgresDatabase);
+
+        var port = FreePort();
+        var config = Path.Combine(_keys, "haproxy.cfg");
+        File.WriteAllText(config, $"""
+            defaults
+                mode http
+                timeout connect 5s
+                timeout client 60s
+                timeout server 60s
+            frontend jixiao
+                bind 127.0.0.1:{port}
+                default_backend nodes
+            backend nodes
+                balance roundrobin
+                server first {first.ClientOptions.BaseAddress.Authority}
+                server second {second.ClientOptions.BaseAddress.Authority}
+
+            """);
+        using var proxy = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(Haproxy, ["-f", config, "-db"])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        })!;
+        try
+        {
+            var address = new Uri($"http://127.0.0.1:{port}");
+            var cookies = new CookieContainer();
+            using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = address };
+            string login = "";
+            for (var i = 0; i < 50 && login.Length == 0; i++)
+            {
+                try
+                {
+                    login = await browser.GetStringAsync(new Uri("/account/login", UriKind.Relative), Cancel);
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(100, Cancel);
+                }
+            }
+
+            // Sign in through the proxy; the next requests alternate between the two servers and all are signed in.
+            using var signedIn = await browser.PostAsync(new Uri("/account/login", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["UserName"] = Tenants.Officer, ["Password"] = JixiaoApp.UserPassword, ["__RequestVerificationToken"] = Tenants.FormToken(login),
+            }), Cancel);
+            for (var i = 0; i < 6; i++)
+            {
+                using var me = await browser.GetAsync(new Uri("/api/me", UriKind.Relative), Cancel);
+                Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+            }
+
+            // An import retried with the same key, through the proxy (so to both servers), is stored once.
+            var page = await browser.GetStringAsync(new Uri("/import", UriKind.Relative), Cancel);
+            var ids = new List<int>();
+            for (var i = 0; i < 3; i++)
+            {
+                using var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Tenants.Table(Tenants.UnitA))), "file", "a.txt" } };
+                using var upload = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/documents?duplicate=keep", UriKind.Relative)) { Content = form };
+                upload.Headers.Add("Idempotency-Key", "proxy-retry-1");
+                upload.Headers.Add("X-CSRF-TOKEN", Tenants.FormToken(page));
+                using var stored = await browser.SendAsync(upload, Cancel);
+                Assert.True(stored.IsSuccessStatusCode, await stored.Content.ReadAsStringAsync(Cancel));
+                ids.Add((await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(stored.Content, Cancel)).GetProperty("id").GetInt32());
+            }
+
+            Assert.Single(ids.Distinct());
+            Assert.Equal(1, await first.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Documents, Cancel)));
+
+            // Sign out through the proxy: a kept copy of the cookie is refused by both servers.
+            var kept = cookies.GetCookieHeader(address);
+            var logout = await browser.GetStringAsync(new Uri("/account/logout", UriKind.Relative), Cancel);
+            using var signedOut = await browser.PostAsync(new Uri("/account/logout", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = Tenants.FormToken(logout),
+            }), Cancel);
+            using var replay = new HttpClient(new HttpClientHandler { UseCookies = false });
+            foreach (var node in new[] { first.ClientOptions.BaseAddress, second.ClientOptions.BaseAddress })
+            {
+                using var stale = new HttpRequestMessage(HttpMethod.Get, new Uri(node, "/api/me"));
+                stale.Headers.Add("Cookie", kept);
+                using var after = await replay.SendAsync(stale, Cancel);
+                Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+            }
+        }
+        finally
+        {
+            proxy.Kill();
+            await proxy.WaitForExitAsync(Cancel);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }
