@@ -19,6 +19,7 @@ log=$(mktemp)
 pgdir=""
 cleanup() {
   if [ -n "$pgdir" ]; then
+    [ -d "$pgdir/replica" ] && runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$pgdir/replica" -m fast stop >/dev/null 2>&1
     runuser -u postgres -- /usr/lib/postgresql/15/bin/pg_ctl -D "$pgdir/data" -m fast stop >/dev/null 2>&1
     rm -rf "$pgdir"
   fi
@@ -36,6 +37,15 @@ if [ -z "${JIXIAO_TEST_POSTGRES:-}" ] && [ -x "$pg_bin/initdb" ] && [ "$(id -u)"
     && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pgdir/data" -o "-p $port -k $pgdir -c listen_addresses=127.0.0.1" -l "$pgdir/log" -w start >/dev/null 2>&1; then
     export JIXIAO_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
     echo "PostgreSQL test server on port $port"
+    # A streaming replica of it, for the read-only queries' test (which skips, saying why, without one).
+    replica=$((port + 1))
+    if runuser -u postgres -- "$pg_bin/pg_basebackup" -h 127.0.0.1 -p "$port" -U postgres -D "$pgdir/replica" -R -X stream >/dev/null 2>&1 \
+      && runuser -u postgres -- "$pg_bin/pg_ctl" -D "$pgdir/replica" -o "-p $replica -k $pgdir -c listen_addresses=127.0.0.1" -l "$pgdir/replica.log" -w start >/dev/null 2>&1; then
+      export JIXIAO_TEST_POSTGRES_REPLICA="Host=127.0.0.1;Port=$replica;Username=postgres"
+      echo "PostgreSQL streaming replica on port $replica"
+    else
+      echo "warning: could not start a PostgreSQL replica; the replica test will be skipped"
+    fi
   else
     echo "warning: could not start PostgreSQL; the PostgreSQL tests will be skipped"
     cat "$pgdir/log" 2>/dev/null | tail -5

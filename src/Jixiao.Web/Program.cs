@@ -20,6 +20,8 @@ builder.Services.AddSingleton(RegionRules.Load(builder.Configuration, Jixiao.Dom
 // One review stage, or two (主管部门 → 财政): Jixiao:ReviewStages.
 builder.Services.AddSingleton(WorkflowSetup.Table(builder.Configuration));
 builder.Services.AddScoped<UnitReview>();
+builder.Services.AddSingleton<ReadOnlyOptions>();
+builder.Services.AddScoped<ReadOnlyData>();
 builder.Services.AddScoped<DocumentImporter>();
 builder.Services.AddSingleton<PendingUploads>();
 builder.Services.AddScoped<ProjectEditor>();

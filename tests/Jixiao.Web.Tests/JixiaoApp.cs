@@ -53,7 +53,7 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
     public static TheoryData<string> Providers() => ["sqlite", "postgres"];
 
     /// <summary>Starts the app on <paramref name="provider"/>, or skips the test with the reason when that database is not available.</summary>
-    public static JixiaoApp Start(string provider, bool loadSample = false, long maxUploadBytes = 2 * 1024 * 1024, string? sqliteFile = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null, string? postgresDatabase = null)
+    public static JixiaoApp Start(string provider, bool loadSample = false, long maxUploadBytes = 2 * 1024 * 1024, string? sqliteFile = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null, string? postgresDatabase = null, bool? dropsDatabase = null)
     {
         JixiaoApp app;
         if (provider == "postgres")
@@ -68,7 +68,7 @@ internal sealed class JixiaoApp : WebApplicationFactory<Program>
             var name = postgresDatabase ?? $"jixiao_test_{Guid.NewGuid():N}";
             app = new JixiaoApp("Postgres", $"{server};Database={name}", null, loadSample, maxUploadBytes, settings)
             {
-                Clock = clock, PostgresDatabase = name, OwnsDatabase = postgresDatabase is null,
+                Clock = clock, PostgresDatabase = name, OwnsDatabase = dropsDatabase ?? postgresDatabase is null,
             };
         }
         else

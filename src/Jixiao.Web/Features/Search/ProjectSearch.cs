@@ -8,7 +8,7 @@ public sealed record ProjectHit(int Id, int DocumentId, string UnitName, int? Ye
     long? TotalFen, long? FiscalFen, long? SpecialFen, long? OtherFen, int Indicators, decimal Score, int Findings);
 
 /// <summary>Finding projects across the visible tables, for the search page and <c>GET /api/projects</c> alike.</summary>
-public sealed class ProjectSearch(JixiaoDbContext db, IDataScope scope)
+public sealed class ProjectSearch(Infrastructure.ReadOnlyData reads, IDataScope scope)
 {
     /// <summary>The level-1 names a filter may give.</summary>
     public static readonly string[] Level1Names = ["output", "benefit", "satisfaction", "cost"];
@@ -20,6 +20,7 @@ public sealed class ProjectSearch(JixiaoDbContext db, IDataScope scope)
     public async Task<(int Total, int Page, List<ProjectHit> Hits)> FindAsync(ProjectFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        var db = reads.Context;
         if (scope.AllUnits && filter is { Q: null or "", Unit: null or "", Level1: null, Severity: null, MinTotal: null, MaxTotal: null })
         {
             // The unfiltered list of someone who sees every unit is the most asked for: its two queries skip
@@ -56,7 +57,7 @@ public sealed class ProjectSearch(JixiaoDbContext db, IDataScope scope)
 
     private IQueryable<ProjectRecord> Filter(ProjectFilter filter)
     {
-        var query = db.Projects.AsNoTracking();
+        var query = reads.Context.Projects.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var text = filter.Q.Trim();
