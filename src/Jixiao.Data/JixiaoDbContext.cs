@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Jixiao.Data.Records;
 using Jixiao.Domain.Workflow;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -11,8 +12,11 @@ namespace Jixiao.Data;
 /// Accounts are ASP.NET Core Identity's tables in the same database. Rows are filtered by the
 /// <see cref="IDataScope"/> the context was given (none: every row).
 /// </summary>
-public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, IDataScope? scope = null) : IdentityDbContext<JixiaoUser>(options)
+public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, IDataScope? scope = null) : IdentityDbContext<JixiaoUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The key ring that protects sign-in cookies and anti-forgery tokens, shared by every web server on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     private static readonly int[] NoUnits = [];
 
     public DbSet<UnitRecord> Units => Set<UnitRecord>();

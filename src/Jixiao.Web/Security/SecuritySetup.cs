@@ -22,10 +22,15 @@ internal static class SecuritySetup
     public static IServiceCollection AddJixiaoSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         // Several web servers behind one proxy must read each other's sign-in cookies and anti-forgery
-        // tokens: they share the key ring through a folder all of them can reach.
+        // tokens: they share the key ring, kept in the database (or in a folder all of them can reach).
+        var protection = services.AddDataProtection().SetApplicationName("Jixiao");
         if (configuration["Jixiao:DataProtectionKeys"] is { Length: > 0 } keys)
         {
-            services.AddDataProtection().SetApplicationName("Jixiao").PersistKeysToFileSystem(new DirectoryInfo(keys));
+            protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+        else
+        {
+            protection.PersistKeysToDbContext<JixiaoDbContext>();
         }
 
         services.AddScoped<CurrentUser>();

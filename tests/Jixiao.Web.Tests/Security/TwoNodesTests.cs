@@ -3,8 +3,8 @@ using System.Net;
 namespace Jixiao.Web.Tests.Security;
 
 /// <summary>
-/// Two web servers on one database sharing a key-ring folder (<c>Jixiao:DataProtectionKeys</c>), as behind a
-/// round-robin proxy: a session begun on one is honoured on the other, a form token from one is accepted by
+/// Two web servers on one database sharing a key ring (in the database, or in the folder
+/// <c>Jixiao:DataProtectionKeys</c>), as behind a round-robin proxy: a session begun on one is honoured on the other, a form token from one is accepted by
 /// the other, and signing out on one ends the session on both.
 /// </summary>
 public sealed class TwoNodesTests : IDisposable
@@ -83,7 +83,8 @@ public sealed class TwoNodesTests : IDisposable
             Assert.Skip($"{Haproxy} is not installed (./test.sh installs Debian's haproxy when run as root); the proxy test needs it.");
         }
 
-        var settings = new Dictionary<string, string> { ["Jixiao:DataProtectionKeys"] = _keys, ["Jixiao:BehindProxy"] = "true" };
+        // No key folder: the two servers share the key ring through the database.
+        var settings = new Dictionary<string, string> { ["Jixiao:BehindProxy"] = "true" };
         await using var first = JixiaoApp.Start("postgres", settings: settings);
         var tenants = await Tenants.CreateAsync(first);
         await using var second = JixiaoApp.Start("postgres", settings: settings, postgresDatabase: first.PostgresDatabase);
@@ -137,6 +138,8 @@ public sealed class TwoNodesTests : IDisposable
                 using var me = await browser.GetAsync(new Uri("/api/me", UriKind.Relative), Cancel);
                 Assert.Equal(HttpStatusCode.OK, me.StatusCode);
             }
+
+            Assert.NotEqual(0, await first.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.DataProtectionKeys, Cancel)));
 
             // An import retried with the same key, through the proxy (so to both servers), is stored once.
             var page = await browser.GetStringAsync(new Uri("/import", UriKind.Relative), Cancel);
