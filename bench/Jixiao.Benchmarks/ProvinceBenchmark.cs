@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -31,7 +30,7 @@ public static partial class ProvinceBenchmark
 
     public static async Task<int> RunAsync(int units, int projects, int years, bool writeDoc)
     {
-        var root = FindRoot();
+        var root = UploadMemory.FindRoot();
         var web = Path.Combine(root, "src", "Jixiao.Web", "bin", "Release", "net10.0");
         if (!File.Exists(Path.Combine(web, "Jixiao.Web.dll")))
         {
@@ -47,7 +46,7 @@ public static partial class ProvinceBenchmark
 
         var database = Path.Combine(Path.GetTempPath(), $"jixiao-province-{Guid.NewGuid():N}.db");
         var postgres = Environment.GetEnvironmentVariable("JIXIAO_BENCH_POSTGRES");
-        var port = FreePort();
+        var port = UploadMemory.FreePort();
         var start = new ProcessStartInfo("dotnet", ["Jixiao.Web.dll", "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = web,
@@ -82,7 +81,7 @@ public static partial class ProvinceBenchmark
         {
             var cookies = new CookieContainer();
             using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(10) };
-            await WaitUntilUpAsync(client);
+            await UploadMemory.WaitUntilUpAsync(client);
             await WebLatency.SignInAsync(client, AdminPassword);
             using var created = await client.PostAsJsonAsync(new Uri("/api/tokens", UriKind.Relative), new { name = "bench" });
             var token = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!;
@@ -249,7 +248,7 @@ public static partial class ProvinceBenchmark
     /// <summary>An ASP.NET Core hello-world in this process, on a port of its own; its URL.</summary>
     private static async Task<string> HelloWorldAsync()
     {
-        var port = FreePort();
+        var port = UploadMemory.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
@@ -331,45 +330,5 @@ public static partial class ProvinceBenchmark
             ? doc[..(from + begin.Length)] + table + doc[to..]
             : doc.TrimEnd() + "\n\n" + begin + table + end + "\n";
         File.WriteAllText(path, doc);
-    }
-
-    private static async Task WaitUntilUpAsync(HttpClient client)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            try
-            {
-                using var response = await client.GetAsync(new Uri("/healthz", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new InvalidOperationException("The web application did not start.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Jixiao.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Jixiao.slnx not found.");
     }
 }

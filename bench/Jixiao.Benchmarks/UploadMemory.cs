@@ -129,7 +129,7 @@ public static class UploadMemory
     /// <summary>Resets the kernel's peak-RSS counter of the process (writing 5 to clear_refs), so the next peak is of the next step.</summary>
     private static void ResetPeak(Process server) => File.WriteAllText($"/proc/{server.Id}/clear_refs", "5");
 
-    private static async Task WaitUntilUpAsync(HttpClient client)
+    internal static async Task WaitUntilUpAsync(HttpClient client)
     {
         for (var i = 0; i < 300; i++)
         {
@@ -151,14 +151,14 @@ public static class UploadMemory
         throw new InvalidOperationException("The web application did not start.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Jixiao.slnx")))

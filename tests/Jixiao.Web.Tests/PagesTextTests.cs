@@ -151,20 +151,9 @@ public partial class PagesTextTests
     private static async Task<string> ReadableTextAsync(HttpResponseMessage response)
     {
         var bytes = await response.Content.ReadAsByteArrayAsync(Cancel);
-        if (bytes.Length > 2 && bytes[0] == 'P' && bytes[1] == 'K')
+        if (Workbooks.IsWorkbook(bytes))
         {
-            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
-            var cells = new System.Text.StringBuilder();
-            foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal) || e.FullName == "xl/sharedStrings.xml"))
-            {
-                using var reader = new StreamReader(entry.Open());
-                var xml = await reader.ReadToEndAsync(Cancel);
-                // Formulas are ours, not the reader's; the cells' values and strings are what a user sees.
-                xml = Regex.Replace(xml, "<f>[^<]*</f>", " ");
-                cells.Append(WebUtility.HtmlDecode(Tag().Replace(xml, " "))).Append(' ');
-            }
-
-            return cells.ToString();
+            return Workbooks.Text(bytes);
         }
 
         var text = System.Text.Encoding.UTF8.GetString(bytes);

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using Jixiao.Data;
@@ -187,15 +186,6 @@ public class SeasonBrowserTests
         await using var stream = await download.CreateReadStreamAsync();
         using var copy = new MemoryStream();
         await stream.CopyToAsync(copy);
-        using var zip = new ZipArchive(copy);
-        Assert.NotNull(zip.GetEntry("xl/workbook.xml"));
-        var text = new StringBuilder();
-        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal) || e.FullName == "xl/sharedStrings.xml" || e.FullName == "xl/workbook.xml"))
-        {
-            using var reader = new StreamReader(entry.Open());
-            text.Append(System.Net.WebUtility.HtmlDecode(Regex.Replace(await reader.ReadToEndAsync(), "<[^>]*>", " "))).Append('\n');
-        }
-
-        return text.ToString();
+        return Workbooks.Text(copy.ToArray());
     }
 }

@@ -40,19 +40,10 @@ public static class Reviewer
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(settings);
         var sink = new FindingSink(settings);
-        var indicatorChecks = new IndicatorChecks(settings, sink);
-        var consistencyChecks = new ConsistencyChecks(settings, sink);
+        var checks = new DocumentChecks(settings, sink);
         foreach (var document in documents)
         {
-            FundingChecks.Run(document, settings, sink);
-            foreach (var project in document.Projects)
-            {
-                ProjectChecks.Run(document, project, settings, sink);
-                indicatorChecks.Run(document, project);
-                consistencyChecks.Run(document, project);
-            }
-
-            CopyChecks.SimilarProjects(document, settings, sink);
+            checks.Run(document);
         }
 
         CopyChecks.YearOnYear(documents, sink);
@@ -70,17 +61,7 @@ public static class Reviewer
         ArgumentNullException.ThrowIfNull(earlier);
         ArgumentNullException.ThrowIfNull(settings);
         var sink = new FindingSink(settings);
-        var indicatorChecks = new IndicatorChecks(settings, sink);
-        var consistencyChecks = new ConsistencyChecks(settings, sink);
-        FundingChecks.Run(document, settings, sink);
-        foreach (var project in document.Projects)
-        {
-            ProjectChecks.Run(document, project, settings, sink);
-            indicatorChecks.Run(document, project);
-            consistencyChecks.Run(document, project);
-        }
-
-        CopyChecks.SimilarProjects(document, settings, sink);
+        new DocumentChecks(settings, sink).Run(document);
         CopyChecks.YearOnYear([document, .. earlier], sink);
         return Assemble([document], settings, [.. sink.Findings.Where(f => ReferenceEquals(f.Document, document))]);
     }
@@ -125,6 +106,26 @@ public static class Reviewer
         }
 
         return new ReviewReport(settings, reviews, ordered);
+    }
+}
+
+/// <summary>Every rule that looks at one document alone: its funds, each project, its indicators, and projects copied within it.</summary>
+internal sealed class DocumentChecks(ReviewSettings settings, FindingSink sink)
+{
+    private readonly IndicatorChecks _indicators = new(settings, sink);
+    private readonly ConsistencyChecks _consistency = new(settings, sink);
+
+    public void Run(TargetDocument document)
+    {
+        FundingChecks.Run(document, settings, sink);
+        foreach (var project in document.Projects)
+        {
+            ProjectChecks.Run(document, project, settings, sink);
+            _indicators.Run(document, project);
+            _consistency.Run(document, project);
+        }
+
+        CopyChecks.SimilarProjects(document, settings, sink);
     }
 }
 

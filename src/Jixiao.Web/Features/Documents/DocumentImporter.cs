@@ -72,12 +72,8 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
             document.Year = year;
         }
 
-        _importKey = importKey;
-        return await StoreAsync(read, fileName, duplicate, cancellationToken);
+        return await StoreAsync(read, fileName, duplicate, importKey, cancellationToken);
     }
-
-    /// <summary>The stored key of this request's upload (<c>userId:Idempotency-Key</c>), null without one.</summary>
-    private string? _importKey;
 
     /// <summary>The key a retried upload of <paramref name="clientKey"/> by this user is stored under.</summary>
     public string ImportKeyOf(string clientKey) => $"{user.Id}:{clientKey}";
@@ -185,7 +181,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
 
     private static Dictionary<string, object?> Diagnostics(ReadResult read) => new() { ["diagnostics"] = read.ToJson().Diagnostics };
 
-    private async Task<Outcome<Imported>> StoreAsync(ReadResult read, string fileName, DuplicateChoice duplicate, CancellationToken cancellationToken)
+    private async Task<Outcome<Imported>> StoreAsync(ReadResult read, string fileName, DuplicateChoice duplicate, string? importKey, CancellationToken cancellationToken)
     {
         if (read.Document is not { } document)
         {
@@ -233,7 +229,7 @@ public sealed class DocumentImporter(JixiaoDbContext db, TimeProvider time, Impo
         unit ??= db.Units.Add(new UnitRecord { Name = document.Unit.Name }).Entity;
         var header = DocumentMapping.ToHeader(document, unit, read.Diagnostics, review, time.GetUtcNow());
         header.RulesDigest = rules.Digest;
-        header.ImportKey = _importKey;
+        header.ImportKey = importKey;
         var id = await DocumentStore.AddAsync(db, header, review.Projects.Select(DocumentMapping.ToRecord), cancellationToken);
         audit.Change(existing is not null && duplicate == DuplicateChoice.Replace ? "document.replace" : "document.import",
             $"导入「{fileName}」：{document.Projects.Count} 个项目、{document.IndicatorCount} 个指标"

@@ -58,9 +58,7 @@ public sealed class ImportModel(DocumentImporter importer, PendingUploads pendin
         var outcome = await importer.PreviewAsync(content, Path.GetFileName(FileName), cancellationToken);
         if (outcome is { IsDone: true, Value: { } preview })
         {
-            Read = preview.Read;
-            Review = preview.Review;
-            DuplicateOf = preview.DuplicateOf;
+            Show(preview);
             PreviewPage = Math.Clamp(go ?? p ?? 1, 1, PreviewPages);
         }
 
@@ -88,13 +86,19 @@ public sealed class ImportModel(DocumentImporter importer, PendingUploads pendin
         var outcome = await importer.PreviewAsync(content, FileName, cancellationToken);
         if (outcome is { IsDone: true, Value: { } preview })
         {
-            Read = preview.Read;
-            Review = preview.Review;
-            DuplicateOf = preview.DuplicateOf;
+            Show(preview);
             Token = await pending.HoldAsync(preview.Content!, user.Id ?? "", cancellationToken);
         }
 
         return outcome.ToPage(this, _ => Page(), Shown, showRefusal: true);
+    }
+
+    /// <summary>What the preview shows of an upload read and reviewed.</summary>
+    private void Show(Imported preview)
+    {
+        Read = preview.Read;
+        Review = preview.Review;
+        DuplicateOf = preview.DuplicateOf;
     }
 
     /// <summary>The page with the reason an upload was not previewed or stored; a busy server also says when to try again.</summary>
