@@ -12,7 +12,6 @@ public static class DocumentKindNames
         DocumentKind.SelfEvaluation => "selfEvaluation",
         DocumentKind.Transfer => "transfer",
         DocumentKind.Prose => "prose",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
     /// <summary>The kind a JSON or stored name names (a missing name is the summary table), null when unknown.</summary>
@@ -36,6 +35,5 @@ public static class DocumentKindNames
         DocumentKind.SelfEvaluation => "绩效自评表",
         DocumentKind.Transfer => "转移支付绩效目标表",
         DocumentKind.Prose => "文字叙述的绩效目标",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }
