@@ -11,6 +11,8 @@ public static class PostgresDatabase
     {
         ArgumentNullException.ThrowIfNull(options);
         BulkRows.Register("Npgsql.EntityFrameworkCore.PostgreSQL", new PostgresBulkRows());
+        SearchIndex.Register("Npgsql.EntityFrameworkCore.PostgreSQL", new SearchIndex(
+            "SELECT \"ProjectId\" AS \"Value\" FROM project_terms WHERE to_tsvector('simple', \"Terms\") @@ to_tsquery('simple', {0})", " & "));
         return options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name));
     }
 }

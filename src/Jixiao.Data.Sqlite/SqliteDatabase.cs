@@ -11,6 +11,8 @@ public static class SqliteDatabase
     {
         ArgumentNullException.ThrowIfNull(options);
         BulkRows.Register("Microsoft.EntityFrameworkCore.Sqlite", new SqliteBulkRows());
+        SearchIndex.Register("Microsoft.EntityFrameworkCore.Sqlite", new SearchIndex(
+            "SELECT rowid AS \"Value\" FROM project_terms_index WHERE project_terms_index MATCH {0}", " "));
         return options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name));
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Jixiao.Data;
 
-/// <summary>Writes a new document's records, in chunks, inside the caller's transaction.</summary>
+/// <summary>Writes a new document's records (with each project's search terms), in chunks, inside the caller's transaction.</summary>
 public static class DocumentStore
 {
     /// <summary>Projects written per round trip; the change tracker is emptied between chunks.</summary>
@@ -38,7 +38,7 @@ public static class DocumentStore
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            var pending = 0;
+            var pending = new List<ProjectRecord>(Chunk);
             foreach (var project in projects)
             {
                 project.Document = null;
@@ -49,16 +49,14 @@ public static class DocumentStore
                 }
 
                 db.Projects.Add(project);
-                if (++pending == Chunk)
+                pending.Add(project);
+                if (pending.Count == Chunk)
                 {
-                    await db.SaveChangesAsync(cancellationToken);
-                    db.ChangeTracker.Clear();
-                    pending = 0;
+                    await SaveChunkAsync(db, pending, cancellationToken);
                 }
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await SaveChunkAsync(db, pending, cancellationToken);
         }
         finally
         {
@@ -66,6 +64,16 @@ public static class DocumentStore
         }
 
         return id;
+    }
+
+    /// <summary>Saves the projects added, then their search terms (which need the projects' ids).</summary>
+    private static async Task SaveChunkAsync(JixiaoDbContext db, List<ProjectRecord> pending, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        db.ProjectTerms.AddRange(pending.Select(p => new ProjectTermsRecord { ProjectId = p.Id, Terms = SearchTerms.Of(p) }));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        pending.Clear();
     }
 
     /// <summary>Projects written per step of the bulk path: their rows are held in memory until written.</summary>
@@ -81,6 +89,7 @@ public static class DocumentStore
         var indicatorTable = BulkTable.Of<IndicatorRecord>(db);
         var clauseTable = BulkTable.Of<ClauseRecord>(db);
         var findingTable = BulkTable.Of<FindingRecord>(db);
+        var termsTable = BulkTable.Of<ProjectTermsRecord>(db);
         foreach (var chunk in projects.Chunk(BulkChunk))
         {
             var indicators = chunk.SelectMany(p => p.Indicators).ToList();
@@ -120,6 +129,37 @@ public static class DocumentStore
             await bulk.WriteAsync(db, indicatorTable, indicators, cancellationToken);
             await bulk.WriteAsync(db, clauseTable, clauses, cancellationToken);
             await bulk.WriteAsync(db, findingTable, findings, cancellationToken);
+            await bulk.WriteAsync(db, termsTable, [.. chunk.Select(p => new ProjectTermsRecord { ProjectId = p.Id, Terms = SearchTerms.Of(p) })], cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Gives every stored project that has none its search terms (a database from before the search index,
+    /// or a project written by a path that left them out), <paramref name="batch"/> projects per step;
+    /// <paramref name="progress"/> hears (done, total). Returns how many were indexed.
+    /// </summary>
+    public static async Task<int> IndexMissingTermsAsync(JixiaoDbContext db, Action<int, int>? progress, CancellationToken cancellationToken, int batch = 500)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var missing = db.Projects.IgnoreQueryFilters().Where(p => !db.ProjectTerms.Any(t => t.ProjectId == p.Id));
+        var total = await missing.CountAsync(cancellationToken);
+        var done = 0;
+        while (done < total)
+        {
+            var projects = await missing.AsNoTracking().OrderBy(p => p.Id).Take(batch)
+                .Include(p => p.Indicators.OrderBy(i => i.Position)).AsSplitQuery().ToListAsync(cancellationToken);
+            if (projects.Count == 0)
+            {
+                break;
+            }
+
+            db.ProjectTerms.AddRange(projects.Select(p => new ProjectTermsRecord { ProjectId = p.Id, Terms = SearchTerms.Of(p) }));
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            done += projects.Count;
+            progress?.Invoke(done, total);
+        }
+
+        return done;
     }
 }

@@ -27,6 +27,9 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
 
     public DbSet<IndicatorRecord> Indicators => Set<IndicatorRecord>();
 
+    /// <summary>Each project's search terms, behind the full-text index of <see cref="SearchIndex"/>.</summary>
+    public DbSet<ProjectTermsRecord> ProjectTerms => Set<ProjectTermsRecord>();
+
     public DbSet<ClauseRecord> Clauses => Set<ClauseRecord>();
 
     public DbSet<FindingRecord> Findings => Set<FindingRecord>();

@@ -233,15 +233,15 @@ public class ProjectsApiTests
         Assert.Equal("question", question.GetProperty("form").GetString());
     }
 
-    private static async Task<JsonElement> Page(HttpClient client, string query) =>
+    internal static async Task<JsonElement> Page(HttpClient client, string query) =>
         await client.GetFromJsonAsync<JsonElement>("/api/projects" + query, Cancel);
 
-    private static List<string?> Names(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("name").GetString())];
+    internal static List<string?> Names(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("name").GetString())];
 
-    private static Task<int> ProjectId(JixiaoApp app, string name, int documentId) =>
+    internal static Task<int> ProjectId(JixiaoApp app, string name, int documentId) =>
         app.QueryAsync(db => db.Projects.Where(p => p.Name == name && p.DocumentId == documentId).Select(p => p.Id).SingleAsync(Cancel));
 
-    private static async Task<(JsonElement Project, string? ETag)> Get(HttpClient client, int id)
+    internal static async Task<(JsonElement Project, string? ETag)> Get(HttpClient client, int id)
     {
         using var response = await client.GetAsync($"/api/projects/{id}", Cancel);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -249,7 +249,7 @@ public class ProjectsApiTests
     }
 
     /// <summary>The project as an edit, with some targets replaced.</summary>
-    private static Dictionary<string, object?> Edit(JsonElement project, Func<JsonElement, string?> newTarget, string? goal = null)
+    internal static Dictionary<string, object?> Edit(JsonElement project, Func<JsonElement, string?> newTarget, string? goal = null)
     {
         string? Amount(string name) => project.GetProperty(name).ValueKind == JsonValueKind.Null ? null
             : project.GetProperty(name).GetDecimal().ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -271,7 +271,7 @@ public class ProjectsApiTests
         };
     }
 
-    private static async Task<HttpResponseMessage> Put(HttpClient client, int id, Dictionary<string, object?> edit, string? etag)
+    internal static async Task<HttpResponseMessage> Put(HttpClient client, int id, Dictionary<string, object?> edit, string? etag)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/projects/{id}") { Content = JsonContent.Create(edit) };
         if (etag is not null)

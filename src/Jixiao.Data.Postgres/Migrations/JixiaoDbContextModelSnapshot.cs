@@ -810,6 +810,20 @@ namespace Jixiao.Data.Postgres.Migrations
                     b.ToTable("projects", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Records.ProjectTermsRecord", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("project_terms", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Records.SeasonRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1224,6 +1238,15 @@ namespace Jixiao.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Records.ProjectTermsRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.Records.ProjectRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Jixiao.Data.Records.ProjectTermsRecord", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jixiao.Data.Records.SelfEvaluationRecord", b =>

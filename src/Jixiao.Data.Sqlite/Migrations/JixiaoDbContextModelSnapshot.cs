@@ -779,6 +779,20 @@ namespace Jixiao.Data.Sqlite.Migrations
                     b.ToTable("projects", (string)null);
                 });
 
+            modelBuilder.Entity("Jixiao.Data.Records.ProjectTermsRecord", b =>
+                {
+                    b.Property<int>("ProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProjectId");
+
+                    b.ToTable("project_terms", (string)null);
+                });
+
             modelBuilder.Entity("Jixiao.Data.Records.SeasonRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1181,6 +1195,15 @@ namespace Jixiao.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("Jixiao.Data.Records.ProjectTermsRecord", b =>
+                {
+                    b.HasOne("Jixiao.Data.Records.ProjectRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Jixiao.Data.Records.ProjectTermsRecord", "ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Jixiao.Data.Records.SelfEvaluationRecord", b =>

@@ -53,6 +53,18 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<ProjectRec
     }
 }
 
+internal sealed class ProjectTermsConfiguration : IEntityTypeConfiguration<ProjectTermsRecord>
+{
+    public void Configure(EntityTypeBuilder<ProjectTermsRecord> builder)
+    {
+        // The full-text index over Terms is made by each provider's migration (FTS5 on SQLite, GIN on PostgreSQL).
+        builder.ToTable("project_terms");
+        builder.HasKey(t => t.ProjectId);
+        builder.Property(t => t.ProjectId).ValueGeneratedNever();
+        builder.HasOne<ProjectRecord>().WithOne().HasForeignKey<ProjectTermsRecord>(t => t.ProjectId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<IndicatorRecord>
 {
     public void Configure(EntityTypeBuilder<IndicatorRecord> builder)

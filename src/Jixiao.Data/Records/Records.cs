@@ -397,3 +397,11 @@ public sealed class ProgressRecord
     /// <summary>确定能, 有可能, 完全不可能, or <c>""</c>.</summary>
     public required string Likelihood { get; set; }
 }
+
+/// <summary>The search terms of one project (<see cref="SearchTerms"/>), indexed by each database's full-text means.</summary>
+public sealed class ProjectTermsRecord
+{
+    public int ProjectId { get; set; }
+
+    public required string Terms { get; set; }
+}

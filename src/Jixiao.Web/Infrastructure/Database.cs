@@ -50,6 +50,13 @@ internal static class Database
         scope.ServiceProvider.GetRequiredService<CurrentUser>().ActAsSystem();
         var db = scope.ServiceProvider.GetRequiredService<JixiaoDbContext>();
         await db.Database.MigrateAsync();
+        await DocumentStore.IndexMissingTermsAsync(db, (done, total) =>
+        {
+            if (done == total || done % 5000 < 500)
+            {
+                app.Logger.LogInformation("为项目查找建立索引 {Done}/{Total}", done, total);
+            }
+        }, CancellationToken.None);
         await SecuritySetup.EnsureAdministratorAsync(scope.ServiceProvider, app.Configuration, app.Logger);
         if (app.Configuration.GetValue("Jixiao:LoadSample", true) && !await db.Documents.AnyAsync())
         {

@@ -94,6 +94,16 @@ public sealed class ProjectEditor(JixiaoDbContext db, UnitReview reviews, Curren
             audit.Change("project.edit", $"修改项目「{project.Name}」（第 {project.Version} 次保存）："
                 + (changes.Count == 0 ? "内容未变" : string.Join("；", changes.Take(20).Select(c => c.Line()))),
                 project.Document.UnitId, project.DocumentId, project.Id, before, after);
+            var terms = SearchTerms.Of(project);
+            if (await db.ProjectTerms.FindAsync([project.Id], cancellationToken) is { } stored)
+            {
+                stored.Terms = terms;
+            }
+            else
+            {
+                db.ProjectTerms.Add(new ProjectTermsRecord { ProjectId = project.Id, Terms = terms });
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await reviews.ReviewAgainAsync(project.DocumentId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -61,6 +61,14 @@ public sealed class ProjectSearch(Infrastructure.ReadOnlyData reads, IDataScope 
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var text = filter.Q.Trim();
+            // The full-text index narrows to the projects that have every pair of neighbouring characters of
+            // the text (in the same statement as the unit filter); the text itself is then looked for in those.
+            if (SearchIndex.For(reads.Context) is { } index && SearchTerms.ForQuery(text) is { Count: > 0 } terms)
+            {
+                var candidates = index.Matching(reads.Context, terms);
+                query = query.Where(p => candidates.Contains(p.Id));
+            }
+
             query = query.Where(p => p.Name.Contains(text) || p.Goal.Contains(text)
                 || p.Indicators.Any(i => i.Name.Contains(text) || i.TargetText.Contains(text)));
         }
