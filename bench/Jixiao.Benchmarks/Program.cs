@@ -70,7 +70,7 @@ if (args.Length >= 1 && args[0] == "--province")
 {
     var numbers = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
     return await Jixiao.Benchmarks.ProvinceBenchmark.RunAsync(numbers.ElementAtOrDefault(0) is > 0 and var u ? u : 200, numbers.ElementAtOrDefault(1) is > 0 and var p ? p : 50,
-        numbers.ElementAtOrDefault(2) is > 0 and var y ? y : 2, args.Contains("--write-doc"));
+        numbers.ElementAtOrDefault(2) is > 0 and var y ? y : 2, args.Contains("--write-doc"), args.Contains("--keep"));
 }
 
 if (args.Length >= 1 && args[0] == "--store")

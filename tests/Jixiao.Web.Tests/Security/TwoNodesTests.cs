@@ -102,6 +102,7 @@ public sealed class TwoNodesTests : IDisposable
                 default_backend nodes
             backend nodes
                 balance roundrobin
+                http-response set-header X-Served-By %[srv_name]
                 server first {first.ClientOptions.BaseAddress.Authority}
                 server second {second.ClientOptions.BaseAddress.Authority}
 
@@ -133,17 +134,24 @@ public sealed class TwoNodesTests : IDisposable
             {
                 ["UserName"] = Tenants.Officer, ["Password"] = JixiaoApp.UserPassword, ["__RequestVerificationToken"] = Tenants.FormToken(login),
             }), Cancel);
+            var served = new List<string>();
             for (var i = 0; i < 6; i++)
             {
                 using var me = await browser.GetAsync(new Uri("/api/me", UriKind.Relative), Cancel);
                 Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+                served.Add(me.Headers.GetValues("X-Served-By").Single());
             }
+
+            // The proxy names the server that answered: they took turns.
+            Assert.Equal(["first", "second"], served.Distinct().Order());
+            Assert.All(served.Zip(served.Skip(1)), pair => Assert.NotEqual(pair.First, pair.Second));
 
             Assert.NotEqual(0, await first.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.DataProtectionKeys, Cancel)));
 
             // An import retried with the same key, through the proxy (so to both servers), is stored once.
             var page = await browser.GetStringAsync(new Uri("/import", UriKind.Relative), Cancel);
             var ids = new List<int>();
+            var importedBy = new List<string>();
             for (var i = 0; i < 3; i++)
             {
                 using var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(Tenants.Table(Tenants.UnitA))), "file", "a.txt" } };
@@ -152,10 +160,37 @@ public sealed class TwoNodesTests : IDisposable
                 upload.Headers.Add("X-CSRF-TOKEN", Tenants.FormToken(page));
                 using var stored = await browser.SendAsync(upload, Cancel);
                 Assert.True(stored.IsSuccessStatusCode, await stored.Content.ReadAsStringAsync(Cancel));
+                importedBy.Add(stored.Headers.GetValues("X-Served-By").Single());
                 ids.Add((await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(stored.Content, Cancel)).GetProperty("id").GetInt32());
             }
 
             Assert.Single(ids.Distinct());
+            Assert.Equal(2, importedBy.Distinct().Count());
+
+            // A token made through the proxy works on both servers; revoked through the proxy, it is refused by both.
+            var tokenPage = await browser.GetStringAsync(new Uri("/import", UriKind.Relative), Cancel);
+            using var made = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/tokens", UriKind.Relative)) { Content = System.Net.Http.Json.JsonContent.Create(new { name = "proxy" }) };
+            made.Headers.Add("X-CSRF-TOKEN", Tenants.FormToken(tokenPage));
+            using var madeResponse = await browser.SendAsync(made, Cancel);
+            Assert.True(madeResponse.IsSuccessStatusCode, await madeResponse.Content.ReadAsStringAsync(Cancel));
+            var tokenJson = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(madeResponse.Content, Cancel);
+            var token = tokenJson.GetProperty("token").GetString()!;
+            async Task<HttpStatusCode> WithTokenAsync(Uri node)
+            {
+                using var bare = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = node };
+                bare.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                using var answer = await bare.GetAsync(new Uri("/api/me", UriKind.Relative), Cancel);
+                return answer.StatusCode;
+            }
+
+            Assert.Equal(HttpStatusCode.OK, await WithTokenAsync(first.ClientOptions.BaseAddress));
+            Assert.Equal(HttpStatusCode.OK, await WithTokenAsync(second.ClientOptions.BaseAddress));
+            using var revoke = new HttpRequestMessage(HttpMethod.Delete, new Uri($"/api/tokens/{tokenJson.GetProperty("id").GetInt32()}", UriKind.Relative));
+            revoke.Headers.Add("X-CSRF-TOKEN", Tenants.FormToken(tokenPage));
+            using var revoked = await browser.SendAsync(revoke, Cancel);
+            Assert.True(revoked.IsSuccessStatusCode, await revoked.Content.ReadAsStringAsync(Cancel));
+            Assert.Equal(HttpStatusCode.Unauthorized, await WithTokenAsync(first.ClientOptions.BaseAddress));
+            Assert.Equal(HttpStatusCode.Unauthorized, await WithTokenAsync(second.ClientOptions.BaseAddress));
             Assert.Equal(1, await first.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Documents, Cancel)));
 
             // Sign out through the proxy: a kept copy of the cookie is refused by both servers.

@@ -67,12 +67,24 @@ public sealed class ProjectSearch(Infrastructure.ReadOnlyData reads, IDataScope 
             {
                 var candidates = index.Matching(reads.Context, terms);
                 query = query.Where(p => candidates.Contains(p.Id));
+                if (text.Length == 2)
+                {
+                    // A text of two characters is its own pair, and pairs are taken within each field: having
+                    // the pair is containing the text, so there is nothing left to check.
+                    return Narrow(query, filter);
+                }
             }
 
             query = query.Where(p => p.Name.Contains(text) || p.Goal.Contains(text)
                 || p.Indicators.Any(i => i.Name.Contains(text) || i.TargetText.Contains(text)));
         }
 
+        return Narrow(query, filter);
+    }
+
+    /// <summary>The filters other than the text.</summary>
+    private static IQueryable<ProjectRecord> Narrow(IQueryable<ProjectRecord> query, ProjectFilter filter)
+    {
         if (!string.IsNullOrWhiteSpace(filter.Unit))
         {
             var name = filter.Unit.Trim();
