@@ -51,11 +51,13 @@ public static class SearchTerms
     public static IReadOnlyList<string> ForQuery(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        // Distinct, in the order of the text; a set keeps a long text linear.
+        var seen = new HashSet<uint>();
         var pairs = new List<uint>();
         for (var i = 0; i + 1 < query.Length; i++)
         {
             var pair = Pair(query[i], query[i + 1]);
-            if (!pairs.Contains(pair))
+            if (seen.Add(pair))
             {
                 pairs.Add(pair);
             }
