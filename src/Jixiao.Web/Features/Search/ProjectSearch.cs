@@ -37,9 +37,18 @@ public sealed class ProjectSearch(Infrastructure.ReadOnlyData reads, IDataScope 
             return (all, page, list);
         }
 
-        var query = Filter(filter);
-        var total = await query.CountAsync(cancellationToken);
+        var (query, exact) = Filter(filter, inTableOrder: false);
+        // Someone who sees every unit, searching by text alone, is counted from the index: its matches are the projects.
+        var total = exact is not null && scope.AllUnits && filter is { Unit: null or "", Level1: null, Severity: null, MinTotal: null, MaxTotal: null }
+            ? await exact.CountAsync(cancellationToken)
+            : await query.CountAsync(cancellationToken);
         page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        // Few matches are fetched and sorted; many are met walking the projects in table order, up to the page.
+        if (total > ManyMatches)
+        {
+            (query, _) = Filter(filter, inTableOrder: true);
+        }
+
         var hits = await query.OrderBy(p => p.DocumentId).ThenBy(p => p.Position)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(p => new ProjectHit(p.Id, p.DocumentId, p.Document!.Unit!.Name, p.Document.Year, p.Document.AmountUnit, p.Name,
@@ -55,23 +64,28 @@ public sealed class ProjectSearch(Infrastructure.ReadOnlyData reads, IDataScope 
             .Select(p => new ProjectHit(p.Id, p.DocumentId, p.Document!.Unit!.Name, p.Document.Year, p.Document.AmountUnit, p.Name,
                 p.TotalFen, p.FiscalFen, p.SpecialFen, p.OtherFen, db.Indicators.IgnoreQueryFilters().Count(i => i.ProjectId == p.Id), p.Score, p.FindingCount))));
 
-    private IQueryable<ProjectRecord> Filter(ProjectFilter filter)
+    /// <summary>Above this many matches a page is found by walking the projects in table order rather than by sorting the matches.</summary>
+    private const int ManyMatches = 2000;
+
+    /// <summary>The projects that match <paramref name="filter"/>; and, when the index alone decides the text, the ids it matches.</summary>
+
+    private (IQueryable<ProjectRecord> Query, IQueryable<int>? Exact) Filter(ProjectFilter filter, bool inTableOrder)
     {
         var query = reads.Context.Projects.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Q))
         {
             var text = filter.Q.Trim();
-            // The full-text index narrows to the projects that have every pair of neighbouring characters of
-            // the text (in the same statement as the unit filter); the text itself is then looked for in those.
+            // The full-text index narrows to the projects that have every word of the text (in the same
+            // statement as the unit filter); unless those words are the text itself, it is then looked for.
             if (SearchIndex.For(reads.Context) is { } index && SearchTerms.ForQuery(text) is { Count: > 0 } terms)
             {
                 var candidates = index.Matching(reads.Context, terms);
-                query = query.Where(p => candidates.Contains(p.Id));
-                if (text.Length == 2)
+                // With many matches, "Id + 0" rather than "Id": a term the planner cannot take as a key lookup, so
+                // that SQLite walks the projects in table order and stops at the page instead of sorting every match.
+                query = inTableOrder ? query.Where(p => candidates.Contains(p.Id + 0)) : query.Where(p => candidates.Contains(p.Id));
+                if (SearchTerms.IsExact(text))
                 {
-                    // A text of two characters is its own pair, and pairs are taken within each field: having
-                    // the pair is containing the text, so there is nothing left to check.
-                    return Narrow(query, filter);
+                    return (Narrow(query, filter), candidates);
                 }
             }
 
@@ -79,7 +93,7 @@ public sealed class ProjectSearch(Infrastructure.ReadOnlyData reads, IDataScope 
                 || p.Indicators.Any(i => i.Name.Contains(text) || i.TargetText.Contains(text)));
         }
 
-        return Narrow(query, filter);
+        return (Narrow(query, filter), null);
     }
 
     /// <summary>The filters other than the text.</summary>
