@@ -12,7 +12,7 @@ public static class PostgresDatabase
         ArgumentNullException.ThrowIfNull(options);
         BulkRows.Register("Npgsql.EntityFrameworkCore.PostgreSQL", new PostgresBulkRows());
         SearchIndex.Register("Npgsql.EntityFrameworkCore.PostgreSQL", new SearchIndex(
-            "SELECT \"ProjectId\" AS \"Value\" FROM project_terms WHERE \"Words\" @@ to_tsquery('simple', {0})", " & "));
+            "SELECT m AS \"Value\" FROM project_terms_matching(to_tsquery('simple', {0})) AS m", " & "));
         return options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name));
     }
 }

@@ -35,6 +35,7 @@ builder.Services.AddScoped<Jixiao.Web.Features.Admin.AdminService>();
 builder.Services.AddScoped<DocumentQueries>();
 builder.Services.AddScoped<ProjectQueries>();
 builder.Services.AddScoped<Jixiao.Web.Features.Search.ProjectSearch>();
+builder.Services.AddSingleton<Jixiao.Web.Features.Search.KeptProjectPages>();
 builder.Services.AddScoped<Jixiao.Web.Features.Overview.OverviewQueries>();
 builder.Services.AddScoped<WorkflowHistory>();
 builder.Services.AddScoped<ReportProjects>();

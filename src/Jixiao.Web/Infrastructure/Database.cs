@@ -23,6 +23,7 @@ internal static class Database
             }
 
             services.AddDbContext<JixiaoDbContext>(options => PostgresDatabase.Use(options, connectionString));
+            services.AddSingleton<DataGeneration>(new DataGeneration.None());
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -34,6 +35,7 @@ internal static class Database
             }
 
             services.AddDbContext<JixiaoDbContext>(options => SqliteDatabase.Use(options, connectionString));
+            services.AddSingleton<DataGeneration>(new SqliteDataGeneration(connectionString));
         }
         else
         {

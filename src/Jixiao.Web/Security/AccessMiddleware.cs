@@ -14,9 +14,9 @@ internal sealed class AccessMiddleware(RequestDelegate next)
 {
     private static readonly PathString ChangePassword = new("/account/password");
 
-    public async Task InvokeAsync(HttpContext context, CurrentUser user, JixiaoDbContext db, AuditLog audit, IAntiforgery antiforgery)
+    public async Task InvokeAsync(HttpContext context, CurrentUser user, JixiaoDbContext db, AuditLog audit, IAntiforgery antiforgery, KeptScopes scopes)
     {
-        await user.LoadAsync(context, db);
+        await user.LoadAsync(context, db, scopes);
         var endpoint = context.GetEndpoint();
         if (endpoint is null)
         {

@@ -52,7 +52,7 @@ public sealed class CurrentUser(WorkflowTable workflow) : IDataScope
     /// <summary>The states in which tables wait for this user's decision.</summary>
     public IReadOnlyList<WorkState> AwaitingDecision => WorkflowRules.AwaitingDecision(Role, workflow.Chain);
 
-    internal async Task LoadAsync(HttpContext context, JixiaoDbContext db)
+    internal async Task LoadAsync(HttpContext context, JixiaoDbContext db, KeptScopes kept)
     {
         Address = context.Connection.RemoteIpAddress?.ToString() ?? "";
         var principal = context.User;
@@ -71,16 +71,27 @@ public sealed class CurrentUser(WorkflowTable workflow) : IDataScope
             return;
         }
 
+        // The units are read again only when something was committed since they were last read.
+        var generation = kept.Generation.Current();
+        if (kept.Units.TryGet((Id, Role ?? ""), generation, out var units))
+        {
+            _units = units;
+            return;
+        }
+
         var assigned = await db.UserScopes.AsNoTracking().Where(s => s.UserId == Id).Select(s => s.UnitId).ToListAsync(context.RequestAborted);
         if (Role == JixiaoRoles.UnitOfficer)
         {
             // A 填报员 is attached to units, the leaves of the tree: nothing below them to walk.
             _units = [.. assigned];
-            return;
+        }
+        else
+        {
+            var tree = await db.Units.IgnoreQueryFilters().AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(context.RequestAborted);
+            _units = UnitTree.Subtrees(assigned, tree.Select(u => (u.Id, u.ParentId)));
         }
 
-        var tree = await db.Units.IgnoreQueryFilters().AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(context.RequestAborted);
-        _units = UnitTree.Subtrees(assigned, tree.Select(u => (u.Id, u.ParentId)));
+        kept.Units.Put((Id, Role ?? ""), generation, _units);
     }
 
     /// <summary>Start-up work outside a request (migrations, the first administrator, the sample) acts as the system, which sees every unit.</summary>
@@ -122,4 +133,12 @@ public static class UnitTree
 
         return seen;
     }
+}
+
+/// <summary>The units each user sees, by user and role, kept while nothing has been committed since they were read (shared: never changed once kept).</summary>
+public sealed class KeptScopes(Infrastructure.DataGeneration generation)
+{
+    public Infrastructure.DataGeneration Generation => generation;
+
+    public Infrastructure.GenerationCache<(string UserId, string Role), HashSet<int>> Units { get; } = new(TokenPrincipals.Capacity);
 }

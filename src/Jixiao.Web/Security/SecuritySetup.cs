@@ -36,6 +36,7 @@ internal static class SecuritySetup
         services.AddScoped<CurrentUser>();
         services.AddSingleton<TokenUse>();
         services.AddSingleton<TokenPrincipals>();
+        services.AddSingleton<KeptScopes>();
         services.AddHostedService<TokenUseWriter>();
         services.AddScoped<IDataScope>(provider => provider.GetRequiredService<CurrentUser>());
         services.AddScoped<AuditLog>();

@@ -13,7 +13,8 @@ namespace Jixiao.Web.Security;
 /// </summary>
 public sealed class TokenAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    JixiaoDbContext db, UserManager<JixiaoUser> users, IUserClaimsPrincipalFactory<JixiaoUser> claims, TimeProvider time, TokenUse uses, TokenPrincipals principals)
+    JixiaoDbContext db, UserManager<JixiaoUser> users, IUserClaimsPrincipalFactory<JixiaoUser> claims, TimeProvider time, TokenUse uses, TokenPrincipals principals,
+    Infrastructure.DataGeneration generation)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "Token";
@@ -46,9 +47,16 @@ public sealed class TokenAuthentication(
         var hash = Hash(token);
         var now = time.GetUtcNow();
 
-        // One read per request, always from the database, so that a revoked token, a locked account or a
-        // changed role (a new security stamp) takes effect at once on every node; no write.
-        var row = await LookupQuery.For(db)(db, hash);
+        // The token and its owner as the database has them now, so that a revoked token, a locked account
+        // or a changed role (a new security stamp) takes effect at once on every node; no write. Kept in
+        // memory only while nothing at all has been committed to the database since it was read.
+        var current = generation.Current();
+        if (!principals.Rows.TryGet(hash, current, out var row))
+        {
+            row = await LookupQuery.For(db)(db, hash);
+            principals.Rows.Put(hash, current, row);
+        }
+
         if (row is null || row.RevokedAt is not null || row.ExpiresAt <= now)
         {
             return AuthenticateResult.Fail("令牌无效、已过期或已撤销。");
@@ -77,7 +85,7 @@ public sealed class TokenAuthentication(
             : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
-    private sealed record TokenRow(int Id, string? UserId, DateTimeOffset? RevokedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? LastUsedAt, bool LockoutEnabled, DateTimeOffset? LockoutEnd, string? SecurityStamp);
+    internal sealed record TokenRow(int Id, string? UserId, DateTimeOffset? RevokedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? LastUsedAt, bool LockoutEnabled, DateTimeOffset? LockoutEnd, string? SecurityStamp);
 
     /// <summary>The token and its owner's lock and stamp, compiled once: the query runs on every request with a token.</summary>
     private static readonly CompiledPerModel<Func<JixiaoDbContext, string, Task<TokenRow?>>> LookupQuery = new(() => EF.CompileAsyncQuery((JixiaoDbContext db, string hash) =>

@@ -15,6 +15,9 @@ public sealed class TokenPrincipals
 
     private readonly ConcurrentDictionary<(string UserId, string Stamp), ClaimsPrincipal> _principals = new();
 
+    /// <summary>Tokens (by hash) with their owner's lock and stamp, as read under a data generation (null: no such token).</summary>
+    internal Infrastructure.GenerationCache<string, TokenAuthentication.TokenRow?> Rows { get; } = new(Capacity);
+
     /// <summary>The principal of <paramref name="userId"/> at <paramref name="stamp"/>, built by <paramref name="build"/> when not kept (null is not kept).</summary>
     public async Task<ClaimsPrincipal?> GetAsync(string userId, string stamp, Func<Task<ClaimsPrincipal?>> build)
     {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Jixiao.Domain.Targets;
 using Jixiao.Web.Features.Documents;
 using Jixiao.Web.Features.Search;
@@ -13,15 +15,15 @@ internal static class ProjectsApi
     public static IEndpointRouteBuilder MapProjectsApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/api/projects").WithTags("Projects");
-        group.MapGet("/", Search).RequireAccess(Access.Read).WithSummary("按项目名称、目标、指标名称或指标值中的文字查找项目，可按单位、一级指标、审核级别、金额范围筛选，分页");
+        group.MapGet("/", Search).Produces<ProjectPageDto>().ProducesProblem(StatusCodes.Status400BadRequest).RequireAccess(Access.Read).WithSummary("按项目名称、目标、指标名称或指标值中的文字查找项目，可按单位、一级指标、审核级别、金额范围筛选，分页");
         group.MapGet("/{id:int}", Get).RequireAccess(Access.Read).WithSummary("一个项目：资金、目标、指标（含 id）、审核发现；ETag 为版本号");
         group.MapPut("/{id:int}", Put).DisableAntiforgery().RequireAccess(Access.Edit).WithSummary("修改项目（资金、目标、指标的增删改和排序）；须带 If-Match，版本已变时返回 412");
         routes.MapGet("/api/targets/parse", Parse).RequireAccess(Access.Read).WithTags("Targets").WithSummary("解析一个指标值，供编辑时即时显示");
         return routes;
     }
 
-    private static async Task<Results<Ok<ProjectPageDto>, ProblemHttpResult>> Search(
-        ProjectSearch search, CancellationToken cancellationToken,
+    private static async Task<IResult> Search(
+        ProjectSearch search, KeptProjectPages kept, CurrentUser user, HttpRequest request, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, CancellationToken cancellationToken,
         [FromQuery] string? q = null, [FromQuery] string? unit = null, [FromQuery] string? level1 = null, [FromQuery] string? severity = null,
         [FromQuery] decimal? minTotal = null, [FromQuery] decimal? maxTotal = null, [FromQuery] int page = 1, [FromQuery] int pageSize = 50)
     {
@@ -40,15 +42,24 @@ internal static class ProjectsApi
             return DocumentsApi.Problem(StatusCodes.Status400BadRequest, "审核级别参数错误", "severity 只能是 error、warning 或 info。");
         }
 
-        // A page past the last is answered empty, as it always was, rather than moved back to the last.
-        var (total, _, hits) = await search.FindAsync(new ProjectFilter(q, unit, level1, severity, minTotal, maxTotal), page, pageSize, cancellationToken);
-        var items = (page - 1) * pageSize >= total && total > 0 ? [] : hits;
-        return TypedResults.Ok(new ProjectPageDto(total, page, pageSize, [.. items.Select(p =>
+        // The generation is read before the data, so that a commit in between is never kept under it.
+        var generation = kept.Generation.Current();
+        var key = (user.Id ?? "", request.QueryString.Value ?? "");
+        if (!kept.Answers.TryGet(key, generation, out var answer))
         {
-            var amountUnit = Enum.Parse<AmountUnit>(p.AmountUnit);
-            return new ProjectListItemDto(p.Id, p.DocumentId, p.UnitName, p.Year, p.Name, ProjectQueries.Amount(p.TotalFen, amountUnit), ProjectQueries.Amount(p.FiscalFen, amountUnit),
-                ProjectQueries.Amount(p.SpecialFen, amountUnit), ProjectQueries.Amount(p.OtherFen, amountUnit), p.Indicators, p.Score, p.Findings);
-        })]));
+            // A page past the last is answered empty, as it always was, rather than moved back to the last.
+            var (total, _, hits) = await search.FindAsync(new ProjectFilter(q, unit, level1, severity, minTotal, maxTotal), page, pageSize, cancellationToken);
+            var items = (page - 1) * pageSize >= total && total > 0 ? [] : hits;
+            answer = JsonSerializer.SerializeToUtf8Bytes(new ProjectPageDto(total, page, pageSize, [.. items.Select(p =>
+            {
+                var amountUnit = Enum.Parse<AmountUnit>(p.AmountUnit);
+                return new ProjectListItemDto(p.Id, p.DocumentId, p.UnitName, p.Year, p.Name, ProjectQueries.Amount(p.TotalFen, amountUnit), ProjectQueries.Amount(p.FiscalFen, amountUnit),
+                    ProjectQueries.Amount(p.SpecialFen, amountUnit), ProjectQueries.Amount(p.OtherFen, amountUnit), p.Indicators, p.Score, p.Findings);
+            })]), json.Value.SerializerOptions);
+            kept.Answers.Put(key, generation, answer);
+        }
+
+        return TypedResults.Bytes(answer, "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> Get(int id, HttpRequest request, HttpResponse response, ProjectQueries projects, CancellationToken cancellationToken)

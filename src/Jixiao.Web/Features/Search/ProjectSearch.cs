@@ -129,3 +129,19 @@ public sealed class ProjectSearch(Infrastructure.ReadOnlyData reads, IDataScope 
         return query;
     }
 }
+
+/// <summary>
+/// Answers of <c>GET /api/projects</c> as sent, per user and query, kept while nothing has been committed to
+/// the database since they were read (<see cref="Infrastructure.DataGeneration"/>): the list is asked for far
+/// more often than the data changes. A user's role and units are in the database too, so any change to them
+/// moves the generation as well.
+/// </summary>
+public sealed class KeptProjectPages(Infrastructure.DataGeneration generation)
+{
+    /// <summary>The most answers kept; past it the cache starts again.</summary>
+    public const int Capacity = 256;
+
+    public Infrastructure.DataGeneration Generation => generation;
+
+    public Infrastructure.GenerationCache<(string User, string Query), byte[]> Answers { get; } = new(Capacity);
+}

@@ -1,0 +1,122 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace Jixiao.Web.Infrastructure;
+
+/// <summary>
+/// A number that moves whenever anything is committed to the database, by this process or any other on
+/// the same database: what is read from the database under one number may be answered from memory while
+/// the number stays. Read the number before reading the data, so that a commit in between moves it.
+/// </summary>
+public abstract class DataGeneration
+{
+    /// <summary>The current number; null when this database gives none (then nothing may be kept).</summary>
+    public abstract long? Current();
+
+    /// <summary>No number: every read goes to the database.</summary>
+    public sealed class None : DataGeneration
+    {
+        public override long? Current() => null;
+    }
+}
+
+/// <summary>
+/// SQLite's own change counter: <c>PRAGMA data_version</c> on a connection of our own, which moves when
+/// any other connection, in this process or another, commits. Reading it touches no table.
+/// </summary>
+public sealed class SqliteDataGeneration(string connectionString) : DataGeneration, IDisposable
+{
+    private readonly Lock _lock = new();
+    private SqliteConnection? _connection;
+    private SqliteCommand? _command;
+    private long _seen = -1;
+    private long _generation;
+
+    public override long? Current()
+    {
+        lock (_lock)
+        {
+            try
+            {
+                if (_command is null)
+                {
+                    _connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false, Mode = SqliteOpenMode.ReadOnly }.ToString());
+                    _connection.Open();
+                    _command = _connection.CreateCommand();
+                    _command.CommandText = "PRAGMA data_version";
+                    _command.Prepare();
+                }
+
+                var version = (long)_command.ExecuteScalar()!;
+                if (version != _seen)
+                {
+                    _seen = version;
+                    _generation++;
+                }
+
+                return _generation;
+            }
+            catch (SqliteException)
+            {
+                // The database is not there yet (before its first migration) or cannot be read: keep nothing.
+                Close();
+                return null;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            Close();
+        }
+    }
+
+    private void Close()
+    {
+        _command?.Dispose();
+        _connection?.Dispose();
+        _command = null;
+        _connection = null;
+        _seen = -1;
+        _generation++;
+    }
+}
+
+/// <summary>Values read under a <see cref="DataGeneration"/> number, good while the number stays; at most <paramref name="capacity"/> of them.</summary>
+public sealed class GenerationCache<TKey, TValue>(int capacity)
+    where TKey : notnull
+{
+    private readonly ConcurrentDictionary<TKey, (long Generation, TValue Value)> _entries = new();
+
+    /// <summary>The value kept for <paramref name="key"/> under <paramref name="generation"/>.</summary>
+    public bool TryGet(TKey key, long? generation, out TValue value)
+    {
+        if (generation is { } current && _entries.TryGetValue(key, out var entry) && entry.Generation == current)
+        {
+            value = entry.Value;
+            return true;
+        }
+
+        value = default!;
+        return false;
+    }
+
+    /// <summary>Keeps <paramref name="value"/>, read under <paramref name="generation"/> (nothing when there is no number).</summary>
+    public void Put(TKey key, long? generation, TValue value)
+    {
+        if (generation is not { } current)
+        {
+            return;
+        }
+
+        if (_entries.Count >= capacity)
+        {
+            // Entries of an older number are dead anyway; a full cache of live ones starts again.
+            _entries.Clear();
+        }
+
+        _entries[key] = (current, value);
+    }
+}
