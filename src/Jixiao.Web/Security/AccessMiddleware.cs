@@ -14,7 +14,7 @@ internal sealed class AccessMiddleware(RequestDelegate next)
 {
     private static readonly PathString ChangePassword = new("/account/password");
 
-    public async Task InvokeAsync(HttpContext context, CurrentUser user, JixiaoDbContext db, AuditLog audit, IAntiforgery antiforgery, KeptScopes scopes)
+    public async Task InvokeAsync(HttpContext context, CurrentUser user, JixiaoDbContext db, AuditLog audit, IAntiforgery antiforgery, KeptAccounts scopes)
     {
         await user.LoadAsync(context, db, scopes);
         var endpoint = context.GetEndpoint();

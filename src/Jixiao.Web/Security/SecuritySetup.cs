@@ -36,7 +36,7 @@ internal static class SecuritySetup
         services.AddScoped<CurrentUser>();
         services.AddSingleton<TokenUse>();
         services.AddSingleton<TokenPrincipals>();
-        services.AddSingleton<KeptScopes>();
+        services.AddSingleton<KeptAccounts>();
         services.AddHostedService<TokenUseWriter>();
         services.AddScoped<IDataScope>(provider => provider.GetRequiredService<CurrentUser>());
         services.AddScoped<AuditLog>();
@@ -45,10 +45,11 @@ internal static class SecuritySetup
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddClaimsPrincipalFactory<JixiaoClaimsFactory>();
 
-        // Every request re-reads the user's security stamp, so signing out (or a password change) ends every copy of the cookie at once.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        // Every request checks the user's security stamp (read again whenever anything was committed), so
+        // signing out (or a password change) ends every copy of the cookie at once.
         services.ConfigureApplicationCookie(cookie =>
         {
+            cookie.Events.OnValidatePrincipal = KeptAccounts.ValidateCookieAsync;
             cookie.Cookie.Name = "jixiao.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
