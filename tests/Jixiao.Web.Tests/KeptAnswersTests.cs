@@ -24,11 +24,12 @@ public sealed class KeptAnswersTests : IDisposable
         }
     }
 
-    [Fact]
-    public async Task AChangeOnOneServer_ShowsOnTheOthersNextRequest()
+    [Theory]
+    [MemberData(nameof(JixiaoApp.Providers), MemberType = typeof(JixiaoApp))]
+    public async Task AChangeOnOneServer_ShowsOnTheOthersNextRequest(string provider)
     {
-        await using var first = JixiaoApp.Start("sqlite", loadSample: true, sqliteFile: _database);
-        await using var second = JixiaoApp.Start("sqlite", sqliteFile: _database);
+        await using var first = JixiaoApp.Start(provider, loadSample: true, sqliteFile: _database);
+        await using var second = JixiaoApp.Start(provider, sqliteFile: _database, postgresDatabase: first.PostgresDatabase);
         var token = first.TokenFor("admin");
         using var onFirst = first.ClientWithToken(token);
         using var onSecond = second.ClientWithToken(token);

@@ -30,10 +30,10 @@ public class ReplicaTests
         await tenants.AddDocumentAsync(Tenants.UnitA);
         using var client = app.Client();
 
-        // The replica has caught up when the list shows the project.
+        // The replica has caught up when the list shows the project (the database itself reaches it by replay too).
+        await UntilAsync(async () => await TotalAsync(client) == 1);
         await using var standby = new NpgsqlConnection($"{replica};Database={name}");
         await standby.OpenAsync(Cancel);
-        await UntilAsync(async () => await TotalAsync(client) == 1);
 
         // Replay paused on the replica: a table stored on the primary shows in the primary's table list, not in
         // the projects list, which the replica answers.

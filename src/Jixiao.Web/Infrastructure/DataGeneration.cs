@@ -11,13 +11,56 @@ namespace Jixiao.Web.Infrastructure;
 public abstract class DataGeneration
 {
     /// <summary>The current number; null when this database gives none (then nothing may be kept).</summary>
-    public abstract long? Current();
+    public abstract ValueTask<long?> CurrentAsync(CancellationToken cancellationToken);
 
     /// <summary>No number: every read goes to the database.</summary>
     public sealed class None : DataGeneration
     {
-        public override long? Current() => null;
+        public override ValueTask<long?> CurrentAsync(CancellationToken cancellationToken) => ValueTask.FromResult<long?>(null);
     }
+}
+
+/// <summary>
+/// PostgreSQL's: the current snapshot (<c>pg_current_snapshot()</c>), which changes when any transaction that
+/// writes begins or ends, on this server's connections or anyone else's; on a streaming replica, as the
+/// replica replays them. One short query, touching no table.
+/// </summary>
+public sealed class PostgresDataGeneration(string connectionString) : DataGeneration, IAsyncDisposable
+{
+    /// <summary>A few connections of its own: the query is short, and the server's connections are for the data.</summary>
+    private readonly Npgsql.NpgsqlDataSource _source = Npgsql.NpgsqlDataSource.Create(
+        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 8 }.ConnectionString);
+    private readonly Lock _lock = new();
+    private string? _seen;
+    private long _generation;
+
+    public override async ValueTask<long?> CurrentAsync(CancellationToken cancellationToken)
+    {
+        string snapshot;
+        try
+        {
+            await using var command = _source.CreateCommand("SELECT pg_current_snapshot()::text");
+            snapshot = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+        catch (Npgsql.NpgsqlException)
+        {
+            // The database cannot be reached (or does not exist yet): keep nothing.
+            return null;
+        }
+
+        lock (_lock)
+        {
+            if (snapshot != _seen)
+            {
+                _seen = snapshot;
+                _generation++;
+            }
+
+            return _generation;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _source.DisposeAsync();
 }
 
 /// <summary>
@@ -32,7 +75,9 @@ public sealed class SqliteDataGeneration(string connectionString) : DataGenerati
     private long _seen = -1;
     private long _generation;
 
-    public override long? Current()
+    public override ValueTask<long?> CurrentAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Current());
+
+    private long? Current()
     {
         lock (_lock)
         {

@@ -23,7 +23,7 @@ internal static class Database
             }
 
             services.AddDbContext<JixiaoDbContext>(options => PostgresDatabase.Use(options, connectionString));
-            services.AddSingleton<DataGeneration>(new DataGeneration.None());
+            services.AddSingleton<DataGeneration>(_ => new PostgresDataGeneration(connectionString));
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
@@ -35,7 +35,7 @@ internal static class Database
             }
 
             services.AddDbContext<JixiaoDbContext>(options => SqliteDatabase.Use(options, connectionString));
-            services.AddSingleton<DataGeneration>(new SqliteDataGeneration(connectionString));
+            services.AddSingleton<DataGeneration>(_ => new SqliteDataGeneration(connectionString));
         }
         else
         {

@@ -44,9 +44,13 @@ public sealed class ReadOnlyOptions
             throw new InvalidOperationException("只读副本（ConnectionStrings:JixiaoReadOnly）只用于 PostgreSQL（Database:Provider 为 Postgres）。");
         }
 
+        ConnectionString = connectionString;
         Options = (DbContextOptions<JixiaoDbContext>)PostgresDatabase.Use(new DbContextOptionsBuilder<JixiaoDbContext>(), connectionString)
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).Options;
     }
+
+    /// <summary>The replica's connection string, null without a replica.</summary>
+    public string? ConnectionString { get; }
 
     /// <summary>The options, null without a replica.</summary>
     public DbContextOptions<JixiaoDbContext>? Options { get; }

@@ -72,7 +72,7 @@ public sealed class CurrentUser(WorkflowTable workflow) : IDataScope
         }
 
         // The units are read again only when something was committed since they were last read.
-        var generation = kept.Generation.Current();
+        var generation = await kept.Generation.CurrentAsync(context.RequestAborted);
         if (kept.Units.TryGet((Id, Role ?? ""), generation, out var units))
         {
             _units = units;
@@ -163,7 +163,7 @@ public sealed class KeptAccounts(Infrastructure.DataGeneration generation)
         string? current = null;
         if (userId is not null)
         {
-            var generation = kept.Generation.Current();
+            var generation = await kept.Generation.CurrentAsync(context.HttpContext.RequestAborted);
             if (!kept.Stamps.TryGet(userId, generation, out current))
             {
                 var db = services.GetRequiredService<JixiaoDbContext>();

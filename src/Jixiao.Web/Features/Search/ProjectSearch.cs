@@ -132,16 +132,21 @@ public sealed class ProjectSearch(Infrastructure.ReadOnlyData reads, IDataScope 
 
 /// <summary>
 /// Answers of <c>GET /api/projects</c> as sent, per user and query, kept while nothing has been committed to
-/// the database since they were read (<see cref="Infrastructure.DataGeneration"/>): the list is asked for far
+/// the database (or the replica it is read from) since they were read (<see cref="Infrastructure.DataGeneration"/>): the list is asked for far
 /// more often than the data changes. A user's role and units are in the database too, so any change to them
 /// moves the generation as well.
 /// </summary>
-public sealed class KeptProjectPages(Infrastructure.DataGeneration generation)
+public sealed class KeptProjectPages(Infrastructure.DataGeneration primary, Infrastructure.ReadOnlyOptions replica) : IAsyncDisposable
 {
     /// <summary>The most answers kept; past it the cache starts again.</summary>
     public const int Capacity = 256;
 
-    public Infrastructure.DataGeneration Generation => generation;
+    /// <summary>The list is read from the replica when there is one, so what it keeps goes by the replica's generation.</summary>
+    private readonly Infrastructure.PostgresDataGeneration? _replica = replica.ConnectionString is { } connection ? new(connection) : null;
+
+    public Infrastructure.DataGeneration Generation => (Infrastructure.DataGeneration?)_replica ?? primary;
+
+    public ValueTask DisposeAsync() => _replica?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     public Infrastructure.GenerationCache<(string User, string Query), byte[]> Answers { get; } = new(Capacity);
 }
