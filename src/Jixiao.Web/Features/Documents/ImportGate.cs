@@ -58,6 +58,14 @@ public sealed class ImportGate(ImportSettings settings) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(settings.MaxConcurrent, settings.MaxConcurrent);
 
+    private long _finished;
+
+    /// <summary>How many uploads have finished their turn since the server started.</summary>
+    public long Finished => Interlocked.Read(ref _finished);
+
+    /// <summary>True when no upload holds a turn.</summary>
+    public bool Idle => _slots.CurrentCount == settings.MaxConcurrent;
+
     /// <summary>A turn, to be disposed when the upload is done; null when none came free in time.</summary>
     public async Task<IDisposable?> EnterAsync(CancellationToken cancellationToken)
     {
@@ -66,12 +74,12 @@ public sealed class ImportGate(ImportSettings settings) : IDisposable
             return null;
         }
 
-        return new Turn(_slots);
+        return new Turn(this);
     }
 
     public void Dispose() => _slots.Dispose();
 
-    private sealed class Turn(SemaphoreSlim slots) : IDisposable
+    private sealed class Turn(ImportGate gate) : IDisposable
     {
         private int _released;
 
@@ -79,7 +87,8 @@ public sealed class ImportGate(ImportSettings settings) : IDisposable
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                slots.Release();
+                Interlocked.Increment(ref gate._finished);
+                gate._slots.Release();
             }
         }
     }
