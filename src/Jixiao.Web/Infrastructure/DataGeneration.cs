@@ -13,6 +13,23 @@ public abstract class DataGeneration
     /// <summary>The current number; null when this database gives none (then nothing may be kept).</summary>
     public abstract ValueTask<long?> CurrentAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The number as this request first read it: asked once per request, however many of its steps keep
+    /// something (every such step reads before the request writes anything).
+    /// </summary>
+    public async ValueTask<long?> ForRequestAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Items.TryGetValue(this, out var read))
+        {
+            return (long?)read;
+        }
+
+        var current = await CurrentAsync(context.RequestAborted);
+        context.Items[this] = current;
+        return current;
+    }
+
     /// <summary>No number: every read goes to the database.</summary>
     public sealed class None : DataGeneration
     {

@@ -72,7 +72,7 @@ public sealed class CurrentUser(WorkflowTable workflow) : IDataScope
         }
 
         // The units are read again only when something was committed since they were last read.
-        var generation = await kept.Generation.CurrentAsync(context.RequestAborted);
+        var generation = await kept.Generation.ForRequestAsync(context);
         if (kept.Units.TryGet((Id, Role ?? ""), generation, out var units))
         {
             _units = units;

@@ -30,7 +30,7 @@ public sealed class KeptAccounts(Infrastructure.DataGeneration generation)
         string? current = null;
         if (userId is not null)
         {
-            var generation = await kept.Generation.CurrentAsync(context.HttpContext.RequestAborted);
+            var generation = await kept.Generation.ForRequestAsync(context.HttpContext);
             if (!kept.Stamps.TryGet(userId, generation, out current))
             {
                 var db = services.GetRequiredService<JixiaoDbContext>();

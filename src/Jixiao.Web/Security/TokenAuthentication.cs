@@ -50,7 +50,7 @@ public sealed class TokenAuthentication(
         // The token and its owner as the database has them now, so that a revoked token, a locked account
         // or a changed role (a new security stamp) takes effect at once on every node; no write. Kept in
         // memory only while nothing at all has been committed to the database since it was read.
-        var current = await generation.CurrentAsync(Context.RequestAborted);
+        var current = await generation.ForRequestAsync(Context);
         if (!principals.Rows.TryGet(hash, current, out var row))
         {
             row = await LookupQuery.For(db)(db, hash);

@@ -43,7 +43,7 @@ internal static class ProjectsApi
         }
 
         // The generation is read before the data, so that a commit in between is never kept under it.
-        var generation = await kept.Generation.CurrentAsync(cancellationToken);
+        var generation = await kept.Generation.ForRequestAsync(request.HttpContext);
         var key = (user.Id ?? "", request.QueryString.Value ?? "");
         if (!kept.Answers.TryGet(key, generation, out var answer))
         {
