@@ -29,12 +29,6 @@ public abstract class DataGeneration
         context.Items[this] = current;
         return current;
     }
-
-    /// <summary>No number: every read goes to the database.</summary>
-    public sealed class None : DataGeneration
-    {
-        public override ValueTask<long?> CurrentAsync(CancellationToken cancellationToken) => ValueTask.FromResult<long?>(null);
-    }
 }
 
 /// <summary>
