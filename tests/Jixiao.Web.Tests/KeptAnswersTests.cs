@@ -2,6 +2,7 @@ using System.Net;
 using Jixiao.Web.Security;
 using Jixiao.Web.Tests.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Jixiao.Web.Tests;
 
@@ -82,6 +83,60 @@ public sealed class KeptAnswersTests : IDisposable
         await app.QueryAsync(db => db.UserScopes.Where(s => db.Users.Any(u => u.Id == s.UserId && u.UserName == Tenants.FinanceReviewer)).ExecuteDeleteAsync(Cancel));
         Assert.True(seen > 0);
         Assert.Equal(0, await Total(reviewer));
+    }
+
+    [Fact]
+    public async Task RequestsAskingAtOnce_ShareOneSnapshotQuery_AndNoneIsAnsweredFromAnEarlierOne()
+    {
+        await using var app = JixiaoApp.Start("postgres");
+        var generation = Assert.IsType<Infrastructure.PostgresDataGeneration>(app.Services.GetRequiredService<Infrastructure.DataGeneration>());
+
+        // Two hundred asks at once: far fewer queries than asks, and all see the same number (nothing is written meanwhile).
+        var before = generation.Queries;
+        var numbers = await Task.WhenAll(Enumerable.Range(0, 200).Select(_ => Task.Run(async () => await generation.CurrentAsync(Cancel), Cancel)));
+        var sent = generation.Queries - before;
+        Assert.InRange(sent, 1, 100);
+        Assert.Single(numbers.Distinct());
+        Assert.NotNull(numbers[0]);
+
+        // A commit after an answer: the next ask, however soon, has a new number.
+        await app.AddUnitAsync("东湖区", Data.Records.UnitKinds.Region, null);
+        var next = await generation.CurrentAsync(Cancel);
+        Assert.NotEqual(numbers[0], next);
+    }
+
+    [Fact]
+    public async Task ManyMissingTheSameValueAtOnce_ReadItOnce_AndReadForThemselvesWhenTheReaderGoesAway()
+    {
+        var cache = new Infrastructure.GenerationCache<string, int>(16);
+        var reads = 0;
+        var release = new TaskCompletionSource();
+        async Task<int> Read(CancellationToken cancel)
+        {
+            Interlocked.Increment(ref reads);
+            await release.Task.WaitAsync(cancel);
+            return 42;
+        }
+
+        var asks = Enumerable.Range(0, 20).Select(_ => cache.GetOrReadAsync("list", 7, Read, Cancel).AsTask()).ToList();
+        release.SetResult();
+        Assert.All(await Task.WhenAll(asks), value => Assert.Equal(42, value));
+        Assert.Equal(1, reads);
+
+        // Kept now: no read. Under the next generation: read again.
+        Assert.Equal(42, await cache.GetOrReadAsync("list", 7, Read, Cancel));
+        Assert.Equal(1, reads);
+        Assert.Equal(42, await cache.GetOrReadAsync("list", 8, Read, Cancel));
+        Assert.Equal(2, reads);
+
+        // The first reader's request goes away mid-read: the one waiting on it reads for itself and gets its answer.
+        var stuck = new TaskCompletionSource();
+        using var gone = new CancellationTokenSource();
+        var first = cache.GetOrReadAsync("other", 9, async cancel => { await stuck.Task.WaitAsync(cancel); return 1; }, gone.Token).AsTask();
+        var second = cache.GetOrReadAsync("other", 9, _ => Task.FromResult(2), Cancel).AsTask();
+        await gone.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        Assert.Equal(2, await second);
     }
 
     private static async Task<int> Total(HttpClient client) =>

@@ -35,23 +35,93 @@ public abstract class DataGeneration
 /// PostgreSQL's: the current snapshot (<c>pg_current_snapshot()</c>), which changes when any transaction that
 /// writes begins or ends, on this server's connections or anyone else's; on a streaming replica, as the
 /// replica replays them. One short query, touching no table.
+/// <para>
+/// Requests that ask at the same time share one query: a request waits for a query that began after it
+/// asked (the one under way may have read the snapshot before a commit the request already saw), and every
+/// request that asks while one query is under way waits for the same next one. Under load this is one
+/// round trip per round-trip time rather than one per request, and no request is answered from a snapshot
+/// read before it arrived.
+/// </para>
 /// </summary>
 public sealed class PostgresDataGeneration(string connectionString) : DataGeneration, IAsyncDisposable
 {
     /// <summary>A few connections of its own: the query is short, and the server's connections are for the data.</summary>
     private readonly Npgsql.NpgsqlDataSource _source = Npgsql.NpgsqlDataSource.Create(
-        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 8 }.ConnectionString);
+        new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 2 }.ConnectionString);
     private readonly Lock _lock = new();
     private string? _seen;
     private long _generation;
 
-    public override async ValueTask<long?> CurrentAsync(CancellationToken cancellationToken)
+    /// <summary>The query under way, if any.</summary>
+    private TaskCompletionSource<long?>? _running;
+
+    /// <summary>The query that starts when the one under way ends, for everyone who asked meanwhile.</summary>
+    private TaskCompletionSource<long?>? _queued;
+
+    private long _queries;
+
+    /// <summary>How many snapshot queries have been sent (to see that concurrent requests share them).</summary>
+    public long Queries => Interlocked.Read(ref _queries);
+
+    public override ValueTask<long?> CurrentAsync(CancellationToken cancellationToken)
     {
+        TaskCompletionSource<long?> answer;
+        lock (_lock)
+        {
+            if (_running is not null)
+            {
+                _queued ??= new(TaskCreationOptions.RunContinuationsAsynchronously);
+                return new(_queued.Task.WaitAsync(cancellationToken));
+            }
+
+            answer = _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        _ = RunAsync(answer);
+        return new(answer.Task.WaitAsync(cancellationToken));
+    }
+
+    /// <summary>Answers <paramref name="answer"/>, then whoever queued meanwhile, until nobody waits.</summary>
+    private async Task RunAsync(TaskCompletionSource<long?> answer)
+    {
+        while (true)
+        {
+            long? generation;
+            try
+            {
+                generation = await ReadAsync();
+            }
+#pragma warning disable CA1031 // Whatever went wrong, the waiting requests get an answer: keep nothing this time.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                generation = null;
+            }
+
+            answer.SetResult(generation);
+            lock (_lock)
+            {
+                if (_queued is null)
+                {
+                    _running = null;
+                    return;
+                }
+
+                answer = _running = _queued;
+                _queued = null;
+            }
+        }
+    }
+
+    private async Task<long?> ReadAsync()
+    {
+        Interlocked.Increment(ref _queries);
         string snapshot;
         try
         {
+            // Not cancelled with any one request: others wait for the same answer.
             await using var command = _source.CreateCommand("SELECT pg_current_snapshot()::text");
-            snapshot = (string)(await command.ExecuteScalarAsync(cancellationToken))!;
+            snapshot = (string)(await command.ExecuteScalarAsync())!;
         }
         catch (Npgsql.NpgsqlException)
         {
@@ -145,6 +215,61 @@ public sealed class GenerationCache<TKey, TValue>(int capacity)
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, (long Generation, TValue Value)> _entries = new();
+
+    /// <summary>Reads under way, so that requests missing the same value at once wait for one read rather than each making it.</summary>
+    private readonly ConcurrentDictionary<(TKey Key, long Generation), Task<TValue>> _reading = new();
+
+    /// <summary>
+    /// The value kept for <paramref name="key"/> under <paramref name="generation"/>, or else read by
+    /// <paramref name="read"/> and kept. When many requests miss the same value at once (as every request does
+    /// right after a commit), one reads it and the others wait for that read; if that request goes away or
+    /// its read fails, each waiting request reads for itself.
+    /// </summary>
+    public async ValueTask<TValue> GetOrReadAsync(TKey key, long? generation, Func<CancellationToken, Task<TValue>> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (generation is not { } current)
+        {
+            return await read(cancellationToken);
+        }
+
+        if (TryGet(key, current, out var kept))
+        {
+            return kept;
+        }
+
+        var mine = new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var shared = _reading.GetOrAdd((key, current), mine.Task);
+        if (shared != mine.Task)
+        {
+            try
+            {
+                return await shared.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return await read(cancellationToken);
+            }
+        }
+
+        try
+        {
+            var value = await read(cancellationToken);
+            Put(key, current, value);
+            mine.SetResult(value);
+            return value;
+        }
+        catch
+        {
+            // Waiting requests read for themselves rather than share this one's failure.
+            mine.TrySetCanceled(CancellationToken.None);
+            throw;
+        }
+        finally
+        {
+            _reading.TryRemove(KeyValuePair.Create((key, current), mine.Task));
+        }
+    }
 
     /// <summary>The value kept for <paramref name="key"/> under <paramref name="generation"/>.</summary>
     public bool TryGet(TKey key, long? generation, out TValue value)

@@ -73,25 +73,18 @@ public sealed class CurrentUser(WorkflowTable workflow) : IDataScope
 
         // The units are read again only when something was committed since they were last read.
         var generation = await kept.Generation.ForRequestAsync(context);
-        if (kept.Units.TryGet((Id, Role ?? ""), generation, out var units))
+        _units = await kept.Units.GetOrReadAsync((Id, Role ?? ""), generation, async cancel =>
         {
-            _units = units;
-            return;
-        }
+            var assigned = await db.UserScopes.AsNoTracking().Where(s => s.UserId == Id).Select(s => s.UnitId).ToListAsync(cancel);
+            if (Role == JixiaoRoles.UnitOfficer)
+            {
+                // A 填报员 is attached to units, the leaves of the tree: nothing below them to walk.
+                return new HashSet<int>(assigned);
+            }
 
-        var assigned = await db.UserScopes.AsNoTracking().Where(s => s.UserId == Id).Select(s => s.UnitId).ToListAsync(context.RequestAborted);
-        if (Role == JixiaoRoles.UnitOfficer)
-        {
-            // A 填报员 is attached to units, the leaves of the tree: nothing below them to walk.
-            _units = [.. assigned];
-        }
-        else
-        {
-            var tree = await db.Units.IgnoreQueryFilters().AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(context.RequestAborted);
-            _units = UnitTree.Subtrees(assigned, tree.Select(u => (u.Id, u.ParentId)));
-        }
-
-        kept.Units.Put((Id, Role ?? ""), generation, _units);
+            var tree = await db.Units.IgnoreQueryFilters().AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(cancel);
+            return UnitTree.Subtrees(assigned, tree.Select(u => (u.Id, u.ParentId)));
+        }, context.RequestAborted);
     }
 
     /// <summary>Start-up work outside a request (migrations, the first administrator, the sample) acts as the system, which sees every unit.</summary>

@@ -31,12 +31,9 @@ public sealed class KeptAccounts(Infrastructure.DataGeneration generation)
         if (userId is not null)
         {
             var generation = await kept.Generation.ForRequestAsync(context.HttpContext);
-            if (!kept.Stamps.TryGet(userId, generation, out current))
-            {
-                var db = services.GetRequiredService<JixiaoDbContext>();
-                current = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
-                kept.Stamps.Put(userId, generation, current);
-            }
+            var db = services.GetRequiredService<JixiaoDbContext>();
+            current = await kept.Stamps.GetOrReadAsync(userId, generation,
+                cancel => db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.SecurityStamp).FirstOrDefaultAsync(cancel), context.HttpContext.RequestAborted);
         }
 
         if (current is not null && current == context.Principal!.FindFirstValue(stampClaim))

@@ -51,11 +51,7 @@ public sealed class TokenAuthentication(
         // or a changed role (a new security stamp) takes effect at once on every node; no write. Kept in
         // memory only while nothing at all has been committed to the database since it was read.
         var current = await generation.ForRequestAsync(Context);
-        if (!principals.Rows.TryGet(hash, current, out var row))
-        {
-            row = await LookupQuery.For(db)(db, hash);
-            principals.Rows.Put(hash, current, row);
-        }
+        var row = await principals.Rows.GetOrReadAsync(hash, current, _ => LookupQuery.For(db)(db, hash), Context.RequestAborted);
 
         if (row is null || row.RevokedAt is not null || row.ExpiresAt <= now)
         {

@@ -45,19 +45,18 @@ internal static class ProjectsApi
         // The generation is read before the data, so that a commit in between is never kept under it.
         var generation = await kept.Generation.ForRequestAsync(request.HttpContext);
         var key = (user.Id ?? "", request.QueryString.Value ?? "");
-        if (!kept.Answers.TryGet(key, generation, out var answer))
+        var answer = await kept.Answers.GetOrReadAsync(key, generation, async cancel =>
         {
             // A page past the last is answered empty, as it always was, rather than moved back to the last.
-            var (total, _, hits) = await search.FindAsync(new ProjectFilter(q, unit, level1, severity, minTotal, maxTotal), page, pageSize, cancellationToken);
+            var (total, _, hits) = await search.FindAsync(new ProjectFilter(q, unit, level1, severity, minTotal, maxTotal), page, pageSize, cancel);
             var items = (page - 1) * pageSize >= total && total > 0 ? [] : hits;
-            answer = JsonSerializer.SerializeToUtf8Bytes(new ProjectPageDto(total, page, pageSize, [.. items.Select(p =>
+            return JsonSerializer.SerializeToUtf8Bytes(new ProjectPageDto(total, page, pageSize, [.. items.Select(p =>
             {
                 var amountUnit = Enum.Parse<AmountUnit>(p.AmountUnit);
                 return new ProjectListItemDto(p.Id, p.DocumentId, p.UnitName, p.Year, p.Name, ProjectQueries.Amount(p.TotalFen, amountUnit), ProjectQueries.Amount(p.FiscalFen, amountUnit),
                     ProjectQueries.Amount(p.SpecialFen, amountUnit), ProjectQueries.Amount(p.OtherFen, amountUnit), p.Indicators, p.Score, p.Findings);
             })]), json.Value.SerializerOptions);
-            kept.Answers.Put(key, generation, answer);
-        }
+        }, cancellationToken);
 
         return TypedResults.Bytes(answer, "application/json; charset=utf-8");
     }
