@@ -105,6 +105,39 @@ public sealed class KeptAnswersTests : IDisposable
         Assert.NotEqual(numbers[0], next);
     }
 
+    [Theory]
+    [MemberData(nameof(JixiaoApp.Providers), MemberType = typeof(JixiaoApp))]
+    public async Task TheTablePage_FollowsAChangeOnTheOtherServer_AndIsKeptPerUser(string provider)
+    {
+        await using var first = JixiaoApp.Start(provider, sqliteFile: _database);
+        await using var second = JixiaoApp.Start(provider, sqliteFile: _database, postgresDatabase: first.PostgresDatabase);
+        var tenants = await Tenants.CreateAsync(first);
+        var (documentC, projectC) = await tenants.AddDocumentAsync(Tenants.UnitC);
+        using var admin = await Tenants.SignInAsync(second, Tenants.Admin);
+        using var officer = await Tenants.SignInAsync(second, Tenants.Officer);
+
+        // The administrator's view of unit C's table is kept; the officer, who does not see unit C, still may not.
+        var page = await admin.GetStringAsync($"/documents/{documentC}", Cancel);
+        Assert.Equal(page.Length, (await admin.GetStringAsync($"/documents/{documentC}", Cancel)).Length);
+        using (var refused = await officer.GetAsync($"/documents/{documentC}", Cancel))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        }
+
+        // Renamed through the first server: the second server's next page has the new name.
+        using var api = first.Client();
+        var (project, etag) = await ProjectsApiTests.Get(api, projectC);
+        var edit = ProjectsApiTests.Edit(project, _ => null);
+        edit["name"] = "改名后的丙校项目";
+        using (var saved = await ProjectsApiTests.Put(api, projectC, edit, etag))
+        {
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+
+        Assert.DoesNotContain("改名后的丙校项目", page, StringComparison.Ordinal);
+        Assert.Contains("改名后的丙校项目", await admin.GetStringAsync($"/documents/{documentC}", Cancel), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ManyMissingTheSameValueAtOnce_ReadItOnce_AndReadForThemselvesWhenTheReaderGoesAway()
     {
