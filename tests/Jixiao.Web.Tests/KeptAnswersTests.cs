@@ -118,7 +118,13 @@ public sealed class KeptAnswersTests : IDisposable
 
         // The administrator's view of unit C's table is kept; the officer, who does not see unit C, still may not.
         var page = await admin.GetStringAsync($"/documents/{documentC}", Cancel);
-        Assert.Equal(page.Length, (await admin.GetStringAsync($"/documents/{documentC}", Cancel)).Length);
+        using (var again = await admin.GetAsync($"/documents/{documentC}", Cancel))
+        {
+            // The same page, with its anti-forgery token (still this browser's), and still not to be stored by the browser.
+            Assert.Equal(page, await again.Content.ReadAsStringAsync(Cancel));
+            Assert.Contains("no-store", again.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        }
+
         using (var refused = await officer.GetAsync($"/documents/{documentC}", Cancel))
         {
             Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
@@ -135,7 +141,27 @@ public sealed class KeptAnswersTests : IDisposable
         }
 
         Assert.DoesNotContain("改名后的丙校项目", page, StringComparison.Ordinal);
-        Assert.Contains("改名后的丙校项目", await admin.GetStringAsync($"/documents/{documentC}", Cancel), StringComparison.Ordinal);
+        page = await admin.GetStringAsync($"/documents/{documentC}", Cancel);
+        Assert.Contains("改名后的丙校项目", page, StringComparison.Ordinal);
+
+        // A step refused on the form, which commits nothing: its message shows on the next page, once.
+        var (documentA, _) = await tenants.AddDocumentAsync(Tenants.UnitA);
+        var own = await officer.GetStringAsync($"/documents/{documentA}", Cancel);
+        Assert.Equal(own, await officer.GetStringAsync($"/documents/{documentA}", Cancel));
+        const string Unconfirmed = "未送审";
+        using (var refused = await officer.PostAsync($"/documents/{documentA}?handler=Submit", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Tenants.FormToken(own),
+            ["errors"] = "1",
+        }), Cancel))
+        {
+            // This client follows the redirect back to the page.
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Equal($"/documents/{documentA}", refused.RequestMessage!.RequestUri!.AbsolutePath);
+            Assert.Contains(Unconfirmed, await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(Unconfirmed, await officer.GetStringAsync($"/documents/{documentA}", Cancel), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -91,7 +91,7 @@ internal static class SecuritySetup
             .AddScheme<AuthenticationSchemeOptions, TokenAuthentication>(TokenAuthentication.SchemeName, null);
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "jixiao.csrf";
+            options.Cookie.Name = Infrastructure.KeptRenderings.AntiforgeryCookie;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.HeaderName = "X-CSRF-TOKEN";
         });

@@ -2,6 +2,7 @@ namespace Jixiao.Web.Features.Documents;
 
 /// <summary>One table: its summary, the unit's findings and its projects, sortable, filterable and paged.</summary>
 [Access(Access.Read)]
+[Infrastructure.KeepRendering]
 public sealed class DetailsModel(DocumentQueries documents, KeptDocumentViews kept, DocumentWorkflow flow, CurrentUser user) : PageModel
 {
     public const int PageSize = 50;
