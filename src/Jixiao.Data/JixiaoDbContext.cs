@@ -107,6 +107,10 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
         ArgumentNullException.ThrowIfNull(modelBuilder);
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JixiaoDbContext).Assembly);
+        if (Database.ProviderName is { } provider && SearchIndex.HasFunctions.TryGetValue(provider, out var has))
+        {
+            modelBuilder.HasDbFunction(typeof(SearchIndex).GetMethod(nameof(SearchIndex.Has))!).HasName(has);
+        }
 
         modelBuilder.Entity<UnitRecord>().HasQueryFilter(u => SeesAll || Visible.Contains(u.Id));
         modelBuilder.Entity<DocumentRecord>().HasQueryFilter(d => SeesAll || Visible.Contains(d.UnitId));

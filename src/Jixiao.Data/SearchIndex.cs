@@ -10,7 +10,9 @@ namespace Jixiao.Data;
 /// </summary>
 /// <param name="sql">The query, with <c>{0}</c> for the match expression and one column named <c>Value</c>.</param>
 /// <param name="separator">What joins the terms in the match expression so that all of them must be there.</param>
-public sealed class SearchIndex(string sql, string separator)
+/// <param name="countSql">A scalar query of how many projects match <c>{0}</c> (column <c>Value</c>); null to count <paramref name="sql"/>'s rows.</param>
+/// <param name="sizeSql">A scalar query of about how many projects there are (column <c>Value</c>, 0 or less when unknown); null when the provider cannot test one project against the index (<see cref="Has"/>).</param>
+public sealed class SearchIndex(string sql, string separator, string? countSql = null, string? sizeSql = null)
 {
     private static readonly ConcurrentDictionary<string, SearchIndex> Indexes = new(StringComparer.Ordinal);
 
@@ -28,12 +30,51 @@ public sealed class SearchIndex(string sql, string separator)
     public IQueryable<int> Matching(DbContext db, IReadOnlyList<string> terms)
     {
         ArgumentNullException.ThrowIfNull(db);
+        return db.Database.SqlQueryRaw<int>(sql, Expression(terms));
+    }
+
+    /// <summary>How many projects have every one of <paramref name="terms"/>.</summary>
+    public async Task<int> CountAsync(DbContext db, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        var matching = Matching(db, terms);
+        return countSql is null
+            ? await matching.CountAsync(cancellationToken)
+            : await db.Database.SqlQueryRaw<int>(countSql, Expression(terms)).SingleAsync(cancellationToken);
+    }
+
+    /// <summary>True when a project can be tested against the index one at a time (<see cref="Has"/> is mapped).</summary>
+    public bool Probes => sizeSql is not null;
+
+    /// <summary>About how many projects are stored (from the database's statistics); 0 when unknown or when this index cannot probe.</summary>
+    public async Task<long> ProjectsAboutAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return sizeSql is null ? 0 : Math.Max(0, await db.Database.SqlQueryRaw<long>(sizeSql).SingleAsync(cancellationToken));
+    }
+
+    /// <summary>The match expression of <paramref name="terms"/>, as <see cref="Has"/> takes it.</summary>
+    public string Expression(IReadOnlyList<string> terms)
+    {
         ArgumentNullException.ThrowIfNull(terms);
         if (terms.Count == 0 || terms.Any(t => t.Length == 0 || !t.All(char.IsAsciiLetterLower)))
         {
             throw new ArgumentException("Terms are non-empty runs of lower-case letters.", nameof(terms));
         }
 
-        return db.Database.SqlQueryRaw<int>(sql, string.Join(separator, terms));
+        return string.Join(separator, terms);
     }
+
+    /// <summary>
+    /// In a query, whether project <paramref name="projectId"/> has every term of <paramref name="expression"/>
+    /// (from <see cref="Expression"/>): one lookup of that project's row in the index's table. Mapped to a
+    /// database function where <see cref="Probes"/> is true; it cannot run outside a query.
+    /// </summary>
+    public static bool Has(int projectId, string expression) =>
+        throw new InvalidOperationException($"{nameof(Has)} is translated to SQL and cannot be called directly.");
+
+    /// <summary>The database function <see cref="Has"/> is, for the providers that have one.</summary>
+    internal static readonly Dictionary<string, string> HasFunctions = new(StringComparer.Ordinal)
+    {
+        ["Npgsql.EntityFrameworkCore.PostgreSQL"] = "project_terms_has",
+    };
 }

@@ -34,6 +34,51 @@ public class SearchIndexTests
 
     [Theory]
     [MemberData(nameof(JixiaoApp.Providers), MemberType = typeof(JixiaoApp))]
+    public async Task EveryWayOfFindingAPage_GivesTheSamePagesInTableOrder(string provider)
+    {
+        await using var app = JixiaoApp.Start(provider, loadSample: true);
+        using var client = app.Client();
+        var order = await app.QueryAsync(db => db.Projects.AsNoTracking().OrderBy(p => p.DocumentId).ThenBy(p => p.Position)
+            .Select(p => new { p.Id, p.Name, p.Goal, Texts = p.Indicators.Select(i => i.Name + "\n" + i.TargetText).ToList() }).ToListAsync(Cancel));
+        // The four characters in the most projects: a text the index narrows to and the projects are then checked for.
+        var longer = order.SelectMany(p => new[] { p.Name, p.Goal }.Concat(p.Texts)
+                .SelectMany(field => Enumerable.Range(0, Math.Max(0, field.Length - 3)).Select(i => field.Substring(i, 4)))
+                .Where(run => !run.Any(char.IsWhiteSpace)).Distinct(StringComparer.Ordinal))
+            .GroupBy(run => run, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        var (many, cost) = (Features.Search.ProjectSearch.ManyMatches, Features.Search.ProjectSearch.ProbeCost);
+        try
+        {
+            // Sorting the matches; walking the projects looking each up among them; walking and testing each by
+            // its key (PostgreSQL; SQLite walks as before). A text the index decides, and one it only narrows.
+            foreach (var (threshold, probeCost) in new[] { (int.MaxValue, 100L), (0, 1_000_000L), (0, 0L) })
+            {
+                Features.Search.ProjectSearch.ManyMatches = threshold;
+                Features.Search.ProjectSearch.ProbeCost = probeCost;
+                foreach (var text in new[] { "保障", "满意度", longer })
+                {
+                    var expected = order.Where(p => p.Name.Contains(text, StringComparison.Ordinal) || p.Goal.Contains(text, StringComparison.Ordinal)
+                        || p.Texts.Any(t => t.Contains(text, StringComparison.Ordinal))).Select(p => p.Id).ToList();
+                    var pages = new List<int>();
+                    for (var page = 1; page <= (expected.Count + 1) / 2; page++)
+                    {
+                        var found = await ProjectsApiTests.Page(client, $"?pageSize=2&page={page}&q={Uri.EscapeDataString(text)}&way={threshold}-{probeCost}");
+                        Assert.Equal(expected.Count, found.GetProperty("total").GetInt32());
+                        pages.AddRange(found.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetInt32()));
+                    }
+
+                    Assert.True(expected.Count > 2, $"「{text}」 should fill more than one page");
+                    Assert.True(expected.SequenceEqual(pages), $"「{text}」 ({threshold}, {probeCost}): expected {string.Join(",", expected)}, found {string.Join(",", pages)}");
+                }
+            }
+        }
+        finally
+        {
+            (Features.Search.ProjectSearch.ManyMatches, Features.Search.ProjectSearch.ProbeCost) = (many, cost);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(JixiaoApp.Providers), MemberType = typeof(JixiaoApp))]
     public async Task Search_FollowsAnEditedNameAndTarget(string provider)
     {
         await using var app = JixiaoApp.Start(provider, loadSample: true);

@@ -37,16 +37,16 @@ public sealed class ProjectSearch(Infrastructure.ReadOnlyData reads, IDataScope 
             return (all, page, list);
         }
 
-        var (query, exact) = Filter(filter, inTableOrder: false);
+        var (query, exact) = Filter(filter, Walk.None);
         // Someone who sees every unit, searching by text alone, is counted from the index: its matches are the projects.
         var total = exact is not null && scope.AllUnits && filter is { Unit: null or "", Level1: null, Severity: null, MinTotal: null, MaxTotal: null }
-            ? await exact.CountAsync(cancellationToken)
+            ? await exact.Value.Index.CountAsync(db, exact.Value.Terms, cancellationToken)
             : await query.CountAsync(cancellationToken);
         page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         // Few matches are fetched and sorted; many are met walking the projects in table order, up to the page.
         if (total > ManyMatches)
         {
-            (query, _) = Filter(filter, inTableOrder: true);
+            (query, _) = Filter(filter, await ProbingPaysAsync(total, (long)page * pageSize, cancellationToken) ? Walk.Probing : Walk.InTableOrder);
         }
 
         var hits = await query.OrderBy(p => p.DocumentId).ThenBy(p => p.Position)
@@ -64,12 +64,52 @@ public sealed class ProjectSearch(Infrastructure.ReadOnlyData reads, IDataScope 
             .Select(p => new ProjectHit(p.Id, p.DocumentId, p.Document!.Unit!.Name, p.Document.Year, p.Document.AmountUnit, p.Name,
                 p.TotalFen, p.FiscalFen, p.SpecialFen, p.OtherFen, db.Indicators.IgnoreQueryFilters().Count(i => i.ProjectId == p.Id), p.Score, p.FindingCount))));
 
-    /// <summary>Above this many matches a page is found by walking the projects in table order rather than by sorting the matches.</summary>
-    private const int ManyMatches = 2000;
+    /// <summary>
+    /// Above this many matches a page is found by walking the projects in table order rather than by sorting the
+    /// matches. (Settable so that tests reach every way of finding a page with a small corpus; each gives the same page.)
+    /// </summary>
+    internal static int ManyMatches { get; set; } = 2000;
 
-    /// <summary>The projects that match <paramref name="filter"/>; and, when the index alone decides the text, the ids it matches.</summary>
+    /// <summary>How a page of many matches is found.</summary>
+    private enum Walk
+    {
+        /// <summary>The matches are fetched and sorted (few of them).</summary>
+        None,
 
-    private (IQueryable<ProjectRecord> Query, IQueryable<int>? Exact) Filter(ProjectFilter filter, bool inTableOrder)
+        /// <summary>The projects are walked in table order, each looked up among the index's matches.</summary>
+        InTableOrder,
+
+        /// <summary>The projects are walked in table order, each tested against the index by its key (<see cref="SearchIndex.Has"/>).</summary>
+        Probing,
+    }
+
+    /// <summary>
+    /// Whether walking the projects and testing each is cheaper than reading every match from the index: the walk
+    /// tests about <paramref name="through"/> × projects ÷ matches rows to reach the page's end, each a key lookup
+    /// costing about as much as reading a hundred matches from the index.
+    /// </summary>
+    private async Task<bool> ProbingPaysAsync(int matches, long through, CancellationToken cancellationToken)
+    {
+        if (SearchIndex.For(reads.Context) is not { Probes: true } index)
+        {
+            return false;
+        }
+
+        if (ProbeCost == 0)
+        {
+            return true;
+        }
+
+        // Unknown (a table the database has not yet counted): the walk's cost cannot be told, so the matches are read.
+        var projects = await index.ProjectsAboutAsync(reads.Context, cancellationToken);
+        return projects > 0 && through * projects / matches * ProbeCost < matches;
+    }
+
+    /// <summary>What testing one project by its key costs, in matches read from the index (measured on PostgreSQL, docs/performance.md); settable for tests as <see cref="ManyMatches"/> is.</summary>
+    internal static long ProbeCost { get; set; } = 100;
+
+    /// <summary>The projects that match <paramref name="filter"/>; and, when the index alone decides the text, the index and the terms that decide it.</summary>
+    private (IQueryable<ProjectRecord> Query, (SearchIndex Index, IReadOnlyList<string> Terms)? Exact) Filter(ProjectFilter filter, Walk walk)
     {
         var query = reads.Context.Projects.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Q))
@@ -80,12 +120,18 @@ public sealed class ProjectSearch(Infrastructure.ReadOnlyData reads, IDataScope 
             if (SearchIndex.For(reads.Context) is { } index && SearchTerms.ForQuery(text) is { Count: > 0 } terms)
             {
                 var candidates = index.Matching(reads.Context, terms);
+                var expression = index.Expression(terms);
                 // With many matches, "Id + 0" rather than "Id": a term the planner cannot take as a key lookup, so
                 // that SQLite walks the projects in table order and stops at the page instead of sorting every match.
-                query = inTableOrder ? query.Where(p => candidates.Contains(p.Id + 0)) : query.Where(p => candidates.Contains(p.Id));
+                query = walk switch
+                {
+                    Walk.Probing => query.Where(p => SearchIndex.Has(p.Id, expression)),
+                    Walk.InTableOrder => query.Where(p => candidates.Contains(p.Id + 0)),
+                    _ => query.Where(p => candidates.Contains(p.Id)),
+                };
                 if (SearchTerms.IsExact(text))
                 {
-                    return (Narrow(query, filter), candidates);
+                    return (Narrow(query, filter), (index, terms));
                 }
             }
 
