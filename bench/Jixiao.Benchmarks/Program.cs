@@ -65,9 +65,10 @@ if (args.Length >= 2 && args[0] == "--web")
     return await WebLatency.RunAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50);
 }
 
-// `--upload-memory [N]` measures the web server's memory for the largest accepted upload, then N (default 6) at once.
+// `--province UNITS PROJECTS YEARS [--write-doc] [--keep] [--default-gc]` builds a miniature province through the web app and measures it (docs/performance.md).
 if (args.Length >= 1 && args[0] == "--province")
 {
+    ProvinceBenchmark.DefaultGc = args.Contains("--default-gc");
     var numbers = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToList();
     return await Jixiao.Benchmarks.ProvinceBenchmark.RunAsync(numbers.ElementAtOrDefault(0) is > 0 and var u ? u : 200, numbers.ElementAtOrDefault(1) is > 0 and var p ? p : 50,
         numbers.ElementAtOrDefault(2) is > 0 and var y ? y : 2, args.Contains("--write-doc"), args.Contains("--keep"));
@@ -78,6 +79,7 @@ if (args.Length >= 1 && args[0] == "--store")
     return await Jixiao.Benchmarks.StoreBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
 }
 
+// `--upload-memory [N]` measures the web server's memory for the largest accepted upload, then N (default 6) at once.
 if (args.Length >= 1 && args[0] == "--upload-memory")
 {
     return await UploadMemory.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 6);
