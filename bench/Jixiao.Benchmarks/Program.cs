@@ -12,6 +12,7 @@ if (args.Length >= 1 && args[0] == "--throughput")
 {
     var projects = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
     var content = Encoding.UTF8.GetBytes(DocumentGenerator.Generate(projects));
+    var before = GC.GetTotalMemory(forceFullCollection: true);
     TableReader.Read(content, "warmup.txt");
     for (var run = 1; run <= 3; run++)
     {
@@ -23,6 +24,15 @@ if (args.Length >= 1 && args[0] == "--throughput")
         Report(content.LongLength, result.Document!.Projects.Count, watch.Elapsed.TotalSeconds, $"run {run}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} MB, GC pauses {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F3} s"));
+        if (run == 3)
+        {
+            // What the document itself holds: the heap with it, less the heap before the first read.
+            var withDocument = GC.GetTotalMemory(forceFullCollection: true);
+            GC.KeepAlive(result);
+            var withoutDocument = before;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  heap {withDocument / 1e6:F0} MB with the document, {withoutDocument / 1e6:F0} MB without: the document holds {(withDocument - withoutDocument) / 1e6:F0} MB ({(double)(withDocument - withoutDocument) / content.LongLength:F1} bytes per input byte)"));
+        }
     }
 
     return 0;
