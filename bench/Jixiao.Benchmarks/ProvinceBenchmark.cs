@@ -199,6 +199,16 @@ public static partial class ProvinceBenchmark
             {
                 File.Delete(file);
             }
+
+            if (!keep && postgres is { Length: > 0 })
+            {
+                // The benchmark's database is its own: dropped like the SQLite file (a province is about a gigabyte).
+                var name = new Npgsql.NpgsqlConnectionStringBuilder(start.Environment["ConnectionStrings__Jixiao"]).Database!;
+                await using var admin = new Npgsql.NpgsqlConnection(postgres);
+                await admin.OpenAsync();
+                await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+            }
         }
 
         var provider = postgres is { Length: > 0 } ? "PostgreSQL" : "SQLite";
