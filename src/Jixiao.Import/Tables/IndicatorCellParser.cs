@@ -18,7 +18,8 @@ internal static class IndicatorCellParser
 
     private readonly record struct ItemStart(int Start, int Seq, int LabelStart, int LabelLength, int ContentStart);
 
-    public static List<Indicator> Parse(string cell, SourceLocation location, List<Diagnostic> diagnostics)
+    /// <summary>The indicators of one cell; their names and values are taken from <paramref name="texts"/>, the read's pool, when given.</summary>
+    public static List<Indicator> Parse(string cell, SourceLocation location, List<Diagnostic> diagnostics, TextPool? texts = null)
     {
         var indicators = new List<Indicator>();
         var s = cell;
@@ -56,7 +57,7 @@ internal static class IndicatorCellParser
                 continue;
             }
 
-            var (name, target) = SplitNameAndTarget(cell, s, item.ContentStart, end, out var labelFound);
+            var (name, target) = SplitNameAndTarget(cell, s, item.ContentStart, end, texts, out var labelFound);
             if (!labelFound && SplitAtValue(name) is { } split)
             {
                 // 培训人数≥300人 with no 年度指标值：: the value starts at its comparator (or its number).
@@ -79,7 +80,7 @@ internal static class IndicatorCellParser
         return indicators;
     }
 
-    private static (string Name, string Target) SplitNameAndTarget(string raw, string s, int start, int end, out bool labelFound)
+    private static (string Name, string Target) SplitNameAndTarget(string raw, string s, int start, int end, TextPool? texts, out bool labelFound)
     {
         foreach (var label in TargetLabels)
         {
@@ -97,11 +98,11 @@ internal static class IndicatorCellParser
 
             labelFound = true;
             var valueStart = colon < end && ChineseText.Map(s[colon]) == ':' ? colon + 1 : colon;
-            return (CleanName(raw.AsSpan(start, at - start)), CleanTarget(raw.AsSpan(valueStart, end - valueStart)));
+            return (CleanName(raw.AsSpan(start, at - start), texts), CleanTarget(raw.AsSpan(valueStart, end - valueStart), texts));
         }
 
         labelFound = false;
-        return (CleanName(raw.AsSpan(start, end - start)), "");
+        return (CleanName(raw.AsSpan(start, end - start), texts), "");
     }
 
     private static readonly string[] ValueStarts = ["≥", "≤", "≧", "≦", ">", "<", "＞", "＜", "=", "＝", "﹦", "不少于", "不低于", "不高于", "不超过", "不多于", "不大于", "不小于", "达到", "控制在"];
@@ -148,13 +149,13 @@ internal static class IndicatorCellParser
         @"\d+(?:\.\d+)?\s*(?:%|％|[\p{IsCJKUnifiedIdeographs}]{1,3})?\s*(?:以上|以下|以内|左右)?\s*[。.;；]?$",
         System.Text.RegularExpressions.RegexOptions.CultureInvariant | System.Text.RegularExpressions.RegexOptions.RightToLeft, TimeSpan.FromSeconds(1));
 
-    private static string CleanName(ReadOnlySpan<char> text)
+    private static string CleanName(ReadOnlySpan<char> text, TextPool? texts = null)
     {
-        var trimmed = ChineseText.TrimSpace(text).TrimEnd(",，、;；。");
-        return ChineseText.TrimSpace(trimmed).ToString();
+        var trimmed = ChineseText.TrimSpace(ChineseText.TrimSpace(text).TrimEnd(",，、;；。"));
+        return texts is null ? trimmed.ToString() : texts.Of(trimmed);
     }
 
-    private static string CleanTarget(ReadOnlySpan<char> text)
+    private static string CleanTarget(ReadOnlySpan<char> text, TextPool? texts = null)
     {
         var trimmed = ChineseText.TrimSpace(text);
         var end = trimmed.Length;
@@ -169,7 +170,7 @@ internal static class IndicatorCellParser
             end--;
         }
 
-        return trimmed[..end].ToString();
+        return texts is null ? trimmed[..end].ToString() : texts.Of(trimmed[..end]);
     }
 
     private static List<ItemStart> FindItemStarts(string s)

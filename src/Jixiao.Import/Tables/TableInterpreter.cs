@@ -26,6 +26,9 @@ internal sealed class TableInterpreter
     private SummaryRow? _summary;
     private readonly List<Project> _projects = [];
 
+    /// <summary>The indicator names and values of this read, each kept once.</summary>
+    private readonly TextPool _texts = new();
+
     private TableInterpreter(ReadBudget budget, List<Diagnostic> diagnostics)
     {
         _budget = budget;
@@ -352,7 +355,7 @@ internal sealed class TableInterpreter
         }
 
         var project = new Project(name, funding, goal, row.RowLocation);
-        foreach (var indicator in IndicatorCellParser.Parse(indicatorCell, row.CellLocation(columns.Indicators), _diagnostics))
+        foreach (var indicator in IndicatorCellParser.Parse(indicatorCell, row.CellLocation(columns.Indicators), _diagnostics, _texts))
         {
             project.AddIndicator(indicator);
         }
@@ -372,7 +375,7 @@ internal sealed class TableInterpreter
         var project = _projects[^1];
         if (columns.Indicators < cells.Length && row.Origin(columns.Indicators) == CellOrigin.Own)
         {
-            foreach (var indicator in IndicatorCellParser.Parse(cells[columns.Indicators], row.CellLocation(columns.Indicators), _diagnostics))
+            foreach (var indicator in IndicatorCellParser.Parse(cells[columns.Indicators], row.CellLocation(columns.Indicators), _diagnostics, _texts))
             {
                 project.AddIndicator(indicator);
             }
