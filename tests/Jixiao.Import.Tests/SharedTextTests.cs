@@ -30,4 +30,26 @@ public class SharedTextTests
         Assert.Equal("不少于12场", indicators[0][0].TargetText);
         Assert.Equal("不少于24场", indicators[1][0].TargetText);
     }
+
+    [Fact]
+    public void OneIndicatorPerRow_RepeatedNamesAndValues_AreOneStringEach()
+    {
+        var table = new StringBuilder("单位名称：东岸区文化馆\n项目名称\t一级指标\t二级指标\t三级指标\t指标值\n");
+        foreach (var project in new[] { "群众文化活动经费", "非遗保护经费" })
+        {
+            table.Append($"{project}\t产出指标\t数量指标\t举办活动场次\t不少于12场\n")
+                .Append($"{project}\t满意度指标\t服务对象满意度指标\t服务对象满意度\t≥95%\n");
+        }
+
+        var document = TableReader.Read(Encoding.UTF8.GetBytes(table.ToString()), "东岸区文化馆.txt").Document;
+        Assert.NotNull(document);
+        Assert.Equal(2, document.Projects.Count);
+        var (first, second) = (document.Projects[0].Indicators, document.Projects[1].Indicators);
+        Assert.Equal(2, first.Count);
+        Assert.Equal(2, second.Count);
+        Assert.Same(first[0].Name, second[0].Name);
+        Assert.Same(first[0].TargetText, second[0].TargetText);
+        Assert.Same(first[1].Name, second[1].Name);
+        Assert.Same(first[1].TargetText, second[1].TargetText);
+    }
 }

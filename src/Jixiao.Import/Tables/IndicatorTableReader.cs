@@ -23,6 +23,9 @@ internal sealed class IndicatorTableReader
     private readonly Columns _columns;
     private readonly TargetDocument _document;
     private Project? _project;
+
+    /// <summary>The indicator names and values of this read, each kept once.</summary>
+    private readonly TextPool _texts = new();
     private string? _level1Text;
     private string? _level2Text;
 
@@ -247,7 +250,7 @@ internal sealed class IndicatorTableReader
 
         var target = ProjectFormReader.Target(Cell(_columns.Operator), Cell(_columns.Value), Cell(_columns.Unit));
 
-        _project.AddIndicator(Indicator.Create(_project.Indicators.Count + 1, level1, level2, indicatorName, target, row.CellLocation(_columns.Indicator))
+        _project.AddIndicator(Indicator.Create(_project.Indicators.Count + 1, level1, level2, _texts.Of(indicatorName), _texts.Of(target), row.CellLocation(_columns.Indicator))
             .Explain(Cell(_columns.Explanation), Cell(_columns.Standard)));
         return true;
     }
