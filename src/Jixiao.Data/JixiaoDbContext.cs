@@ -107,7 +107,7 @@ public sealed class JixiaoDbContext(DbContextOptions<JixiaoDbContext> options, I
         ArgumentNullException.ThrowIfNull(modelBuilder);
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(JixiaoDbContext).Assembly);
-        if (Database.ProviderName is { } provider && SearchIndex.HasFunctions.TryGetValue(provider, out var has))
+        if (SearchIndex.For(this)?.HasFunction is { } has)
         {
             modelBuilder.HasDbFunction(typeof(SearchIndex).GetMethod(nameof(SearchIndex.Has))!).HasName(has);
         }

@@ -11,8 +11,8 @@ namespace Jixiao.Data;
 /// <param name="sql">The query, with <c>{0}</c> for the match expression and one column named <c>Value</c>.</param>
 /// <param name="separator">What joins the terms in the match expression so that all of them must be there.</param>
 /// <param name="countSql">A scalar query of how many projects match <c>{0}</c> (column <c>Value</c>); null to count <paramref name="sql"/>'s rows.</param>
-/// <param name="sizeSql">A scalar query of about how many projects there are (column <c>Value</c>, 0 or less when unknown); null when the provider cannot test one project against the index (<see cref="Has"/>).</param>
-public sealed class SearchIndex(string sql, string separator, string? countSql = null, string? sizeSql = null)
+/// <param name="probes">How one project is tested against the index (<see cref="Has"/>); null when the provider cannot.</param>
+public sealed class SearchIndex(string sql, string separator, string? countSql = null, SearchProbes? probes = null)
 {
     private static readonly ConcurrentDictionary<string, SearchIndex> Indexes = new(StringComparer.Ordinal);
 
@@ -36,20 +36,20 @@ public sealed class SearchIndex(string sql, string separator, string? countSql =
     /// <summary>How many projects have every one of <paramref name="terms"/>.</summary>
     public async Task<int> CountAsync(DbContext db, IReadOnlyList<string> terms, CancellationToken cancellationToken)
     {
-        var matching = Matching(db, terms);
+        ArgumentNullException.ThrowIfNull(db);
         return countSql is null
-            ? await matching.CountAsync(cancellationToken)
+            ? await Matching(db, terms).CountAsync(cancellationToken)
             : await db.Database.SqlQueryRaw<int>(countSql, Expression(terms)).SingleAsync(cancellationToken);
     }
 
     /// <summary>True when a project can be tested against the index one at a time (<see cref="Has"/> is mapped).</summary>
-    public bool Probes => sizeSql is not null;
+    public bool Probes => probes is not null;
 
     /// <summary>About how many projects are stored (from the database's statistics); 0 when unknown or when this index cannot probe.</summary>
     public async Task<long> ProjectsAboutAsync(DbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return sizeSql is null ? 0 : Math.Max(0, await db.Database.SqlQueryRaw<long>(sizeSql).SingleAsync(cancellationToken));
+        return probes is null ? 0 : Math.Max(0, await db.Database.SqlQueryRaw<long>(probes.SizeSql).SingleAsync(cancellationToken));
     }
 
     /// <summary>The match expression of <paramref name="terms"/>, as <see cref="Has"/> takes it.</summary>
@@ -72,9 +72,11 @@ public sealed class SearchIndex(string sql, string separator, string? countSql =
     public static bool Has(int projectId, string expression) =>
         throw new InvalidOperationException($"{nameof(Has)} is translated to SQL and cannot be called directly.");
 
-    /// <summary>The database function <see cref="Has"/> is, for the providers that have one.</summary>
-    internal static readonly Dictionary<string, string> HasFunctions = new(StringComparer.Ordinal)
-    {
-        ["Npgsql.EntityFrameworkCore.PostgreSQL"] = "project_terms_has",
-    };
+    /// <summary>The database function <see cref="Has"/> is mapped to, null when this index cannot probe.</summary>
+    public string? HasFunction => probes?.Function;
 }
+
+/// <summary>How a provider tests one project against its search index.</summary>
+/// <param name="Function">The database function of (project id, match expression) that <see cref="SearchIndex.Has"/> is.</param>
+/// <param name="SizeSql">A scalar query of about how many projects there are (column <c>Value</c>, 0 or less when unknown), to tell whether probing pays.</param>
+public sealed record SearchProbes(string Function, string SizeSql);

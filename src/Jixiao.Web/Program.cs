@@ -34,7 +34,6 @@ builder.Services.AddScoped<ReportWorkflow>();
 builder.Services.AddScoped<AccountService>();
 builder.Services.AddScoped<Jixiao.Web.Features.Admin.AdminService>();
 builder.Services.AddScoped<DocumentQueries>();
-builder.Services.AddSingleton<Jixiao.Web.Features.Documents.KeptDocumentViews>();
 builder.Services.AddSingleton<Jixiao.Web.Infrastructure.KeptRenderings>();
 builder.Services.AddScoped<ProjectQueries>();
 builder.Services.AddScoped<Jixiao.Web.Features.Search.ProjectSearch>();

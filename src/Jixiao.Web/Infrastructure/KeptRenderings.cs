@@ -25,13 +25,9 @@ public sealed class KeptRenderings(DataGeneration generation)
     /// <summary>The headers a rendering sets that a kept answer repeats (the anti-forgery token's no-store and framing rule).</summary>
     private static readonly string[] Repeated = ["Cache-Control", "Pragma", "X-Frame-Options"];
 
-    private readonly GenerationCache<(string User, string Browser, string Address), Rendering> _pages = new(Capacity);
-
     public DataGeneration Generation => generation;
 
-    internal bool TryGet((string, string, string) key, long? current, out Rendering rendering) => _pages.TryGet(key, current, out rendering);
-
-    internal void Put((string, string, string) key, long? current, Rendering rendering) => _pages.Put(key, current, rendering);
+    internal GenerationCache<(string User, string Browser, string Address), Rendering> Pages { get; } = new(Capacity);
 
     internal static (string, string, string)? KeyOf(HttpContext context, string? userId)
     {
@@ -82,7 +78,7 @@ public sealed class KeepRenderingAttribute : Attribute, IAsyncPageFilter, IAsync
 
         var kept = http.RequestServices.GetRequiredService<KeptRenderings>();
         var current = await kept.Generation.ForRequestAsync(http);
-        if (kept.TryGet(key, current, out var rendering))
+        if (kept.Pages.TryGet(key, current, out var rendering))
         {
             foreach (var (name, value) in rendering.Headers)
             {
@@ -129,7 +125,7 @@ public sealed class KeepRenderingAttribute : Attribute, IAsyncPageFilter, IAsync
         await buffer.CopyToAsync(original, http.RequestAborted);
         if (executed.Exception is null && http.Response.StatusCode == StatusCodes.Status200OK)
         {
-            http.RequestServices.GetRequiredService<KeptRenderings>().Put(pending.Key, pending.Generation, KeptRenderings.Rendering.Of(buffer.ToArray(), http.Response));
+            http.RequestServices.GetRequiredService<KeptRenderings>().Pages.Put(pending.Key, pending.Generation, KeptRenderings.Rendering.Of(buffer.ToArray(), http.Response));
         }
     }
 }

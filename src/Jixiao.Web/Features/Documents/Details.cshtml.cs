@@ -3,7 +3,7 @@ namespace Jixiao.Web.Features.Documents;
 /// <summary>One table: its summary, the unit's findings and its projects, sortable, filterable and paged.</summary>
 [Access(Access.Read)]
 [Infrastructure.KeepRendering]
-public sealed class DetailsModel(DocumentQueries documents, KeptDocumentViews kept, DocumentWorkflow flow, CurrentUser user) : PageModel
+public sealed class DetailsModel(DocumentQueries documents, DocumentWorkflow flow, CurrentUser user) : PageModel
 {
     public const int PageSize = 50;
 
@@ -53,7 +53,7 @@ public sealed class DetailsModel(DocumentQueries documents, KeptDocumentViews ke
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
-        if (await kept.ViewAsync(HttpContext, user.Id, documents, id, new ProjectListing(Q, Sort, PageNumber, PageSize), cancellationToken) is not { } view)
+        if (await documents.ViewAsync(id, new ProjectListing(Q, Sort, PageNumber, PageSize), cancellationToken) is not { } view)
         {
             return NotFound();
         }

@@ -120,12 +120,11 @@ public sealed class ProjectSearch(Infrastructure.ReadOnlyData reads, IDataScope 
             if (SearchIndex.For(reads.Context) is { } index && SearchTerms.ForQuery(text) is { Count: > 0 } terms)
             {
                 var candidates = index.Matching(reads.Context, terms);
-                var expression = index.Expression(terms);
                 // With many matches, "Id + 0" rather than "Id": a term the planner cannot take as a key lookup, so
                 // that SQLite walks the projects in table order and stops at the page instead of sorting every match.
                 query = walk switch
                 {
-                    Walk.Probing => query.Where(p => SearchIndex.Has(p.Id, expression)),
+                    Walk.Probing => Probing(query, index.Expression(terms)),
                     Walk.InTableOrder => query.Where(p => candidates.Contains(p.Id + 0)),
                     _ => query.Where(p => candidates.Contains(p.Id)),
                 };
@@ -141,6 +140,9 @@ public sealed class ProjectSearch(Infrastructure.ReadOnlyData reads, IDataScope 
 
         return (Narrow(query, filter), null);
     }
+
+    private static IQueryable<ProjectRecord> Probing(IQueryable<ProjectRecord> query, string expression) =>
+        query.Where(p => SearchIndex.Has(p.Id, expression));
 
     /// <summary>The filters other than the text.</summary>
     private static IQueryable<ProjectRecord> Narrow(IQueryable<ProjectRecord> query, ProjectFilter filter)
