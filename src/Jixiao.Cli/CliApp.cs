@@ -250,6 +250,22 @@ public static class CliApp
 
     private static int ParseOne(FileInfo file, string format, TextWriter stdout, TextWriter stderr)
     {
+        if (format == "json" && file.Exists && file.Length > LargeFileBytes)
+        {
+            // A large table is read twice rather than held: once to check it, once as its JSON is written.
+            stderr.WriteLine($"正在读取 {file.Name}");
+            var table = StreamedTable.ReadFile(file.FullName);
+            if (!table.Result.IsReadable)
+            {
+                stderr.WriteLine($"无法读取 {file.Name}：{table.Result.FatalError?.Message ?? "无法读取文件。"}");
+                return Unreadable;
+            }
+
+            stderr.WriteLine($"已读取 {table.ProjectCount} 个项目，正在写出");
+            DocumentJson.Write(stdout, table.ToJson());
+            return Ok;
+        }
+
         var result = TableReader.ReadFile(file.FullName);
         if (!result.IsReadable)
         {

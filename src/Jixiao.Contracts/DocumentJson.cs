@@ -102,6 +102,29 @@ public static class DocumentJson
         writer.WriteLine();
     }
 
+    /// <summary>
+    /// The JSON of <paramref name="projects"/> made one at a time as the list is enumerated (a list of
+    /// <paramref name="count"/> that is only walked, never indexed), so a document's JSON can be written
+    /// without all its projects in memory. Each walk enumerates <paramref name="projects"/> again.
+    /// </summary>
+    public static IReadOnlyList<ProjectDto> ProjectsAsTaken(IEnumerable<Project> projects, int count, AmountUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(projects);
+        return new TakenList<ProjectDto>(projects.Select(p => ToDto(p, unit)), count);
+    }
+
+    /// <summary>A list known only by its count and its walk.</summary>
+    private sealed class TakenList<T>(IEnumerable<T> items, int count) : IReadOnlyList<T>
+    {
+        public int Count => count;
+
+        public T this[int index] => throw new NotSupportedException("These items are made as they are walked; they cannot be indexed.");
+
+        public IEnumerator<T> GetEnumerator() => items.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     private static ProjectDto ToDto(Project p, AmountUnit unit) => new(
         p.Name,
         Amount(p.Funding.Total, unit),

@@ -44,27 +44,33 @@ public static class TableReader
         ArgumentNullException.ThrowIfNull(path);
         options ??= ReadOptions.Default;
         var diagnostics = new List<Diagnostic>();
+        return Load(path, options, diagnostics) is { } content ? Read(content, Path.GetFileName(path), options) : new ReadResult(null, diagnostics);
+    }
+
+    /// <summary>The bytes of the file at <paramref name="path"/>; null, with the reason in <paramref name="diagnostics"/>, when it is missing, locked or too large.</summary>
+    internal static byte[]? Load(string path, ReadOptions options, List<Diagnostic> diagnostics)
+    {
         try
         {
             var info = new FileInfo(path);
             if (!info.Exists)
             {
                 diagnostics.Add(Messages.FileUnreadable.At(SourceLocation.File, "文件不存在：" + path));
-                return new ReadResult(null, diagnostics);
+                return null;
             }
 
             if (info.Length > options.MaxFileBytes)
             {
                 diagnostics.Add(TooLarge(info.Length, options));
-                return new ReadResult(null, diagnostics);
+                return null;
             }
 
-            return Read(File.ReadAllBytes(path), info.Name, options);
+            return File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {
             diagnostics.Add(Messages.FileUnreadable.At(SourceLocation.File, e is UnauthorizedAccessException ? "没有读取权限" : "读取时出错，文件可能被占用"));
-            return new ReadResult(null, diagnostics);
+            return null;
         }
     }
 
@@ -90,7 +96,17 @@ public static class TableReader
     }
 
     /// <summary>Reads <paramref name="content"/>; the format comes from the content, then from <paramref name="fileName"/>'s extension.</summary>
-    public static ReadResult Read(byte[] content, string fileName, ReadOptions? options = null)
+    public static ReadResult Read(byte[] content, string fileName, ReadOptions? options = null) => Read(content, fileName, options, null);
+
+    /// <summary>
+    /// Reads <paramref name="content"/> as <see cref="Read(byte[], string, ReadOptions?)"/> does, but hands
+    /// each project to <paramref name="each"/> in table order instead of keeping it: the document that comes
+    /// back holds everything else (title, unit, summary, diagnostics) and no projects. A summary table (the
+    /// form large tables come in) is read one project at a time, so no more than one is held; other forms
+    /// are read whole and then handed on. The diagnostics are those of the whole read. When the read fails
+    /// (no document), what was handed on before the failure is not a document: read twice, or discard it.
+    /// </summary>
+    public static ReadResult Read(byte[] content, string fileName, ReadOptions? options, Action<Project>? each)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(fileName);
@@ -117,12 +133,19 @@ public static class TableReader
 
         var budget = new ReadBudget(options);
         var source = new DocumentSource(Path.GetFileName(fileName), Format(content, extension));
+        var watch = new Plausibility();
+        Action<Project>? handOn = each is null ? null : project =>
+        {
+            watch.Observe(project);
+            each(project);
+        };
+        DecodedText? text = null;
         var (document, confidence) = source.Format switch
         {
-            SourceFormat.Xlsx or SourceFormat.Docx => ReadPackage(content, source, budget, diagnostics),
+            SourceFormat.Xlsx or SourceFormat.Docx => ReadPackage(content, source, budget, diagnostics, handOn),
             SourceFormat.Json => (DocumentJsonReader.Read(content, source, budget, diagnostics), 1m),
-            SourceFormat.Csv or SourceFormat.Text or SourceFormat.Html => ReadText(content, source, budget, diagnostics),
-            SourceFormat.Xls or SourceFormat.Pdf => ReadIsolated(content, source, budget, diagnostics),
+            SourceFormat.Csv or SourceFormat.Text or SourceFormat.Html => ReadText(content, source, budget, diagnostics, handOn, out text),
+            SourceFormat.Xls or SourceFormat.Pdf => ReadIsolated(content, source, budget, diagnostics, handOn),
         };
 
         if (budget.Exhausted is not null)
@@ -131,16 +154,71 @@ public static class TableReader
             return new ReadResult(null, diagnostics);
         }
 
-        if (document is not null && source.Format != SourceFormat.Json)
+        if (document is null)
         {
-            Plausibility.Check(document, diagnostics);
+            return new ReadResult(null, diagnostics);
         }
 
-        return new ReadResult(document, diagnostics) { Confidence = document is null ? 0 : confidence };
+        if (handOn is not null && document.Projects.Count > 0)
+        {
+            // A form read whole: its projects are handed on now, and the document keeps the rest.
+            foreach (var project in document.Projects)
+            {
+                handOn(project);
+            }
+
+            document = WithoutProjects(document);
+        }
+        else if (handOn is null)
+        {
+            foreach (var project in document.Projects)
+            {
+                watch.Observe(project);
+            }
+        }
+
+        if (source.Format != SourceFormat.Json)
+        {
+            if (text is not null)
+            {
+                watch.CheckTruncated(text, diagnostics);
+            }
+
+            watch.Report(document.AmountUnit, diagnostics);
+        }
+
+        return new ReadResult(document, diagnostics) { Confidence = confidence };
+    }
+
+    /// <summary>The document with everything but its projects.</summary>
+    private static TargetDocument WithoutProjects(TargetDocument document)
+    {
+        var header = new TargetDocument(document.Title, document.Unit, document.AmountUnit, document.Source)
+        {
+            Kind = document.Kind,
+            Year = document.Year,
+            StoredId = document.StoredId,
+        };
+        if (document.Summary is { } summary)
+        {
+            header.SetSummary(summary);
+        }
+
+        foreach (var task in document.Tasks)
+        {
+            header.AddTask(task);
+        }
+
+        foreach (var allocation in document.Allocations)
+        {
+            header.AddAllocation(allocation);
+        }
+
+        return header;
     }
 
     /// <summary>An Office package: a Word document when it holds one (whatever the name says), otherwise a workbook.</summary>
-    private static (TargetDocument?, decimal) ReadPackage(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
+    private static (TargetDocument?, decimal) ReadPackage(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics, Action<Project>? each)
     {
         var package = OfficePackage.Open(content, budget, diagnostics);
         if (package is null)
@@ -156,7 +234,7 @@ public static class TableReader
                 return (null, 0);
             }
 
-            var read = FormReader.Read(word.Grids(), source with { Format = SourceFormat.Docx }, budget, diagnostics);
+            var read = FormReader.Read(word.Grids(), source with { Format = SourceFormat.Docx }, budget, diagnostics, each);
             return word.Failed ? (null, 0) : read;
         }
 
@@ -166,19 +244,21 @@ public static class TableReader
             return (null, 0);
         }
 
-        var workbook = FormReader.Read(sheet.Sheets(), source with { Format = SourceFormat.Xlsx }, budget, diagnostics);
+        var workbook = FormReader.Read(sheet.Sheets(), source with { Format = SourceFormat.Xlsx }, budget, diagnostics, each);
         return sheet.Failed ? (null, 0) : workbook;
     }
 
     /// <summary>A file whose parser is another's library, read by the worker process (see <see cref="IsolatedReader"/>).</summary>
-    private static (TargetDocument?, decimal) ReadIsolated(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
+    private static (TargetDocument?, decimal) ReadIsolated(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics, Action<Project>? each)
     {
         var grids = IsolatedReader.Read(content, source.Format == SourceFormat.Xls ? "xls" : "pdf", budget, diagnostics);
-        return grids is null ? (null, 0) : FormReader.Read(grids, source, budget, diagnostics);
+        return grids is null ? (null, 0) : FormReader.Read(grids, source, budget, diagnostics, each);
     }
 
-    private static (TargetDocument?, decimal) ReadText(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
+    /// <summary>A text, CSV or web page; <paramref name="table"/> is the decoded text of delimited rows (null for a web page), for the check of its end.</summary>
+    private static (TargetDocument?, decimal) ReadText(byte[] content, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics, Action<Project>? each, out DecodedText? table)
     {
+        table = null;
         var text = TextDecoder.Decode(content, diagnostics);
         if (text is null)
         {
@@ -187,21 +267,17 @@ public static class TableReader
 
         if (source.Format == SourceFormat.Html)
         {
-            return FormReader.Read(HtmlGrids.Read(text, budget), source, budget, diagnostics);
+            return FormReader.Read(HtmlGrids.Read(text.ToString(), budget), source, budget, diagnostics, each);
         }
 
         var maxCell = budget.Options.MaxCellLength;
-        var separator = source.Format == SourceFormat.Csv ? '\t' : DelimitedRows.DetectTextSeparator(text);
+        var start = text.Start(DelimitedRows.SampleChars);
+        var separator = source.Format == SourceFormat.Csv ? '\t' : DelimitedRows.DetectTextSeparator(start);
         var rows = source.Format == SourceFormat.Csv
-            ? DelimitedRows.Csv(text, DelimitedRows.DetectDelimiter(text), maxCell)
-            : separator == '\t' ? DelimitedRows.TabSeparated(text, maxCell) : DelimitedRows.Separated(text, separator, maxCell);
-        var read = FormReader.Read([new Grid("", rows)], source, budget, diagnostics);
-        if (read.Item1 is { } document && budget.Exhausted is null)
-        {
-            Plausibility.CheckTruncated(text, document, diagnostics);
-        }
-
-        return read;
+            ? DelimitedRows.Csv(text.Open(), DelimitedRows.DetectDelimiter(start), maxCell)
+            : separator == '\t' ? DelimitedRows.TabSeparated(text.Open(), maxCell) : DelimitedRows.Separated(text.Open(), separator, maxCell);
+        table = text;
+        return FormReader.Read([new Grid("", rows)], source, budget, diagnostics, each);
     }
 
     /// <summary>The format by content first: a ZIP package is a workbook and JSON is JSON whatever the name says.</summary>

@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using Jixiao.Contracts;
+using Jixiao.Import;
 using Jixiao.Import.Tests;
 
 namespace Jixiao.Cli.Tests;
@@ -111,6 +113,37 @@ public class ParseCommandTests
             .Select(c => $"{c.GetProperty("comparator").GetString()} {c.GetProperty("value").GetDecimal()} {c.GetProperty("unit").GetString()}".TrimEnd())
             .ToArray();
         Assert.Equal(expected, clauses);
+    }
+
+    [Fact]
+    public void ParseJson_LargeTable_IsReadTwiceNotHeld_AndPrintsWhatTheWholeReadGives()
+    {
+        // Over 10 MB: read once to check it, then again as the JSON is written.
+        var table = new StringBuilder("南湖区体育中心项目支出绩效目标表\n单位名称：南湖区体育中心\n单位：万元\n项目名称\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n南湖区体育中心\t90000.00\t90000.00\t\t\t-\t-\n");
+        var projects = 0;
+        while (table.Length < 5_000_000)
+        {
+            projects++;
+            table.Append($"全民健身赛事{projects}\t3.00\t2.50\t\t0.50\t举办第{projects}届全民健身赛事，带动群众参与体育锻炼。\t")
+                .Append($"1、产出指标：参赛人数，年度指标值：不少于{projects % 900 + 100}人。2、效益指标：群众参与度，年度指标值：明显提高。3、满意度指标：参赛者满意率，年度指标值：≥95%。\n");
+        }
+
+        var path = Path.Combine(Path.GetTempPath(), $"jixiao-large-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(path, table.ToString(), new UTF8Encoding(false));
+        try
+        {
+            Assert.True(new FileInfo(path).Length > 10 * 1024 * 1024);
+            var outcome = CliRunner.Run("parse", path, "--format", "json");
+            Assert.Equal(0, outcome.ExitCode);
+            Assert.Contains($"已读取 {projects} 个项目", outcome.Stderr, StringComparison.Ordinal);
+            var whole = TableReader.ReadFile(path);
+            Assert.Equal(projects, whole.Document!.Projects.Count);
+            Assert.Equal(DocumentJson.Serialize(whole.ToJson()) + Environment.NewLine, outcome.Stdout);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

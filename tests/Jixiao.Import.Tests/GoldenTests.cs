@@ -35,25 +35,7 @@ public class GoldenTests
         var head = text[..expectedAt];
         var expected = text[(expectedAt + ExpectedMarker.Length)..].TrimStart('\n');
 
-        var settings = ParseSettings(head, out var input);
-        var format = settings.GetValueOrDefault("format", "txt");
-        byte[] bytes;
-        if (settings.TryGetValue("input-file", out var inputFile))
-        {
-            bytes = File.ReadAllBytes(Path.Combine(TestPaths.RepoRoot, inputFile));
-        }
-        else if (format == "xlsx")
-        {
-            var (row, column) = Origin(settings.GetValueOrDefault("origin", "A1"));
-            var rows = input.Split('\n').Select(line => line.Split('\t'));
-            var merges = settings.TryGetValue("merges", out var ranges) ? ranges.Split(' ', StringSplitOptions.RemoveEmptyEntries) : null;
-            bytes = XlsxBuilder.Build([new TestSheet("绩效目标表", rows, merges, FirstRow: row, FirstColumn: column)]);
-        }
-        else
-        {
-            bytes = Encoding.UTF8.GetBytes(input);
-        }
-
+        var (bytes, format) = Input(head);
         var actual = GoldenDump.Render(TableReader.Read(bytes, "fixture." + format));
         if (Environment.GetEnvironmentVariable("JIXIAO_BLESS") == "1")
         {
@@ -65,6 +47,70 @@ public class GoldenTests
         {
             Assert.Fail($"{name} differs.\n--- expected ---\n{GoldenDump.Visible(expected)}\n--- actual ---\n{GoldenDump.Visible(actual)}\n(JIXIAO_BLESS=1 rewrites the expected block)");
         }
+    }
+
+    /// <summary>
+    /// Every spec read one project at a time gives what the whole read gives: the same JSON, byte for
+    /// byte, whether the projects are handed over during one read or a second read runs as the JSON is written.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Specs))]
+    public void Spec_ReadOneProjectAtATime_GivesTheWholeRead(string name)
+    {
+        var text = File.ReadAllText(Path.Combine(SpecDirectory, name)).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var (bytes, format) = Input(text[..text.IndexOf(ExpectedMarker, StringComparison.Ordinal)]);
+        var whole = TableReader.Read(bytes, "fixture." + format);
+        var wholeJson = Contracts.DocumentJson.Serialize(whole.ToJson());
+
+        var handed = new List<Domain.Documents.Project>();
+        var streamed = TableReader.Read(bytes, "fixture." + format, null, handed.Add);
+        Assert.Equal(whole.IsReadable, streamed.IsReadable);
+        if (streamed.Document is { } header)
+        {
+            Assert.Empty(header.Projects);
+            Assert.Equal(wholeJson, Contracts.DocumentJson.Serialize(streamed.ToJson() with
+            {
+                Projects = Contracts.DocumentJson.ProjectsAsTaken(handed, handed.Count, header.AmountUnit),
+            }));
+        }
+        else
+        {
+            Assert.Equal(wholeJson, Contracts.DocumentJson.Serialize(streamed.ToJson()));
+        }
+
+        var file = Path.Combine(Path.GetTempPath(), $"jixiao-golden-{Guid.NewGuid():N}.{format}");
+        File.WriteAllBytes(file, bytes);
+        try
+        {
+            var twice = StreamedTable.ReadFile(file);
+            Assert.Equal(wholeJson.Replace("\"fixture." + format + "\"", "\"" + Path.GetFileName(file) + "\"", StringComparison.Ordinal),
+                Contracts.DocumentJson.Serialize(twice.ToJson()));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>The bytes a spec's header and input block describe, and the extension to read them under.</summary>
+    private static (byte[] Bytes, string Format) Input(string head)
+    {
+        var settings = ParseSettings(head, out var input);
+        var format = settings.GetValueOrDefault("format", "txt");
+        if (settings.TryGetValue("input-file", out var inputFile))
+        {
+            return (File.ReadAllBytes(Path.Combine(TestPaths.RepoRoot, inputFile)), format);
+        }
+
+        if (format == "xlsx")
+        {
+            var (row, column) = Origin(settings.GetValueOrDefault("origin", "A1"));
+            var rows = input.Split('\n').Select(line => line.Split('\t'));
+            var merges = settings.TryGetValue("merges", out var ranges) ? ranges.Split(' ', StringSplitOptions.RemoveEmptyEntries) : null;
+            return (XlsxBuilder.Build([new TestSheet("绩效目标表", rows, merges, FirstRow: row, FirstColumn: column)]), format);
+        }
+
+        return (Encoding.UTF8.GetBytes(input), format);
     }
 
     private static Dictionary<string, string> ParseSettings(string head, out string input)

@@ -32,13 +32,13 @@ public static class ActualsReader
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(settings);
         var errors = new List<string>();
-        var text = TextDecoder.Decode(content, []);
+        var text = TextDecoder.Decode(content, [])?.ToString();
         if (text is null || ChineseText.IsBlank(text))
         {
             return new ActualsResult([], ["实绩文件为空或不是文本文件。"]);
         }
 
-        var rows = DelimitedRows.Csv(text, DelimitedRows.DetectDelimiter(text), ReadOptions.Default.MaxCellLength).Where(r => r.Cells.Any(c => !ChineseText.IsBlank(c))).ToList();
+        var rows = DelimitedRows.Csv(new StringReader(text), DelimitedRows.DetectDelimiter(text), ReadOptions.Default.MaxCellLength).Where(r => r.Cells.Any(c => !ChineseText.IsBlank(c))).ToList();
         if (rows.Count == 0)
         {
             return new ActualsResult([], ["实绩文件没有内容。"]);

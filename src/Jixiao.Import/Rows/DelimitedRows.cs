@@ -10,44 +10,102 @@ namespace Jixiao.Import.Rows;
 internal static class DelimitedRows
 {
     /// <summary>One row per physical line, cells split on tabs.</summary>
-    public static IEnumerable<RawRow> TabSeparated(string text, int maxCellLength)
+    public static IEnumerable<RawRow> TabSeparated(TextReader text, int maxCellLength)
     {
+        var lines = new Lines(text);
         var line = 0;
-        var start = 0;
-        while (start <= text.Length)
+        while (NextTabbed(lines, maxCellLength) is { } cells)
         {
-            var found = text.AsSpan(start).IndexOfAny('\r', '\n');
-            var end = found < 0 ? text.Length : start + found;
-
             line++;
-            if (end > start || end < text.Length)
-            {
-                yield return new RawRow(line, SplitTabs(text, start, end, maxCellLength));
-            }
-
-            if (end >= text.Length)
-            {
-                yield break;
-            }
-
-            start = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
+            yield return new RawRow(line, cells);
         }
     }
 
-    private static string[] SplitTabs(string text, int start, int end, int maxCellLength)
+    private static string[]? NextTabbed(Lines lines, int maxCellLength) => lines.Next(out var line) ? SplitTabs(line, maxCellLength) : null;
+
+    private static string[] SplitTabs(ReadOnlySpan<char> line, int maxCellLength)
     {
-        var count = Math.Min(1 + text.AsSpan(start, end - start).Count('\t'), RawRow.MaxCells);
+        var count = Math.Min(1 + line.Count('\t'), RawRow.MaxCells);
         var cells = new string[count];
         for (var c = 0; c < count; c++)
         {
-            var tab = text.IndexOf('\t', start, end - start);
-            var stop = tab < 0 ? end : tab;
-            cells[c] = text.Substring(start, Math.Min(stop - start, maxCellLength + 1));
-            start = tab < 0 ? end : tab + 1;
+            var tab = line.IndexOf('\t');
+            var cell = tab < 0 ? line : line[..tab];
+            cells[c] = cell.Length == 0 ? "" : new string(cell[..Math.Min(cell.Length, maxCellLength + 1)]);
+            line = tab < 0 ? [] : line[(tab + 1)..];
         }
 
         return cells;
     }
+
+    /// <summary>
+    /// The lines of a text read a buffer at a time (CR LF, CR and LF each end one), so that no more of a
+    /// large text is held than its longest line. A text that ends with a line break has no empty line after it.
+    /// </summary>
+    private sealed class Lines(TextReader reader)
+    {
+        private char[] _buffer = new char[1 << 14];
+        private int _start;
+        private int _end;
+        private bool _atEnd;
+
+        /// <summary>The last line ended with CR: an LF that follows belongs to the same break.</summary>
+        private bool _afterCr;
+
+        /// <summary>The next line without its break (valid until the next call); false past the last.</summary>
+        public bool Next(out ReadOnlySpan<char> line)
+        {
+            while (true)
+            {
+                if (_afterCr && _start < _end)
+                {
+                    _afterCr = false;
+                    _start += _buffer[_start] == '\n' ? 1 : 0;
+                }
+
+                var rest = _buffer.AsSpan(_start, _end - _start);
+                var found = _afterCr ? -1 : rest.IndexOfAny('\r', '\n');
+                if (found >= 0)
+                {
+                    line = rest[..found];
+                    _afterCr = rest[found] == '\r';
+                    _start += found + 1;
+                    return true;
+                }
+
+                if (_atEnd)
+                {
+                    line = rest;
+                    _start = _end;
+                    return !rest.IsEmpty;
+                }
+
+                Fill();
+            }
+        }
+
+        private void Fill()
+        {
+            if (_start > 0)
+            {
+                _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+                _end -= _start;
+                _start = 0;
+            }
+
+            if (_end == _buffer.Length)
+            {
+                Array.Resize(ref _buffer, _buffer.Length * 2);
+            }
+
+            var read = reader.Read(_buffer, _end, _buffer.Length - _end);
+            _end += read;
+            _atEnd = read == 0;
+        }
+    }
+
+    /// <summary>How many characters from a text's start the separator and delimiter are guessed from.</summary>
+    public const int SampleChars = 64 * 1024;
 
     /// <summary>
     /// How the cells of a text file are separated, from its first 64 KB: tabs when there are any; else
@@ -56,7 +114,7 @@ internal static class DelimitedRows
     /// </summary>
     public static char DetectTextSeparator(string text)
     {
-        var sample = text.AsSpan(0, Math.Min(text.Length, 64 * 1024));
+        var sample = text.AsSpan(0, Math.Min(text.Length, SampleChars));
         if (sample.Contains('\t'))
         {
             return '\t';
@@ -87,7 +145,7 @@ internal static class DelimitedRows
     /// One row per line, cells split on pipes (outer pipes and the blanks around cells dropped) or on runs
     /// of two or more spaces (ideographic spaces count).
     /// </summary>
-    public static IEnumerable<RawRow> Separated(string text, char separator, int maxCellLength)
+    public static IEnumerable<RawRow> Separated(TextReader text, char separator, int maxCellLength)
     {
         var line = 0;
         foreach (var row in TabSeparated(text, int.MaxValue / 4))
@@ -163,7 +221,7 @@ internal static class DelimitedRows
     {
         int commas = 0, tabs = 0, semicolons = 0;
         var inQuotes = false;
-        var sample = Math.Min(text.Length, 64 * 1024);
+        var sample = Math.Min(text.Length, SampleChars);
         for (var i = 0; i < sample; i++)
         {
             switch (text[i])
@@ -195,31 +253,32 @@ internal static class DelimitedRows
     /// CSV records; a quoted field may hold delimiters, doubled quotes and line breaks. A field that a
     /// spreadsheet-safe writer prefixed with <c>'</c> (see <see cref="CsvCells"/>) is read without it.
     /// </summary>
-    public static IEnumerable<RawRow> Csv(string text, char delimiter, int maxCellLength)
+    public static IEnumerable<RawRow> Csv(TextReader text, char delimiter, int maxCellLength)
     {
         var cells = new List<string>();
         var cell = new System.Text.StringBuilder();
         var line = 1;
         var recordLine = 1;
-        var i = 0;
         var inQuotes = false;
         var fieldStarted = false;
-        while (i < text.Length)
+        var buffer = new char[1 << 14];
+        var at = 0;
+        var end = 0;
+        while (At(0) is var c and >= 0)
         {
-            var c = text[i];
             if (inQuotes)
             {
                 if (c == '"')
                 {
-                    if (i + 1 < text.Length && text[i + 1] == '"')
+                    if (At(1) == '"')
                     {
                         Append('"');
-                        i += 2;
+                        at += 2;
                         continue;
                     }
 
                     inQuotes = false;
-                    i++;
+                    at++;
                     continue;
                 }
 
@@ -228,8 +287,8 @@ internal static class DelimitedRows
                     line++;
                 }
 
-                Append(c);
-                i++;
+                Append((char)c);
+                at++;
                 continue;
             }
 
@@ -237,7 +296,7 @@ internal static class DelimitedRows
             {
                 inQuotes = true;
                 fieldStarted = true;
-                i++;
+                at++;
                 continue;
             }
 
@@ -247,14 +306,14 @@ internal static class DelimitedRows
                 {
                     cell.Clear();
                     fieldStarted = false;
-                    i++;
+                    at++;
                     continue;
                 }
 
                 cells.Add(CsvCells.Unprotect(cell.ToString()));
                 cell.Clear();
                 fieldStarted = false;
-                i++;
+                at++;
                 continue;
             }
 
@@ -265,15 +324,17 @@ internal static class DelimitedRows
                 fieldStarted = false;
                 yield return new RawRow(recordLine, [.. cells]);
                 cells.Clear();
-                i += c == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
+                // At may move the buffer (and so at): the step is taken before it is added.
+                var step = c == '\r' && At(1) == '\n' ? 2 : 1;
+                at += step;
                 line++;
                 recordLine = line;
                 continue;
             }
 
-            Append(c);
+            Append((char)c);
             fieldStarted = true;
-            i++;
+            at++;
         }
 
         if (cells.Count > 0 || cell.Length > 0 || fieldStarted)
@@ -288,6 +349,27 @@ internal static class DelimitedRows
             {
                 cell.Append(c);
             }
+        }
+
+        // The character <paramref name="ahead"/> places past the current one, -1 past the end; reads on as needed.
+        int At(int ahead)
+        {
+            if (at + ahead >= end)
+            {
+                // Keep what is left, then read on behind it.
+                var left = end - at;
+                Array.Copy(buffer, at, buffer, 0, left);
+                at = 0;
+                end = left;
+                var read = text.Read(buffer, end, buffer.Length - end);
+                end += read;
+                if (ahead >= end)
+                {
+                    return -1;
+                }
+            }
+
+            return buffer[at + ahead];
         }
     }
 }

@@ -27,34 +27,36 @@ internal static class TextDecoder
             Gb18030CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
         ?? throw new InvalidOperationException("GB18030 is not available.");
 
-    public static string? Decode(ReadOnlySpan<byte> bytes, List<Diagnostic> diagnostics)
+    /// <summary>The text of <paramref name="content"/>, null (with the reason in <paramref name="diagnostics"/>) when it is empty or binary.</summary>
+    public static DecodedText? Decode(byte[] content, List<Diagnostic> diagnostics)
     {
+        var bytes = content.AsSpan();
         if (bytes.IsEmpty)
         {
             diagnostics.Add(Messages.FileEmpty.At(SourceLocation.File));
             return null;
         }
 
-        string text;
+        DecodedText text;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            text = DecodeMixed(bytes[3..], diagnostics);
+            text = new DecodedText(DecodeMixed(bytes[3..], diagnostics));
         }
         else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            text = DecodeUtf16(bytes[2..], bigEndian: false, diagnostics);
+            text = new DecodedText(DecodeUtf16(bytes[2..], bigEndian: false, diagnostics));
         }
         else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            text = DecodeUtf16(bytes[2..], bigEndian: true, diagnostics);
+            text = new DecodedText(DecodeUtf16(bytes[2..], bigEndian: true, diagnostics));
         }
         else if (Utf8.IsValid(bytes))
         {
-            text = Encoding.UTF8.GetString(bytes);
+            text = new DecodedText(content);
         }
         else if (Utf16WithoutBom(bytes) is { } bigEndian)
         {
-            text = DecodeUtf16(bytes, bigEndian, diagnostics);
+            text = new DecodedText(DecodeUtf16(bytes, bigEndian, diagnostics));
         }
         else if (LooksBinary(bytes))
         {
@@ -63,16 +65,16 @@ internal static class TextDecoder
         }
         else
         {
-            text = DecodeMixed(bytes, diagnostics);
+            text = new DecodedText(DecodeMixed(bytes, diagnostics));
         }
 
-        if (LooksBinary(text))
+        if (LooksBinary(text.Start(Sample)))
         {
             diagnostics.Add(Messages.FileBinary.At(SourceLocation.File));
             return null;
         }
 
-        if (ChineseText.IsBlank(text))
+        if (text.IsBlank())
         {
             diagnostics.Add(Messages.FileEmpty.At(SourceLocation.File));
             return null;

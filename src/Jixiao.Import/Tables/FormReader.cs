@@ -20,7 +20,11 @@ internal static class FormReader
     private const int Lookahead = 200;
 
     /// <summary>The document and how sure the reading is (0–1).</summary>
-    public static (TargetDocument? Document, decimal Confidence) Read(IEnumerable<Grid> grids, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
+    /// <remarks>
+    /// With <paramref name="each"/>, a summary table hands each project to it once complete and its document
+    /// holds none (see <see cref="TableInterpreter.Interpret"/>); the other forms are read whole.
+    /// </remarks>
+    public static (TargetDocument? Document, decimal Confidence) Read(IEnumerable<Grid> grids, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics, Action<Project>? each = null)
     {
         Grid? first = null;
         var forms = new List<FormProject>();
@@ -60,7 +64,7 @@ internal static class FormReader
 
             if (forms.Count == 0 && HasSummaryHeader(peeked))
             {
-                var summary = TableInterpreter.Interpret(peeked.Concat(rest), source, budget, diagnostics);
+                var summary = TableInterpreter.Interpret(peeked.Concat(rest), source, budget, diagnostics, each);
                 return (summary, summary is null ? 0 : 1);
             }
 
@@ -110,7 +114,7 @@ internal static class FormReader
         }
 
         // No grid holds a recognisable table: the first is read as a summary table, which says what is missing.
-        var fallback = first is null ? null : TableInterpreter.Interpret(first.Rows, source, budget, diagnostics);
+        var fallback = first is null ? null : TableInterpreter.Interpret(first.Rows, source, budget, diagnostics, each);
         return (fallback, fallback is null ? 0 : 1);
     }
 

@@ -4,6 +4,7 @@ using Jixiao.Domain.Diagnostics;
 using Jixiao.Domain.Documents;
 using Jixiao.Domain.Targets;
 using Jixiao.Domain.Text;
+using Jixiao.Import.Rows;
 
 namespace Jixiao.Import.Tables;
 
@@ -11,82 +12,119 @@ namespace Jixiao.Import.Tables;
 /// What a read table says that is probably not what its writer meant (layouts.md §3), reported and never
 /// corrected: an amount in 元 inside a table headed 万元 (so large beside the table's other amounts that it
 /// can only be 元), a rate whose target is a bare <c>1</c> (100 % in some tables, 1 % in others), and a text
-/// that stops in the middle of its last row.
+/// that stops in the middle of its last row. Each project is looked at as it is read (<see cref="Observe"/>),
+/// keeping only what the whole-table checks need, so a table read one project at a time is checked the same.
 /// </summary>
-internal static class Plausibility
+internal sealed class Plausibility
 {
     /// <summary>An amount this many times the table's median (and at least 10 亿元) is taken for 元.</summary>
     private const decimal YuanFactor = 1000m;
 
     private static readonly Money Floor = Money.FromWanYuan(100_000m);
 
+    /// <summary>Every project's total, in 万元, for the median.</summary>
+    private readonly List<decimal> _totals = [];
+
+    /// <summary>The projects whose total is at least <see cref="Floor"/>: the only ones that can be in 元.</summary>
+    private readonly List<(SourceLocation Location, string Name, Money Total)> _large = [];
+
+    private readonly List<Diagnostic> _rates = [];
+
+    private Project? _last;
+    private int _projects;
+    private int _indicators;
+
+    /// <summary>What the checks find in <paramref name="document"/>, added to <paramref name="diagnostics"/>.</summary>
     public static void Check(TargetDocument document, List<Diagnostic> diagnostics)
     {
-        Amounts(document, diagnostics);
+        var watch = new Plausibility();
         foreach (var project in document.Projects)
         {
-            foreach (var indicator in project.Indicators)
-            {
-                var written = indicator.TargetText.AsSpan().Trim();
-                if (written.Length is 0 or > 6 || written[0] is not ('1' or '１') || indicator.Target.Kind != TargetKind.Quantitative)
-                {
-                    continue;
-                }
+            watch.Observe(project);
+        }
 
-                var text = ChineseText.TrimSpace(ChineseText.Normalize(indicator.TargetText));
-                if (text is "1" or "1.0" or "1.00" && IsRate(indicator.Name, indicator.NameUnit))
-                {
-                    diagnostics.Add(Messages.RateBareOne.At(indicator.Location, ChineseText.Excerpt(indicator.Name), text));
-                }
+        watch.Report(document.AmountUnit, diagnostics);
+    }
+
+    /// <summary>Looks at the next project of the table.</summary>
+    public void Observe(Project project)
+    {
+        _last = project;
+        _projects++;
+        _indicators += project.Indicators.Count;
+        if (project.Funding.Total is { } total)
+        {
+            _totals.Add(total.ToWanYuan());
+            if (total >= Floor)
+            {
+                _large.Add((project.Location, ChineseText.Excerpt(project.Name), total));
             }
         }
+
+        foreach (var indicator in project.Indicators)
+        {
+            var written = indicator.TargetText.AsSpan().Trim();
+            if (written.Length is 0 or > 6 || written[0] is not ('1' or '１') || indicator.Target.Kind != TargetKind.Quantitative)
+            {
+                continue;
+            }
+
+            var text = ChineseText.TrimSpace(ChineseText.Normalize(indicator.TargetText));
+            if (text is "1" or "1.0" or "1.00" && IsRate(indicator.Name, indicator.NameUnit))
+            {
+                _rates.Add(Messages.RateBareOne.At(indicator.Location, ChineseText.Excerpt(indicator.Name), text));
+            }
+        }
+    }
+
+    /// <summary>What the projects looked at say: amounts that look like 元 (in a table in <paramref name="unit"/>), then bare-1 rates.</summary>
+    public void Report(AmountUnit unit, List<Diagnostic> diagnostics)
+    {
+        Amounts(unit, diagnostics);
+        diagnostics.AddRange(_rates);
     }
 
     /// <summary>
     /// Says so when a text table stops mid-row: the file does not end with a line break and its last line
     /// is the table's last row, left incomplete (a target missing, or too few cells).
     /// </summary>
-    public static void CheckTruncated(string text, TargetDocument document, List<Diagnostic> diagnostics)
+    public void CheckTruncated(DecodedText text, List<Diagnostic> diagnostics)
     {
-        if (text.Length == 0 || text[^1] is '\n' or '\r' || document.Projects.Count == 0)
+        if (text.EndsWithBreak || _last is null)
         {
             return;
         }
 
-        var lastLine = 1 + text.AsSpan().Count('\n');
-
-        var project = document.Projects[^1];
-        var last = project.Indicators.Count > 0 ? project.Indicators[^1] : null;
+        var lastLine = 1 + text.LineFeeds;
+        var last = _last.Indicators.Count > 0 ? _last.Indicators[^1] : null;
         var incomplete = (last is not null && last.Location.Line == lastLine && last.Target.Kind == TargetKind.Missing)
-            || (last is null && project.Location.Line == lastLine)
+            || (last is null && _last.Location.Line == lastLine)
             || diagnostics.Any(d => d.Code == Messages.RowTooFewCells.Code && d.Location.Line == lastLine);
         if (incomplete)
         {
-            diagnostics.Add(Messages.TableTruncated.At(new SourceLocation(lastLine), document.Projects.Count, document.IndicatorCount));
+            diagnostics.Add(Messages.TableTruncated.At(new SourceLocation(lastLine), _projects, _indicators));
         }
     }
 
-    private static void Amounts(TargetDocument document, List<Diagnostic> diagnostics)
+    private void Amounts(AmountUnit unit, List<Diagnostic> diagnostics)
     {
-        var totals = document.Projects.Select(p => (Project: p, Total: p.Funding.Total)).Where(t => t.Total is not null).ToList();
-        if (document.AmountUnit != AmountUnit.WanYuan || totals.Count < 3)
+        if (unit != AmountUnit.WanYuan || _totals.Count < 3)
         {
             return;
         }
 
-        var sorted = totals.Select(t => t.Total!.Value.ToWanYuan()).Order().ToList();
+        var sorted = _totals.Order().ToList();
         var median = sorted[sorted.Count / 2];
         if (median <= 0)
         {
             return;
         }
 
-        foreach (var (project, total) in totals)
+        foreach (var (location, name, amount) in _large)
         {
-            var amount = total!.Value;
-            if (amount >= Floor && amount.ToWanYuan() >= median * YuanFactor)
+            if (amount.ToWanYuan() >= median * YuanFactor)
             {
-                diagnostics.Add(Messages.AmountLooksLikeYuan.At(project.Location, ChineseText.Excerpt(project.Name),
+                diagnostics.Add(Messages.AmountLooksLikeYuan.At(location, name,
                     amount.ToWanYuan().ToString("0.######", CultureInfo.InvariantCulture),
                     Math.Round(amount.ToWanYuan() / median).ToString("N0", CultureInfo.InvariantCulture)));
             }

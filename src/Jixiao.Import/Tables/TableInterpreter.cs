@@ -24,21 +24,37 @@ internal sealed class TableInterpreter
     private ColumnMap? _columns;
     private (RawRow Row, ColumnMap? Map)? _held;
     private SummaryRow? _summary;
+
+    /// <summary>Where each project goes once it is complete; null to keep them for the document.</summary>
+    private readonly Action<Project>? _each;
+
+    /// <summary>The complete projects kept for the document (none when they are handed on).</summary>
     private readonly List<Project> _projects = [];
+
+    /// <summary>The project read last: rows under its merged name may still add to it.</summary>
+    private Project? _last;
+
+    /// <summary>How many projects have been read.</summary>
+    private int _count;
 
     /// <summary>The indicator names and values of this read, each kept once.</summary>
     private readonly TextPool _texts = new();
 
-    private TableInterpreter(ReadBudget budget, List<Diagnostic> diagnostics)
+    private TableInterpreter(ReadBudget budget, List<Diagnostic> diagnostics, Action<Project>? each)
     {
         _budget = budget;
         _diagnostics = diagnostics;
+        _each = each;
     }
 
-    /// <summary>The document the rows make, null when they make none (no header, a limit of the budget reached).</summary>
-    public static TargetDocument? Interpret(IEnumerable<RawRow> rows, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// The document the rows make, null when they make none (no header, a limit of the budget reached).
+    /// With <paramref name="each"/>, each project is handed to it once complete (in order, before the
+    /// document is made) and the document holds none; when the read then fails, what was handed on is no document.
+    /// </summary>
+    public static TargetDocument? Interpret(IEnumerable<RawRow> rows, DocumentSource source, ReadBudget budget, List<Diagnostic> diagnostics, Action<Project>? each = null)
     {
-        var interpreter = new TableInterpreter(budget, diagnostics);
+        var interpreter = new TableInterpreter(budget, diagnostics, each);
         return interpreter.Run(rows, source);
     }
 
@@ -282,7 +298,7 @@ internal sealed class TableInterpreter
         {
             // A cell merged with the one to its left holds no value of its own.
             cells = [.. cells.Select((cell, c) => row.Origin(c) == CellOrigin.Left ? "" : cell)];
-            if (row.Origin(columns.Name) == CellOrigin.Above && _projects.Count > 0)
+            if (row.Origin(columns.Name) == CellOrigin.Above && _last is not null)
             {
                 Continuation(row, cells, columns);
                 return;
@@ -362,7 +378,25 @@ internal sealed class TableInterpreter
 
         if (_budget.Project(project.Indicators.Count, row.RowLocation))
         {
+            if (_last is not null)
+            {
+                Complete(_last);
+            }
+
+            _last = project;
+            _count++;
+        }
+    }
+
+    private void Complete(Project project)
+    {
+        if (_each is null)
+        {
             _projects.Add(project);
+        }
+        else
+        {
+            _each(project);
         }
     }
 
@@ -372,7 +406,7 @@ internal sealed class TableInterpreter
     /// </summary>
     private void Continuation(RawRow row, string[] cells, ColumnMap columns)
     {
-        var project = _projects[^1];
+        var project = _last!;
         if (columns.Indicators < cells.Length && row.Origin(columns.Indicators) == CellOrigin.Own)
         {
             foreach (var indicator in IndicatorCellParser.Parse(cells[columns.Indicators], row.CellLocation(columns.Indicators), _diagnostics, _texts))
@@ -391,7 +425,7 @@ internal sealed class TableInterpreter
     private static bool IsDash(string text) => text is "-" or "--" or "—" or "——" or "－" or "/" or "／" or "无";
 
     private bool IsSummaryName(string name) =>
-        (_projects.Count == 0 && _summary is null)
+        (_count == 0 && _summary is null)
         || name == _unitName
         || name.Contains("合计", StringComparison.Ordinal)
         || name.Contains("总计", StringComparison.Ordinal);
@@ -461,12 +495,18 @@ internal sealed class TableInterpreter
             _diagnostics.Add(Messages.SummaryMissing.At(SourceLocation.File));
         }
 
+        if (_last is not null)
+        {
+            Complete(_last);
+            _last = null;
+        }
+
         foreach (var project in _projects)
         {
             document.AddProject(project);
         }
 
-        if (_projects.Count == 0)
+        if (_count == 0)
         {
             _diagnostics.Add(Messages.NoProjects.At(SourceLocation.File));
         }
