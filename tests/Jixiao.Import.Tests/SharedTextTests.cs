@@ -27,6 +27,10 @@ public class SharedTextTests
         Assert.Same(indicators[0][1].TargetText, indicators[1][1].TargetText);
         Assert.Same(indicators[0][2].TargetText, indicators[2][2].TargetText);
         Assert.Same(indicators[0][0].Name, indicators[1][0].Name);
+
+        // The same value under the same name is parsed once; a value that differs has its own parse.
+        Assert.Same(indicators[0][1].Target, indicators[2][1].Target);
+        Assert.NotSame(indicators[0][0].Target, indicators[1][0].Target);
         Assert.Equal("不少于12场", indicators[0][0].TargetText);
         Assert.Equal("不少于24场", indicators[1][0].TargetText);
     }

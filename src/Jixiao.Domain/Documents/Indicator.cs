@@ -10,7 +10,7 @@ namespace Jixiao.Domain.Documents;
 /// </summary>
 public sealed class Indicator
 {
-    private Indicator(int seq, Level1 level1, Level2? writtenLevel2, string name, string targetText, SourceLocation location)
+    private Indicator(int seq, Level1 level1, Level2? writtenLevel2, string name, string targetText, SourceLocation location, TargetParses? parses)
     {
         Seq = seq;
         Level1 = level1;
@@ -18,8 +18,9 @@ public sealed class Indicator
         Name = name;
         Location = location;
         TargetText = targetText;
-        Target = TargetGrammar.Parse(targetText, name);
-        NameUnit = TargetGrammar.UnitInName(name);
+        (Target, NameUnit) = parses is not null
+            ? parses.Parse(targetText, name)
+            : (TargetGrammar.Parse(targetText, name), TargetGrammar.UnitInName(name));
     }
 
     /// <summary>The sequence number as printed (1-based).</summary>
@@ -93,12 +94,16 @@ public sealed class Indicator
     }
 
     /// <summary>Creates an indicator; the target is parsed here.</summary>
-    public static Indicator Create(int seq, Level1 level1, Level2? writtenLevel2, string name, string targetText, SourceLocation location)
+    public static Indicator Create(int seq, Level1 level1, Level2? writtenLevel2, string name, string targetText, SourceLocation location) =>
+        Create(seq, level1, writtenLevel2, name, targetText, location, null);
+
+    /// <summary>Creates an indicator whose target is parsed through <paramref name="parses"/>, which shares the parse of a value met before.</summary>
+    public static Indicator Create(int seq, Level1 level1, Level2? writtenLevel2, string name, string targetText, SourceLocation location, TargetParses? parses)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(targetText);
         ArgumentOutOfRangeException.ThrowIfNegative(seq);
-        return new Indicator(seq, level1, writtenLevel2, name, targetText, location);
+        return new Indicator(seq, level1, writtenLevel2, name, targetText, location, parses);
     }
 
     /// <summary>Replaces the target text and re-parses it.</summary>

@@ -74,7 +74,7 @@ internal static class IndicatorCellParser
                 diagnostics.Add(Messages.IndicatorNameMissing.At(location, item.Seq));
             }
 
-            indicators.Add(Indicator.Create(item.Seq, level1, level2, name, target, location));
+            indicators.Add(Indicator.Create(item.Seq, level1, level2, name, target, location, texts?.Targets));
         }
 
         return indicators;

@@ -250,7 +250,7 @@ internal sealed class IndicatorTableReader
 
         var target = ProjectFormReader.Target(Cell(_columns.Operator), Cell(_columns.Value), Cell(_columns.Unit));
 
-        _project.AddIndicator(Indicator.Create(_project.Indicators.Count + 1, level1, level2, _texts.Of(indicatorName), _texts.Of(target), row.CellLocation(_columns.Indicator))
+        _project.AddIndicator(Indicator.Create(_project.Indicators.Count + 1, level1, level2, _texts.Of(indicatorName), _texts.Of(target), row.CellLocation(_columns.Indicator), _texts.Targets)
             .Explain(Cell(_columns.Explanation), Cell(_columns.Standard)));
         return true;
     }

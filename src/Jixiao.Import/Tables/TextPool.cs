@@ -19,6 +19,9 @@ internal sealed class TextPool
 
     public TextPool() => _lookup = _held.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The read's parses of short target values, shared the same way.</summary>
+    public Domain.Targets.TargetParses Targets { get; } = new();
+
     /// <summary>The string for <paramref name="text"/>: the one held when there is one.</summary>
     public string Of(ReadOnlySpan<char> text)
     {
