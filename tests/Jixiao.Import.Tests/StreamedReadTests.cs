@@ -129,7 +129,7 @@ public class StreamedReadTests
         }
 
         var text = string.Join(lineBreak, lines) + lineBreak;
-        var rows = DelimitedRows.TabSeparated(new DecodedText(Encoding.UTF8.GetBytes(text)).Open(), int.MaxValue / 4).ToList();
+        var rows = DelimitedRows.TabSeparated(DecodedText.Utf8(Encoding.UTF8.GetBytes(text), 0).Open(), int.MaxValue / 4).ToList();
 
         Assert.Equal(lines.Count, rows.Count);
         for (var i = 0; i < lines.Count; i++)
@@ -152,7 +152,7 @@ public class StreamedReadTests
             csv.Append(string.Join(',', cells.Select(c => c.Length == 0 ? "" : "\"" + c.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""))).Append("\r\n");
         }
 
-        var rows = DelimitedRows.Csv(new DecodedText(Encoding.UTF8.GetBytes(csv.ToString())).Open(), ',', int.MaxValue / 4).ToList();
+        var rows = DelimitedRows.Csv(DecodedText.Utf8(Encoding.UTF8.GetBytes(csv.ToString()), 0).Open(), ',', int.MaxValue / 4).ToList();
         Assert.Equal(records.Count, rows.Count);
         for (var i = 0; i < records.Count; i++)
         {
@@ -171,12 +171,88 @@ public class StreamedReadTests
         {
             var first = new string('馆', length);
             var text = first + "\r\n第二行\r\n\"第三\r\n行\",末\r\n";
-            var csv = DelimitedRows.Csv(new DecodedText(Encoding.UTF8.GetBytes(text)).Open(), ',', int.MaxValue / 4).ToList();
+            var csv = DelimitedRows.Csv(DecodedText.Utf8(Encoding.UTF8.GetBytes(text), 0).Open(), ',', int.MaxValue / 4).ToList();
             Assert.Equal([[first], ["第二行"], ["第三\r\n行", "末"]], csv.Select(r => r.Cells));
             Assert.Equal([1, 2, 3], csv.Select(r => r.Line));
 
-            var tabbed = DelimitedRows.TabSeparated(new DecodedText(Encoding.UTF8.GetBytes(first + "\r\n第二行\r\n\r\n")).Open(), int.MaxValue / 4).ToList();
+            var tabbed = DelimitedRows.TabSeparated(DecodedText.Utf8(Encoding.UTF8.GetBytes(first + "\r\n第二行\r\n\r\n"), 0).Open(), int.MaxValue / 4).ToList();
             Assert.Equal([[first], ["第二行"], [""]], tabbed.Select(r => r.Cells));
+        }
+    }
+
+    public static TheoryData<string> Encodings() => ["utf-8 bom", "utf-16le", "utf-16be", "utf-16 cut", "gb18030", "gb18030 with a utf-8 line", "gb18030 cut", "utf-8 bad byte"];
+
+    /// <summary>Every encoding is decoded as it is read: the text, what is said of it, and how it reads in small pieces.</summary>
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void EveryEncoding_DecodedAsItIsRead_GivesItsText(string kind)
+    {
+        var gb = CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
+        var lines = Enumerable.Range(1, 400).Select(i => $"阅读推广活动{i}\t{i}.00\t开展读书会、讲座和展览，服务社区居民{i}人次。").ToList();
+        var text = string.Join("\r\n", lines) + "\r\n";
+        (byte[] Bytes, string Expected, string[] Codes) input = kind switch
+        {
+            "utf-8 bom" => ([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(text)], text, []),
+            "utf-16le" => ([0xFF, 0xFE, .. Encoding.Unicode.GetBytes(text)], text, []),
+            "utf-16be" => ([0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes(text)], text, []),
+            "utf-16 cut" => ([0xFF, 0xFE, .. Encoding.Unicode.GetBytes(text), 0x31], text, [Messages.FileTruncated.Code]),
+            "gb18030" => (gb.GetBytes(text), text, [Messages.FileEncoding.Code]),
+            "gb18030 with a utf-8 line" => ([.. gb.GetBytes(string.Join("\r\n", lines[..200]) + "\r\n"), .. Encoding.UTF8.GetBytes(lines[200] + "\r\n"), .. gb.GetBytes(string.Join("\r\n", lines[201..]) + "\r\n")],
+                text, [Messages.FileEncoding.Code, Messages.TextLineEncoding.Code]),
+            "gb18030 cut" => ([.. gb.GetBytes(text), .. gb.GetBytes("馆")[..1]], text, [Messages.FileEncoding.Code, Messages.FileTruncated.Code]),
+            _ => (Bad(Encoding.UTF8.GetBytes(text)), text.Replace("阅读推广活动3\t", "\uFFFD\uFFFD\uFFFD读推广活动3\t", StringComparison.Ordinal), [Messages.TextBadBytes.Code]),
+        };
+        var (bytes, expected, codes) = input;
+
+        var diagnostics = new List<Diagnostic>();
+        var decoded = TextDecoder.Decode(bytes, diagnostics)!;
+        Assert.Equal(codes, diagnostics.Select(d => d.Code));
+        if (kind == "gb18030 with a utf-8 line")
+        {
+            Assert.Equal(201, diagnostics[1].Location.Line);
+        }
+
+        if (kind == "utf-8 bad byte")
+        {
+            Assert.Equal(3, diagnostics[0].Location.Line);
+        }
+
+        Assert.Equal(expected, decoded.ToString());
+        Assert.Equal(expected[..5], decoded.Start(5));
+        Assert.Equal(expected.EndsWith('\n'), decoded.EndsWithBreak);
+        Assert.Equal(expected.AsSpan().Count('\n'), decoded.LineFeeds);
+        Assert.False(decoded.IsBlank());
+
+        // Read seven characters at a time, and one by one.
+        var pieces = new StringBuilder();
+        using (var reader = decoded.Open())
+        {
+            var piece = new char[7];
+            int read;
+            while ((read = reader.Read(piece, 0, piece.Length)) > 0)
+            {
+                pieces.Append(piece, 0, read);
+            }
+        }
+
+        Assert.Equal(expected, pieces.ToString());
+        using (var reader = decoded.Open())
+        {
+            var one = new StringBuilder();
+            while (reader.Peek() >= 0)
+            {
+                one.Append((char)reader.Read());
+            }
+
+            Assert.Equal(expected, one.ToString());
+        }
+
+        static byte[] Bad(byte[] utf8)
+        {
+            // The first byte of line 3 (阅, three bytes in UTF-8) replaced by one that starts no character: three bad bytes.
+            var line3 = Encoding.UTF8.GetByteCount(string.Join("\r\n", Enumerable.Range(1, 2).Select(i => $"阅读推广活动{i}\t{i}.00\t开展读书会、讲座和展览，服务社区居民{i}人次。")) + "\r\n");
+            utf8[line3] = 0xFF;
+            return utf8;
         }
     }
 
@@ -186,7 +262,7 @@ public class StreamedReadTests
         foreach (var text in new[] { "标题\n甲\t乙\n", "标题\r\n甲\t乙", "\u3000\u3000\n", "  \t\n", "　标题" })
         {
             var bytes = Encoding.UTF8.GetBytes(text);
-            var asBytes = new DecodedText(bytes);
+            var asBytes = DecodedText.Utf8(bytes, 0);
             var asString = new DecodedText(text);
             Assert.Equal(asString.IsBlank(), asBytes.IsBlank());
             Assert.Equal(asString.EndsWithBreak, asBytes.EndsWithBreak);

@@ -40,23 +40,23 @@ internal static class TextDecoder
         DecodedText text;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            text = new DecodedText(DecodeMixed(bytes[3..], diagnostics));
+            text = DecodeMixed(content, 3, diagnostics);
         }
         else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
         {
-            text = new DecodedText(DecodeUtf16(bytes[2..], bigEndian: false, diagnostics));
+            text = DecodeUtf16(content, 2, bigEndian: false, diagnostics);
         }
         else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
         {
-            text = new DecodedText(DecodeUtf16(bytes[2..], bigEndian: true, diagnostics));
+            text = DecodeUtf16(content, 2, bigEndian: true, diagnostics);
         }
         else if (Utf8.IsValid(bytes))
         {
-            text = new DecodedText(content);
+            text = DecodedText.Utf8(content, 0);
         }
         else if (Utf16WithoutBom(bytes) is { } bigEndian)
         {
-            text = new DecodedText(DecodeUtf16(bytes, bigEndian, diagnostics));
+            text = DecodeUtf16(content, 0, bigEndian, diagnostics);
         }
         else if (LooksBinary(bytes))
         {
@@ -65,7 +65,7 @@ internal static class TextDecoder
         }
         else
         {
-            text = new DecodedText(DecodeMixed(bytes, diagnostics));
+            text = DecodeMixed(content, 0, diagnostics);
         }
 
         if (LooksBinary(text.Start(Sample)))
@@ -113,11 +113,12 @@ internal static class TextDecoder
     /// theirs, and a character cut off at the very end is dropped. Line breaks (CR, LF) are single bytes
     /// in both encodings, never part of a character, so lines can be found before decoding.
     /// </summary>
-    private static string DecodeMixed(ReadOnlySpan<byte> bytes, List<Diagnostic> diagnostics)
+    private static DecodedText DecodeMixed(byte[] content, int offset, List<Diagnostic> diagnostics)
     {
+        var bytes = content.AsSpan(offset);
         if (Utf8.IsValid(bytes))
         {
-            return Encoding.UTF8.GetString(bytes);
+            return DecodedText.Utf8(content, offset);
         }
 
         var kinds = new List<LineKind>();
@@ -136,66 +137,149 @@ internal static class TextDecoder
             diagnostics.Add(Messages.FileEncoding.At(SourceLocation.File));
         }
 
-        var result = new StringBuilder(bytes.Length);
+        // What each line says of itself, in order; the text is decoded again, line by line, as it is read.
         var truncated = false;
+        var lastIsEmpty = false;
         ForEachLine(bytes, (line, index) =>
         {
             var at = new SourceLocation(index + 1);
             var kind = kinds[index];
-            if (index == kinds.Count - 1 && !fileIsGb && IncompleteUtf8Tail(line) is var tail and > 0
-                && Classify(line[..^tail]) is var whole and not (LineKind.Gb18030 or LineKind.Damaged))
+            if (index < kinds.Count - 1 && kind is not (LineKind.Utf8Damaged or LineKind.Damaged))
             {
-                // A UTF-8 file cut inside its last character.
-                truncated = true;
-                line = line[..^tail];
-                kind = whole;
+                // A whole line in one encoding or the other: what it says follows from its kind, without decoding it.
+                if ((kind, fileIsGb) is (LineKind.Utf8, true) or (LineKind.Gb18030, false))
+                {
+                    diagnostics.Add(Messages.TextLineEncoding.At(at, kind == LineKind.Utf8 ? "UTF-8" : "GB18030（GBK）"));
+                }
+
+                return;
             }
 
-            switch (kind)
+            var decoded = DecodeLine(line, index, kinds, fileIsGb);
+            truncated |= decoded.Cut;
+            lastIsEmpty = decoded.Text.Length == 0;
+            if (decoded.OtherEncoding is { } other)
             {
-                case LineKind.Ascii:
-                case LineKind.Utf8 when !fileIsGb:
-                case LineKind.Utf8Short when !fileIsGb:
-                    result.Append(Encoding.UTF8.GetString(line));
-                    break;
-                case LineKind.Utf8:
-                    result.Append(Encoding.UTF8.GetString(line));
-                    diagnostics.Add(Messages.TextLineEncoding.At(at, "UTF-8"));
-                    break;
-                case LineKind.Gb18030 when fileIsGb:
-                case LineKind.Utf8Short:
-                    result.Append(Gb18030.GetString(line));
-                    break;
-                case LineKind.Gb18030:
-                    result.Append(Gb18030.GetString(line));
-                    diagnostics.Add(Messages.TextLineEncoding.At(at, "GB18030（GBK）"));
-                    break;
-                case LineKind.Utf8Damaged:
-                case LineKind.Damaged:
-                    var text = fileIsGb && kind == LineKind.Damaged ? Gb18030.GetString(line) : Encoding.UTF8.GetString(line);
-                    var bad = text.Count(c => c == '\uFFFD');
-                    if (fileIsGb && index == kinds.Count - 1 && bad == 1 && text.EndsWith('\uFFFD') && line[^1] >= 0x81)
-                    {
-                        // A GB18030 file cut inside its last character.
-                        truncated = true;
-                        text = text[..^1];
-                    }
-                    else
-                    {
-                        diagnostics.Add(Messages.TextBadBytes.At(at, bad));
-                    }
-
-                    result.Append(text);
-                    break;
+                diagnostics.Add(Messages.TextLineEncoding.At(at, other));
             }
-        }, result);
+
+            if (decoded.Bad >= 0)
+            {
+                diagnostics.Add(Messages.TextBadBytes.At(at, decoded.Bad));
+            }
+        });
 
         if (truncated)
         {
             diagnostics.Add(Messages.FileTruncated.At(new SourceLocation(kinds.Count)));
         }
 
-        return result.ToString();
+        // The text ends with a break when its last line, once a character cut off there is dropped, is empty.
+        return new DecodedText(() => new MixedReader(content, offset, kinds, fileIsGb), kinds.Count > 1 && lastIsEmpty, bytes.Count((byte)'\n'));
+    }
+
+    /// <summary>A line of a mixed text as read: its text, the encoding it was in when not the file's, how many bad bytes it had (-1 when none were reported), and whether its last character was cut off.</summary>
+    private readonly record struct DecodedLine(string Text, string? OtherEncoding, int Bad, bool Cut);
+
+    /// <summary>Line <paramref name="index"/> decoded in the encoding its bytes are in (see <see cref="DecodeMixed"/>).</summary>
+    private static DecodedLine DecodeLine(ReadOnlySpan<byte> line, int index, List<LineKind> kinds, bool fileIsGb)
+    {
+        var kind = kinds[index];
+        var cut = false;
+        if (index == kinds.Count - 1 && !fileIsGb && IncompleteUtf8Tail(line) is var tail and > 0
+            && Classify(line[..^tail]) is var whole and not (LineKind.Gb18030 or LineKind.Damaged))
+        {
+            // A UTF-8 file cut inside its last character.
+            cut = true;
+            line = line[..^tail];
+            kind = whole;
+        }
+
+        switch (kind)
+        {
+            case LineKind.Ascii:
+            case LineKind.Utf8 when !fileIsGb:
+            case LineKind.Utf8Short when !fileIsGb:
+                return new(Encoding.UTF8.GetString(line), null, -1, cut);
+            case LineKind.Utf8:
+                return new(Encoding.UTF8.GetString(line), "UTF-8", -1, cut);
+            case LineKind.Gb18030 when fileIsGb:
+            case LineKind.Utf8Short:
+                return new(Gb18030.GetString(line), null, -1, cut);
+            case LineKind.Gb18030:
+                return new(Gb18030.GetString(line), "GB18030（GBK）", -1, cut);
+            default:
+                var text = fileIsGb && kind == LineKind.Damaged ? Gb18030.GetString(line) : Encoding.UTF8.GetString(line);
+                var bad = text.AsSpan().Count('\uFFFD');
+                if (fileIsGb && index == kinds.Count - 1 && bad == 1 && text.EndsWith('\uFFFD') && line[^1] >= 0x81)
+                {
+                    // A GB18030 file cut inside its last character.
+                    return new(text[..^1], null, -1, true);
+                }
+
+                return new(text, null, bad, cut);
+        }
+    }
+
+    /// <summary>A mixed text read line by line as <see cref="DecodeLine"/> decodes each, with its line breaks as they were.</summary>
+    private sealed class MixedReader(byte[] content, int offset, List<LineKind> kinds, bool fileIsGb) : TextReader
+    {
+        private int _start = offset;
+        private int _index;
+        private bool _done;
+        private string _chunk = "";
+        private int _at;
+
+        public override int Peek() => Fill() ? _chunk[_at] : -1;
+
+        public override int Read() => Fill() ? _chunk[_at++] : -1;
+
+        public override int Read(char[] buffer, int index, int count) => Read(buffer.AsSpan(index, count));
+
+        public override int Read(Span<char> buffer)
+        {
+            if (buffer.IsEmpty || !Fill())
+            {
+                return 0;
+            }
+
+            var count = Math.Min(buffer.Length, _chunk.Length - _at);
+            _chunk.AsSpan(_at, count).CopyTo(buffer);
+            _at += count;
+            return count;
+        }
+
+        private bool Fill()
+        {
+            while (_at >= _chunk.Length)
+            {
+                if (_done)
+                {
+                    return false;
+                }
+
+                var bytes = content.AsSpan();
+                var found = bytes[_start..].IndexOfAny((byte)'\r', (byte)'\n');
+                var end = found < 0 ? bytes.Length : _start + found;
+                var text = DecodeLine(bytes[_start..end], _index, kinds, fileIsGb).Text;
+                if (end >= bytes.Length)
+                {
+                    _done = true;
+                    _chunk = text;
+                }
+                else
+                {
+                    var pair = bytes[end] == '\r' && end + 1 < bytes.Length && bytes[end + 1] == '\n';
+                    _chunk = text + (pair ? "\r\n" : bytes[end] == '\r' ? "\r" : "\n");
+                    _start = end + (pair ? 2 : 1);
+                    _index++;
+                }
+
+                _at = 0;
+            }
+
+            return true;
+        }
     }
 
     private static LineKind Classify(ReadOnlySpan<byte> line)
@@ -216,16 +300,13 @@ internal static class TextDecoder
             return LineKind.Utf8Damaged;
         }
 
-        return TryGb18030(line) is null ? LineKind.Damaged : LineKind.Gb18030;
+        return IsGb18030(line) ? LineKind.Gb18030 : LineKind.Damaged;
     }
 
     private delegate void LineAction(ReadOnlySpan<byte> line, int index);
 
-    /// <summary>
-    /// Calls <paramref name="action"/> for each line (without its break) in order; with
-    /// <paramref name="breaks"/>, appends each line break there after the line.
-    /// </summary>
-    private static void ForEachLine(ReadOnlySpan<byte> bytes, LineAction action, StringBuilder? breaks = null)
+    /// <summary>Calls <paramref name="action"/> for each line (without its break) in order.</summary>
+    private static void ForEachLine(ReadOnlySpan<byte> bytes, LineAction action)
     {
         var index = 0;
         var start = 0;
@@ -240,91 +321,98 @@ internal static class TextDecoder
             }
 
             var pair = bytes[end] == '\r' && end + 1 < bytes.Length && bytes[end + 1] == '\n';
-            breaks?.Append(pair ? "\r\n" : bytes[end] == '\r' ? "\r" : "\n");
             start = end + (pair ? 2 : 1);
             index++;
         }
     }
 
-    private static string DecodeUtf16(ReadOnlySpan<byte> bytes, bool bigEndian, List<Diagnostic> diagnostics)
+    /// <summary>UTF-16 from <paramref name="offset"/> on; an odd byte at the end (a character cut off) is dropped and said.</summary>
+    private static DecodedText DecodeUtf16(byte[] content, int offset, bool bigEndian, List<Diagnostic> diagnostics)
     {
-        var truncated = bytes.Length % 2 == 1;
-        var encoding = bigEndian ? Encoding.BigEndianUnicode : Encoding.Unicode;
-        var text = encoding.GetString(bytes[..(bytes.Length & ~1)]);
-        ReportReplacements(text, diagnostics);
-        if (truncated)
+        var length = (content.Length - offset) & ~1;
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: false);
+        TextReader Open() => new StreamReader(new MemoryStream(content, offset, length, writable: false), encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        var (lastLine, endsWithBreak, lineFeeds) = ReportReplacements(Open(), diagnostics);
+        if ((content.Length - offset) % 2 == 1)
         {
-            diagnostics.Add(Messages.FileTruncated.At(new SourceLocation(LineCount(text))));
+            diagnostics.Add(Messages.FileTruncated.At(new SourceLocation(lastLine)));
         }
 
-        return text;
+        return new DecodedText(Open, endsWithBreak, lineFeeds);
     }
 
-    /// <summary>One TEXT-BAD-BYTES per line holding U+FFFD, for decoders that replace as they go.</summary>
-    private static void ReportReplacements(string text, List<Diagnostic> diagnostics)
+    /// <summary>
+    /// One TEXT-BAD-BYTES per line holding U+FFFD, for decoders that replace as they go; and the number of the
+    /// text's last line (CR LF, CR and LF each one break), whether it ends with a break, and how many LFs it holds.
+    /// </summary>
+    private static (int LastLine, bool EndsWithBreak, int LineFeeds) ReportReplacements(TextReader text, List<Diagnostic> diagnostics)
     {
-        if (!text.Contains('\uFFFD', StringComparison.Ordinal))
+        using (text)
         {
-            return;
-        }
-
-        var line = 1;
-        var count = 0;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c == '\uFFFD')
+            var chunk = new char[1 << 14];
+            var line = 1;
+            var count = 0;
+            var lineFeeds = 0;
+            var afterCr = false;
+            var last = '\0';
+            int read;
+            while ((read = text.Read(chunk, 0, chunk.Length)) > 0)
             {
-                count++;
-            }
-            else if (c is '\r' or '\n')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                foreach (var c in chunk.AsSpan(0, read))
                 {
-                    i++;
+                    if (afterCr)
+                    {
+                        afterCr = false;
+                        if (c == '\n')
+                        {
+                            // The LF of a CR LF: the break was counted at its CR.
+                            lineFeeds++;
+                            continue;
+                        }
+                    }
+
+                    if (c == '\uFFFD')
+                    {
+                        count++;
+                    }
+                    else if (c is '\r' or '\n')
+                    {
+                        lineFeeds += c == '\n' ? 1 : 0;
+                        afterCr = c == '\r';
+                        Flush();
+                        line++;
+                    }
                 }
 
-                Flush();
-                line++;
+                last = chunk[read - 1];
             }
-        }
 
-        Flush();
+            Flush();
+            var endsWithBreak = last is '\n' or '\r';
+            return (endsWithBreak ? line - 1 : line, endsWithBreak, lineFeeds);
 
-        void Flush()
-        {
-            if (count > 0)
+            void Flush()
             {
-                diagnostics.Add(Messages.TextBadBytes.At(new SourceLocation(line), count));
-                count = 0;
+                if (count > 0)
+                {
+                    diagnostics.Add(Messages.TextBadBytes.At(new SourceLocation(line), count));
+                    count = 0;
+                }
             }
         }
     }
 
-    /// <summary>The line number of the last line of <paramref name="text"/>, counting CR LF, CR and LF as one break each.</summary>
-    private static int LineCount(string text)
-    {
-        var lines = 1;
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
-            {
-                lines++;
-            }
-        }
-
-        return text.Length > 0 && text[^1] is '\n' or '\r' ? lines - 1 : lines;
-    }
-
-    private static string? TryGb18030(ReadOnlySpan<byte> bytes)
+    /// <summary>True when <paramref name="bytes"/> are valid GB18030 (counted, not decoded).</summary>
+    private static bool IsGb18030(ReadOnlySpan<byte> bytes)
     {
         try
         {
-            return Gb18030Strict.GetString(bytes);
+            Gb18030Strict.GetCharCount(bytes);
+            return true;
         }
         catch (DecoderFallbackException)
         {
-            return null;
+            return false;
         }
     }
 
