@@ -224,7 +224,10 @@ public static class CliApp
         for (var i = 0; i < files.Count; i++)
         {
             stderr.WriteLine($"正在读取（{i + 1}/{files.Count}）{files[i].Name}");
-            var result = TableReader.ReadFile(files[i].FullName);
+
+            // A large file's JSON line is written as its projects are read a second time (see ParseOne).
+            var streamed = format == "json" && files[i].Exists && files[i].Length > LargeFileBytes ? StreamedTable.ReadFile(files[i].FullName) : null;
+            var result = streamed?.Result ?? TableReader.ReadFile(files[i].FullName);
             if (!result.IsReadable)
             {
                 stderr.WriteLine($"无法读取 {files[i].Name}：{result.FatalError?.Message ?? "无法读取文件。"}");
@@ -233,8 +236,8 @@ public static class CliApp
 
             if (format == "json")
             {
-                var dto = result.ToJson();
-                stdout.WriteLine(DocumentJson.SerializeLine(dto.Source is null ? dto with { Source = new SourceDto(files[i].Name, "unreadable") } : dto));
+                var dto = streamed?.ToJson() ?? result.ToJson();
+                DocumentJson.WriteLine(stdout, dto.Source is null ? dto with { Source = new SourceDto(files[i].Name, "unreadable") } : dto);
             }
             else if (result.IsReadable)
             {

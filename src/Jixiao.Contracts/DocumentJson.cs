@@ -30,8 +30,17 @@ public static class DocumentJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 
-    /// <summary>The document as one line of JSON (for JSON Lines output of many files).</summary>
-    public static string SerializeLine(DocumentDto dto) => JsonSerializer.Serialize(dto, LineContext.DocumentDto);
+    /// <summary>Writes <paramref name="dto"/> as one line of JSON to <paramref name="writer"/> as it is serialised, then a line break.</summary>
+    public static void WriteLine(TextWriter writer, DocumentDto dto)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        using (var stream = new BufferedStream(new TextWriterStream(writer), 1 << 16))
+        {
+            JsonSerializer.Serialize(stream, dto, LineContext.DocumentDto);
+        }
+
+        writer.WriteLine();
+    }
 
     /// <summary>
     /// Maps a document and what the reader said of it to its JSON form; the document may be null (an

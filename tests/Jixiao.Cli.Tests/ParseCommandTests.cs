@@ -128,7 +128,8 @@ public class ParseCommandTests
                 .Append($"1、产出指标：参赛人数，年度指标值：不少于{projects % 900 + 100}人。2、效益指标：群众参与度，年度指标值：明显提高。3、满意度指标：参赛者满意率，年度指标值：≥95%。\n");
         }
 
-        var path = Path.Combine(Path.GetTempPath(), $"jixiao-large-{Guid.NewGuid():N}.txt");
+        var folder = Directory.CreateTempSubdirectory("jixiao-large-");
+        var path = Path.Combine(folder.FullName, "南湖区体育中心.txt");
         File.WriteAllText(path, table.ToString(), new UTF8Encoding(false));
         try
         {
@@ -139,10 +140,19 @@ public class ParseCommandTests
             var whole = TableReader.ReadFile(path);
             Assert.Equal(projects, whole.Document!.Projects.Count);
             Assert.Equal(DocumentJson.Serialize(whole.ToJson()) + Environment.NewLine, outcome.Stdout);
+
+            // A folder with it: its JSON line is the whole read's too, and a small file beside it reads as usual.
+            File.Copy(TestPaths.Sample, Path.Combine(folder.FullName, "示例.txt"));
+            var lines = CliRunner.Run("parse", folder.FullName, "--format", "json");
+            Assert.Equal(0, lines.ExitCode);
+            using var expected = new StringWriter();
+            DocumentJson.WriteLine(expected, whole.ToJson());
+            DocumentJson.WriteLine(expected, TableReader.ReadFile(Path.Combine(folder.FullName, "示例.txt")).ToJson());
+            Assert.Equal(expected.ToString(), lines.Stdout);
         }
         finally
         {
-            File.Delete(path);
+            folder.Delete(recursive: true);
         }
     }
 
