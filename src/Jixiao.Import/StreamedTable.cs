@@ -123,31 +123,6 @@ public sealed class StreamedTable
         }
     }
 
-    /// <summary>
-    /// Keeps the youngest generation of the heap small while a table streams through: nearly everything a
-    /// streamed read allocates is dropped at once, but the runtime sizes that generation from the
-    /// processor's cache (over 100 MB on some servers) and lets it fill before collecting, which would be
-    /// most of the memory such a read uses. Collecting it every <see cref="Budget"/> bytes allocated
-    /// (in the whole process, so the JSON written meanwhile counts too) costs a few milliseconds each time,
-    /// as little survives.
-    /// </summary>
-    private sealed class YoungGeneration
-    {
-        private const long Budget = 16L * 1024 * 1024;
-
-        private long _mark = GC.GetTotalAllocatedBytes();
-
-        public void Check()
-        {
-            var now = GC.GetTotalAllocatedBytes();
-            if (now - _mark >= Budget)
-            {
-                GC.Collect(0, GCCollectionMode.Forced, blocking: true);
-                _mark = now;
-            }
-        }
-    }
-
     /// <summary>The table in the JSON shape of a document, its projects read again as the JSON is written.</summary>
     public DocumentDto ToJson()
     {

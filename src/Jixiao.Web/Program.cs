@@ -15,6 +15,7 @@ builder.Services.AddSingleton<Jixiao.Web.Features.Shared.LocalTime>();
 builder.Services.AddSingleton<ImportSettings>();
 builder.Services.AddSingleton<ImportGate>();
 builder.Services.AddHostedService<MemoryAfterImports>();
+builder.Services.AddHostedService<YoungGenerationKeeper>();
 // The rules in force: the bundled national default, under the deployment's rules files (Jixiao:RulesFile,
 // Jixiao:RegionRules). The only place the default is named; everything else is given its region's rules.
 builder.Services.AddSingleton(RegionRules.Load(builder.Configuration, Jixiao.Domain.Review.ReviewSettings.National, builder.Environment.ContentRootPath));
