@@ -14,7 +14,7 @@ public static class PostgresDatabase
         SearchIndex.Register("Npgsql.EntityFrameworkCore.PostgreSQL", new SearchIndex(
             "SELECT m AS \"Value\" FROM project_terms_matching(to_tsquery('simple', {0})) AS m", " & ",
             countSql: "SELECT project_terms_count({0}) AS \"Value\"",
-            probes: new SearchProbes("project_terms_has", "SELECT reltuples::bigint AS \"Value\" FROM pg_class WHERE oid = 'projects'::regclass")));
+            probes: new SearchProbes("project_terms_has", "SELECT reltuples::bigint AS \"Value\" FROM pg_class WHERE oid = 'projects'::regclass", Cost: 100)));
         return options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name));
     }
 }

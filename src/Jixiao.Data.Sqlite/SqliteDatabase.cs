@@ -11,8 +11,11 @@ public static class SqliteDatabase
     {
         ArgumentNullException.ThrowIfNull(options);
         BulkRows.Register("Microsoft.EntityFrameworkCore.Sqlite", new SqliteBulkRows());
+        // A project is tested with the index's own query and its id as the row: FTS5 then seeks that row in
+        // each term's list of rows. The largest id stands for the number of projects (an upper bound).
         SearchIndex.Register("Microsoft.EntityFrameworkCore.Sqlite", new SearchIndex(
-            "SELECT rowid AS \"Value\" FROM project_terms_index WHERE project_terms_index MATCH {0}", " "));
+            "SELECT rowid AS \"Value\" FROM project_terms_index WHERE project_terms_index MATCH {0}", " ",
+            probes: new SearchProbes(null, "SELECT coalesce(max(\"Id\"), 0) AS \"Value\" FROM \"projects\"", Cost: 200)));
         return options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name));
     }
 }

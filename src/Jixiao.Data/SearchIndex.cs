@@ -72,11 +72,22 @@ public sealed class SearchIndex(string sql, string separator, string? countSql =
     public static bool Has(int projectId, string expression) =>
         throw new InvalidOperationException($"{nameof(Has)} is translated to SQL and cannot be called directly.");
 
-    /// <summary>The database function <see cref="Has"/> is mapped to, null when this index cannot probe.</summary>
+    /// <summary>
+    /// The database function <see cref="Has"/> is mapped to; null when this index cannot probe, or probes with
+    /// its own query (<see cref="Matching"/> with the project's id as its row, as SQLite's FTS5 takes it).
+    /// </summary>
     public string? HasFunction => probes?.Function;
+
+    /// <summary>What testing one project costs, in matches read from the index; null when this index cannot probe.</summary>
+    public long? ProbeCost => probes?.Cost;
 }
 
 /// <summary>How a provider tests one project against its search index.</summary>
-/// <param name="Function">The database function of (project id, match expression) that <see cref="SearchIndex.Has"/> is.</param>
+/// <param name="Function">
+/// The database function of (project id, match expression) that <see cref="SearchIndex.Has"/> is; null when a
+/// project is tested with the index's own query narrowed to that project's row (the database then looks the
+/// row up within the match rather than reading every match).
+/// </param>
 /// <param name="SizeSql">A scalar query of about how many projects there are (column <c>Value</c>, 0 or less when unknown), to tell whether probing pays.</param>
-public sealed record SearchProbes(string Function, string SizeSql);
+/// <param name="Cost">What testing one project costs, in matches read from the index (measured, docs/performance.md).</param>
+public sealed record SearchProbes(string? Function, string SizeSql, long Cost);

@@ -79,14 +79,14 @@ public sealed class ProjectSearch(Infrastructure.ReadOnlyData reads, IDataScope 
         /// <summary>The projects are walked in table order, each looked up among the index's matches.</summary>
         InTableOrder,
 
-        /// <summary>The projects are walked in table order, each tested against the index by its key (<see cref="SearchIndex.Has"/>).</summary>
+        /// <summary>The projects are walked in table order, each tested against the index by its key (<see cref="SearchIndex.Has"/>, or the index's query narrowed to its row).</summary>
         Probing,
     }
 
     /// <summary>
     /// Whether walking the projects and testing each is cheaper than reading every match from the index: the walk
     /// tests about <paramref name="through"/> × projects ÷ matches rows to reach the page's end, each a key lookup
-    /// costing about as much as reading a hundred matches from the index.
+    /// costing as much as reading <see cref="SearchIndex.ProbeCost"/> matches from the index (100 on PostgreSQL, 200 on SQLite).
     /// </summary>
     private async Task<bool> ProbingPaysAsync(int matches, long through, CancellationToken cancellationToken)
     {
@@ -95,18 +95,22 @@ public sealed class ProjectSearch(Infrastructure.ReadOnlyData reads, IDataScope 
             return false;
         }
 
-        if (ProbeCost == 0)
+        var cost = ProbeCost ?? index.ProbeCost ?? 0;
+        if (cost == 0)
         {
             return true;
         }
 
         // Unknown (a table the database has not yet counted): the walk's cost cannot be told, so the matches are read.
         var projects = await index.ProjectsAboutAsync(reads.Context, cancellationToken);
-        return projects > 0 && through * projects / matches * ProbeCost < matches;
+        return projects > 0 && through * projects / matches * cost < matches;
     }
 
-    /// <summary>What testing one project by its key costs, in matches read from the index (measured on PostgreSQL, docs/performance.md); settable for tests as <see cref="ManyMatches"/> is.</summary>
-    internal static long ProbeCost { get; set; } = 100;
+    /// <summary>
+    /// What testing one project by its key costs, in matches read from the index; null for the index's own
+    /// measure (<see cref="SearchIndex.ProbeCost"/>). Settable for tests as <see cref="ManyMatches"/> is.
+    /// </summary>
+    internal static long? ProbeCost { get; set; }
 
     /// <summary>The projects that match <paramref name="filter"/>; and, when the index alone decides the text, the index and the terms that decide it.</summary>
     private (IQueryable<ProjectRecord> Query, (SearchIndex Index, IReadOnlyList<string> Terms)? Exact) Filter(ProjectFilter filter, Walk walk)
@@ -124,6 +128,9 @@ public sealed class ProjectSearch(Infrastructure.ReadOnlyData reads, IDataScope 
                 // that SQLite walks the projects in table order and stops at the page instead of sorting every match.
                 query = walk switch
                 {
+                    // "c > 0" (ids are positive) keeps EF from writing the test as "Id IN (matches)", which
+                    // SQLite would run by gathering every match first; as EXISTS, the project's id is the row sought.
+                    Walk.Probing when index.HasFunction is null => query.Where(p => candidates.Any(c => c == p.Id && c > 0)),
                     Walk.Probing => Probing(query, index.Expression(terms)),
                     Walk.InTableOrder => query.Where(p => candidates.Contains(p.Id + 0)),
                     _ => query.Where(p => candidates.Contains(p.Id)),
