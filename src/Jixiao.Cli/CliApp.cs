@@ -226,7 +226,7 @@ public static class CliApp
             stderr.WriteLine($"正在读取（{i + 1}/{files.Count}）{files[i].Name}");
 
             // A large file's JSON line is written as its projects are read a second time (see ParseOne).
-            var streamed = format == "json" && files[i].Exists && files[i].Length > LargeFileBytes ? StreamedTable.ReadFile(files[i].FullName) : null;
+            var streamed = ReadsTwice(files[i], format) ? StreamedTable.ReadFile(files[i].FullName) : null;
             var result = streamed?.Result ?? TableReader.ReadFile(files[i].FullName);
             if (!result.IsReadable)
             {
@@ -251,9 +251,12 @@ public static class CliApp
         return failed == 0 ? Ok : Unreadable;
     }
 
+    /// <summary>True when <paramref name="file"/> is large enough that its JSON is written from a second read rather than held.</summary>
+    private static bool ReadsTwice(FileInfo file, string format) => format == "json" && file.Exists && file.Length > LargeFileBytes;
+
     private static int ParseOne(FileInfo file, string format, TextWriter stdout, TextWriter stderr)
     {
-        if (format == "json" && file.Exists && file.Length > LargeFileBytes)
+        if (ReadsTwice(file, format))
         {
             // A large table is read twice rather than held: once to check it, once as its JSON is written.
             stderr.WriteLine($"正在读取 {file.Name}");

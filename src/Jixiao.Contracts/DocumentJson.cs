@@ -31,16 +31,7 @@ public static class DocumentJson
     });
 
     /// <summary>Writes <paramref name="dto"/> as one line of JSON to <paramref name="writer"/> as it is serialised, then a line break.</summary>
-    public static void WriteLine(TextWriter writer, DocumentDto dto)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        using (var stream = new BufferedStream(new TextWriterStream(writer), 1 << 16))
-        {
-            JsonSerializer.Serialize(stream, dto, LineContext.DocumentDto);
-        }
-
-        writer.WriteLine();
-    }
+    public static void WriteLine(TextWriter writer, DocumentDto dto) => WriteTo(writer, dto, LineContext.DocumentDto);
 
     /// <summary>
     /// Maps a document and what the reader said of it to its JSON form; the document may be null (an
@@ -100,12 +91,14 @@ public static class DocumentJson
     public static void Write(Stream stream, DocumentDto dto) => JsonSerializer.Serialize(stream, dto, Context.DocumentDto);
 
     /// <summary>Writes <paramref name="dto"/> (indented) to <paramref name="writer"/> as it is serialised, without building the whole text first.</summary>
-    public static void Write(TextWriter writer, DocumentDto dto)
+    public static void Write(TextWriter writer, DocumentDto dto) => WriteTo(writer, dto, Context.DocumentDto);
+
+    private static void WriteTo(TextWriter writer, DocumentDto dto, System.Text.Json.Serialization.Metadata.JsonTypeInfo<DocumentDto> shape)
     {
         ArgumentNullException.ThrowIfNull(writer);
         using (var stream = new BufferedStream(new TextWriterStream(writer), 1 << 16))
         {
-            Write(stream, dto);
+            JsonSerializer.Serialize(stream, dto, shape);
         }
 
         writer.WriteLine();

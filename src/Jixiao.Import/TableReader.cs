@@ -159,22 +159,15 @@ public static class TableReader
             return new ReadResult(null, diagnostics);
         }
 
-        if (handOn is not null && document.Projects.Count > 0)
+        // A form read whole (or any read not streamed): its projects are handed on, or looked at, now.
+        foreach (var project in document.Projects)
         {
-            // A form read whole: its projects are handed on now, and the document keeps the rest.
-            foreach (var project in document.Projects)
-            {
-                handOn(project);
-            }
-
-            document = WithoutProjects(document);
+            (handOn ?? watch.Observe)(project);
         }
-        else if (handOn is null)
+
+        if (handOn is not null)
         {
-            foreach (var project in document.Projects)
-            {
-                watch.Observe(project);
-            }
+            document.RemoveProjects();
         }
 
         if (source.Format != SourceFormat.Json)
@@ -188,33 +181,6 @@ public static class TableReader
         }
 
         return new ReadResult(document, diagnostics) { Confidence = confidence };
-    }
-
-    /// <summary>The document with everything but its projects.</summary>
-    private static TargetDocument WithoutProjects(TargetDocument document)
-    {
-        var header = new TargetDocument(document.Title, document.Unit, document.AmountUnit, document.Source)
-        {
-            Kind = document.Kind,
-            Year = document.Year,
-            StoredId = document.StoredId,
-        };
-        if (document.Summary is { } summary)
-        {
-            header.SetSummary(summary);
-        }
-
-        foreach (var task in document.Tasks)
-        {
-            header.AddTask(task);
-        }
-
-        foreach (var allocation in document.Allocations)
-        {
-            header.AddAllocation(allocation);
-        }
-
-        return header;
     }
 
     /// <summary>An Office package: a Word document when it holds one (whatever the name says), otherwise a workbook.</summary>

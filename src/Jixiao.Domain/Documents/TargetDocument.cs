@@ -277,4 +277,7 @@ public sealed class TargetDocument
         ArgumentNullException.ThrowIfNull(project);
         _projects.Add(project);
     }
+
+    /// <summary>Lets go of the projects (handed elsewhere, as a reader that streams them does), keeping the rest.</summary>
+    public void RemoveProjects() => _projects.Clear();
 }

@@ -13,11 +13,7 @@ internal sealed class DecodedText
 {
     private static readonly Encoding Utf8NoMark = new UTF8Encoding(false);
 
-    private readonly string? _text;
     private readonly Func<TextReader> _open;
-
-    public DecodedText(string text)
-        : this(() => new StringReader(text), text.Length > 0 && text[^1] is '\n' or '\r', text.AsSpan().Count('\n')) => _text = text;
 
     /// <param name="open">A reader of the whole text from its start; called once for every read of it.</param>
     /// <param name="endsWithBreak">True when the text's last character is CR or LF.</param>
@@ -50,11 +46,6 @@ internal sealed class DecodedText
     /// <summary>The first <paramref name="chars"/> characters (fewer when the text is shorter), for guessing how it is laid out.</summary>
     public string Start(int chars)
     {
-        if (_text is not null)
-        {
-            return _text.Length <= chars ? _text : _text[..chars];
-        }
-
         using var reader = Open();
         var start = new char[chars];
         return new string(start, 0, reader.ReadBlock(start, 0, chars));
@@ -63,11 +54,6 @@ internal sealed class DecodedText
     /// <summary>True when the text holds nothing but white space (as <see cref="ChineseText.IsBlank(ReadOnlySpan{char})"/> says).</summary>
     public bool IsBlank()
     {
-        if (_text is not null)
-        {
-            return ChineseText.IsBlank(_text);
-        }
-
         using var reader = Open();
         var chunk = new char[4096];
         int read;
@@ -85,11 +71,6 @@ internal sealed class DecodedText
     /// <summary>The whole text as one string.</summary>
     public override string ToString()
     {
-        if (_text is not null)
-        {
-            return _text;
-        }
-
         using var reader = Open();
         return reader.ReadToEnd();
     }

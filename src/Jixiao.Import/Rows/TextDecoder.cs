@@ -259,19 +259,17 @@ internal static class TextDecoder
                 }
 
                 var bytes = content.AsSpan();
-                var found = bytes[_start..].IndexOfAny((byte)'\r', (byte)'\n');
-                var end = found < 0 ? bytes.Length : _start + found;
+                var (end, next) = LineFrom(bytes, _start);
                 var text = DecodeLine(bytes[_start..end], _index, kinds, fileIsGb).Text;
-                if (end >= bytes.Length)
+                if (next < 0)
                 {
                     _done = true;
                     _chunk = text;
                 }
                 else
                 {
-                    var pair = bytes[end] == '\r' && end + 1 < bytes.Length && bytes[end + 1] == '\n';
-                    _chunk = text + (pair ? "\r\n" : bytes[end] == '\r' ? "\r" : "\n");
-                    _start = end + (pair ? 2 : 1);
+                    _chunk = text + (next - end == 2 ? "\r\n" : bytes[end] == '\r' ? "\r" : "\n");
+                    _start = next;
                     _index++;
                 }
 
@@ -312,18 +310,32 @@ internal static class TextDecoder
         var start = 0;
         while (true)
         {
-            var found = bytes[start..].IndexOfAny((byte)'\r', (byte)'\n');
-            var end = found < 0 ? bytes.Length : start + found;
+            var (end, next) = LineFrom(bytes, start);
             action(bytes[start..end], index);
-            if (end >= bytes.Length)
+            if (next < 0)
             {
                 return;
             }
 
-            var pair = bytes[end] == '\r' && end + 1 < bytes.Length && bytes[end + 1] == '\n';
-            start = end + (pair ? 2 : 1);
+            start = next;
             index++;
         }
+    }
+
+    /// <summary>
+    /// Where the line that starts at <paramref name="start"/> ends (at its break, or the end of the bytes) and
+    /// where the next one starts, past a CR LF, CR or LF; -1 when it is the last line.
+    /// </summary>
+    private static (int End, int Next) LineFrom(ReadOnlySpan<byte> bytes, int start)
+    {
+        var found = bytes[start..].IndexOfAny((byte)'\r', (byte)'\n');
+        if (found < 0)
+        {
+            return (bytes.Length, -1);
+        }
+
+        var end = start + found;
+        return (end, end + (bytes[end] == '\r' && end + 1 < bytes.Length && bytes[end + 1] == '\n' ? 2 : 1));
     }
 
     /// <summary>UTF-16 from <paramref name="offset"/> on; an odd byte at the end (a character cut off) is dropped and said.</summary>

@@ -34,18 +34,6 @@ internal sealed class Plausibility
     private int _projects;
     private int _indicators;
 
-    /// <summary>What the checks find in <paramref name="document"/>, added to <paramref name="diagnostics"/>.</summary>
-    public static void Check(TargetDocument document, List<Diagnostic> diagnostics)
-    {
-        var watch = new Plausibility();
-        foreach (var project in document.Projects)
-        {
-            watch.Observe(project);
-        }
-
-        watch.Report(document.AmountUnit, diagnostics);
-    }
-
     /// <summary>Looks at the next project of the table.</summary>
     public void Observe(Project project)
     {
